@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// Entry point of the `policy-graph` command: runs the TypeScript CLI through tsx,
+// so the command never runs stale compiled output.
+import { register } from 'tsx/esm/api';
+
+register();
+const { runCli } = await import('../src/cli/main.ts');
+process.exitCode = await runCli(process.argv.slice(2));
