@@ -42,6 +42,8 @@ export const Issuer = z.object({
   jurisdiction: z.string().nullable(),
   /** The province that contains `jurisdiction` when the issuer is below province level. */
   province: z.string().nullable(),
+  /** Party congress term ("X" of "Bộ Chính trị khóa X"), when printed: Party numbering restarts per term. */
+  term: z.string().nullable(),
 });
 export type Issuer = z.infer<typeof Issuer>;
 

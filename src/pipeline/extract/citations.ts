@@ -1,0 +1,476 @@
+// Extract (citations): every mention of another document — by symbol with its date, issuer and subject
+// ("Kế hoạch số 2629/KH-UBND ngày 15/8/2023 của UBND tỉnh Kon Tum về việc ..."), by short form
+// ("Kết luận 93"), by name ("Nghị quyết Trung ương 2 (khóa VIII)", "Luật Ngân sách nhà nước"), and the
+// alias declarations that bind later mentions ("(sau đây gọi tắt là Công văn số 186)").
+
+import { escapeRegex, typeOfWord, typesCompatibleWithCode, typeWordPattern } from '../../lexicon/lexicon.ts';
+import type { DateValue, DocType } from '../../model/extraction.ts';
+import { nameKey } from '../../text/fold.ts';
+import type { NormalizedText } from '../normalize.ts';
+import { dateAt } from './dates.ts';
+import { findSymbols, type SymbolMatch } from './symbols.ts';
+
+export type MentionKind = 'SYMBOL' | 'SHORT' | 'NAMED' | 'ALIAS' | 'TYPE_ISSUER';
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+export interface Mention {
+  kind: MentionKind;
+  /** Normalised-text offsets: from the type word to the end of date / issuer / term. */
+  start: number;
+  end: number;
+  symbol: SymbolMatch | null;
+  number: string | null;
+  /** Display name for named and short-form mentions. */
+  name: string | null;
+  nameKey: string | null;
+  type: DocType;
+  /** The type was named by a word ("Quy định số ..."), not only by a code. */
+  typeFromWord: boolean;
+  date: DateValue | null;
+  dateRange: Range | null;
+  issuerText: string | null;
+  term: string | null;
+  subject: Range | null;
+  /** Inside a parenthetical that restates or names an earlier mention: not a new citation. */
+  inAliasDecl: boolean;
+  /** For ALIAS mentions: the text of the alias. */
+  alias: string | null;
+}
+
+export interface AliasDeclaration {
+  range: Range;
+  /** Alias texts ("Chỉ thị 42", "Kết luận 93", "CTHĐ"). */
+  aliases: Array<{ text: string; start: number; end: number }>;
+}
+
+export interface Citations {
+  mentions: Mention[];
+  aliasDeclarations: AliasDeclaration[];
+}
+
+const TYPE_BEFORE = new RegExp(`(?:^|[^a-z])(${typeWordPattern})(\\s+so)?\\s*[:.]?\\s*$`);
+const SO_BEFORE = /(?:^|[^a-z])(so)\s*[:.]?\s*$/;
+const SHORT_RE = new RegExp(
+  `(?<![a-z0-9])(${typeWordPattern})(\\s+so)?\\s*(\\d{1,5})(?![\\d]|\\s?[-/]\\s?[a-z]|[.,/]\\d)`,
+  'g',
+);
+const NOT_A_DOC_NUMBER =
+  /^\s*(nam|thang|ngay|%|lan|nguoi|ty|trieu|ha\b|km|cap|muc|diem|dieu|khoan|chi tieu|nhiem vu|noi dung|giai phap|linh vuc|san pham|chuong|phan)/;
+const ALIAS_PAREN =
+  /\(\s*(?:sau day\s+)?(?:goi tat|viet tat|goi chung|goi)(?:\s+la)?\s*:?\s*([^()]{1,160})\)/g;
+
+const NQTW_RE =
+  /nghi quyet\s+(?:hoi nghi\s+)?(?:lan thu\s+(\d{1,2})\s+)?(?:ban chap hanh\s+|bch\s+)?trung uong\s+(?:dang\s+)?(?:lan thu\s+)?(\d{1,2})?(?:\s*\(?\s*(?:khoa|nhiem ky)\s+([ivxlc]+)\b\s*\)?)?/g;
+const DAI_HOI_RE =
+  /nghi quyet\s+(?:dai hoi|dh)\s+(?:dai bieu\s+)?(dang toan quoc|toan quoc|dang bo (?:tinh|huyen|thanh pho)(?: [a-z']+){0,3}?)\s+lan thu\s+([ivxlc]+|\d+)\b/g;
+const QUOTED_RE =
+  /(?<![a-z])(chien luoc|de an|chuong trinh|quy hoach|ke hoach|du an)\s*(["“])([^"”\n]{5,250})["”]/g;
+const STRATEGY_RE =
+  /(?<![a-z])chien luoc\s+((?:\([^()\n]{1,30}\)|[^.;:\n()"“”])*?)\s*(den nam\s+\d{4}(?:\s*,?\s*tam nhin\s+den nam\s+\d{4})?|giai doan\s+\d{4}\s*-\s*\d{4})/g;
+const LAW_RE = /(?<![\p{L}])(Luật|LUẬT|Bộ luật)\s+(?!số\b|SỐ\b)(\p{Lu}[\p{L}&]*(?:[ \t]+[\p{L}&]+){0,9})/gu;
+const LAW_STOP =
+  /^(so|nam|ngay|cua|ve|va cac|hien hanh|duoc|da|co|theo|quy dinh|sua doi|thi|nay|hoac|cac|tai|do|trong|la|de|nham)$/;
+
+export function findCitations(
+  n: NormalizedText,
+  ownSymbol: { start: number; end: number } | null,
+): Citations {
+  const mentions: Mention[] = [];
+  const taken: Range[] = [];
+  const overlaps = (s: number, e: number) => taken.some((r) => s < r.end && e > r.start);
+
+  for (const sym of findSymbols(n.text)) {
+    if (ownSymbol && sym.start >= ownSymbol.start && sym.end <= ownSymbol.end) continue;
+    mentions.push(symbolMention(n, sym));
+  }
+  for (const m of mentions) taken.push(m);
+
+  SHORT_RE.lastIndex = 0;
+  for (let m = SHORT_RE.exec(n.fold); m; m = SHORT_RE.exec(n.fold)) {
+    const start = m.index + m[0].indexOf(m[1] as string);
+    const end = m.index + m[0].length;
+    if (overlaps(start, end) || NOT_A_DOC_NUMBER.test(n.fold.slice(end, end + 14))) continue;
+    const capitalised = /^\p{Lu}/u.test(n.text.charAt(start));
+    if (!capitalised && !m[2]) continue;
+    const type = typeOfWord(m[1] as string);
+    if (!type || type === 'LUAT') continue;
+    const mention = baseMention('SHORT', start, end, type);
+    mention.number = m[3] as string;
+    mention.typeFromWord = true;
+    mention.name = collapse(n.text.slice(start, end));
+    mention.end = parseTail(n, end, mention);
+    mentions.push(mention);
+    taken.push(mention);
+  }
+
+  for (const named of findNamed(n)) {
+    if (overlaps(named.start, named.end)) continue;
+    mentions.push(named);
+    taken.push(named);
+  }
+
+  mentions.sort((a, b) => a.start - b.start);
+  for (const m of mentions) m.subject = findSubject(n, m.end);
+  const aliasDeclarations = findAliasDeclarations(n, mentions);
+  markRestatements(n, mentions, aliasDeclarations);
+  mentions.push(...findAliasUses(n, aliasDeclarations, mentions));
+  mentions.sort((a, b) => a.start - b.start);
+  return { mentions, aliasDeclarations };
+}
+
+function baseMention(kind: MentionKind, start: number, end: number, type: DocType): Mention {
+  return {
+    kind,
+    start,
+    end,
+    symbol: null,
+    number: null,
+    name: null,
+    nameKey: null,
+    type,
+    typeFromWord: false,
+    date: null,
+    dateRange: null,
+    issuerText: null,
+    term: null,
+    subject: null,
+    inAliasDecl: false,
+    alias: null,
+  };
+}
+
+const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+function symbolMention(n: NormalizedText, sym: SymbolMatch): Mention {
+  const before = n.fold.slice(Math.max(0, sym.start - 60), sym.start);
+  const tw = TYPE_BEFORE.exec(before);
+  let start = sym.start;
+  let wordType: DocType | null = null;
+  if (tw) {
+    start = sym.start - before.length + tw.index + tw[0].indexOf(tw[1] as string);
+    wordType = typeOfWord(tw[1] as string);
+  } else {
+    const so = SO_BEFORE.exec(before);
+    if (so) start = sym.start - before.length + so.index + so[0].indexOf('so');
+  }
+  const type = decideType(sym, wordType);
+  const m = baseMention('SYMBOL', start, sym.end, type);
+  m.symbol = sym;
+  m.number = sym.number;
+  m.typeFromWord = wordType !== null && type === wordType;
+  m.end = parseTail(n, sym.end, m);
+  return m;
+}
+
+/** The code decides, except where the code is ambiguous or absent and the text names the type (DOMAIN §1). */
+function decideType(sym: SymbolMatch, wordType: DocType | null): DocType {
+  if (!sym.typeCode) return wordType ?? sym.type ?? 'CONG_VAN';
+  if (wordType && typesCompatibleWithCode(sym.typeCode).includes(wordType)) return wordType;
+  return sym.type ?? wordType ?? 'OTHER';
+}
+
+const TERM_AT = /^\s*\(?\s*(?:khoa|nhiem ky)\s+([ivxlc]+|\d{1,2})\b\s*\)?/;
+
+/** Reads date, "của <issuer>" and "(khóa X)" after a citation, in any order; returns the new end. */
+function parseTail(n: NormalizedText, from: number, m: Mention): number {
+  let i = from;
+  for (let step = 0; step < 5; step++) {
+    let j = i;
+    while (j < n.fold.length && /[\s,]/.test(n.fold.charAt(j)) && n.fold.charAt(j) !== '\n') j++;
+    const rest = n.fold.slice(j, j + 40);
+    if (!m.date && (/^ngay\b/.test(rest) || /^\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{4}/.test(rest))) {
+      const d = dateAt(n.fold, n.text, j);
+      if (d) {
+        m.date = d.date;
+        m.dateRange = { start: d.start, end: d.end };
+        i = d.end;
+        continue;
+      }
+    }
+    if (!m.issuerText && /^cua\s/.test(rest)) {
+      const s = j + 4;
+      const e = issuerEnd(n, s);
+      if (e > s) {
+        m.issuerText = n.text.slice(s, e).trim();
+        i = e;
+        continue;
+      }
+    }
+    const term = TERM_AT.exec(rest);
+    if (term && !m.term) {
+      m.term = (term[1] as string).toUpperCase();
+      i = j + term[0].length;
+      continue;
+    }
+    break;
+  }
+  while (i > from && /\s/.test(n.text.charAt(i - 1))) i--;
+  return i;
+}
+
+/** Lower-case words that belong inside a body's name ("Ủy ban nhân dân tỉnh", "Đảng bộ tỉnh"). */
+const BODY_LOWER_WORDS = new Set(
+  (
+    'ban nhan dan tinh huyen quan xa phuong tran thi thanh pho uy vu bo dang chinh phu tri thu truong ' +
+    'trung uong va nong thon hoi dong cac'
+  ).split(' '),
+);
+const RELATION_WORDS =
+  /^(ban hanh|thuc hien|trien khai|cu the|tiep tuc|phe duyet|quy dinh|huong dan|ve|v\/v|ngay|tai|da|duoc|nham|theo|khoa|so|de|gui|voi|cho|tren|trong|den|la|ket luan|dong y|can cu)\b/;
+
+/**
+ * End of an issuer phrase after "của". A lower-case word continues the phrase only as the second syllable
+ * of a capitalised word ("Tài chính") or as a word of a body's name; relation words end it.
+ */
+export function issuerEnd(n: NormalizedText, start: number): number {
+  const re = /[^\s,;.:()"“”\n]+/y;
+  let i = start;
+  let end = start;
+  let words = 0;
+  let prevCapital = false;
+  while (words < 14) {
+    while (n.fold.charAt(i) === ' ' || n.fold.charAt(i) === '\t') i++;
+    re.lastIndex = i;
+    const w = re.exec(n.fold);
+    if (!w) break;
+    const word = w[0];
+    const capital = /^[\p{Lu}\d]/u.test(n.text.charAt(i));
+    if (!capital && words > 0) {
+      if (RELATION_WORDS.test(n.fold.slice(i, i + 12))) break;
+      if (!prevCapital && !BODY_LOWER_WORDS.has(word)) break;
+      if (word === 'va') {
+        const next = /\s+(\S+)/y;
+        next.lastIndex = i + 2;
+        const nw = next.exec(n.text);
+        if (!nw || !/^\p{Lu}/u.test(nw[1] as string) || typeOfWord(nextTwo(n, i + 2)) !== null) break;
+      }
+    }
+    i += word.length;
+    end = i;
+    words++;
+    prevCapital = capital;
+  }
+  return end;
+}
+
+function nextTwo(n: NormalizedText, at: number): string {
+  const m = /\s*(\S+)\s+(\S+)/y;
+  m.lastIndex = at;
+  const r = m.exec(n.fold);
+  if (!r) return '';
+  const one = r[1] as string;
+  const two = `${one} ${r[2] as string}`;
+  return typeOfWord(two) ? two : one;
+}
+
+/** A subject introduced by "về"/"về việc"/"V/v" or in quotes, up to the end of its clause. */
+function findSubject(n: NormalizedText, from: number): Range | null {
+  let j = from;
+  while (j < n.fold.length && /[ \t,]/.test(n.fold.charAt(j))) j++;
+  const head = n.fold.slice(j, j + 12);
+  const quote = /^["“]/.test(head);
+  if (!quote && !/^(ve viec|ve|v\/v)\s/.test(head) && !/^["“]\s*ve\s/.test(head)) return null;
+  if (quote) {
+    const close = n.fold.slice(j + 1, j + 400).search(/["”]/);
+    if (close >= 0) return { start: j, end: j + close + 2 };
+  }
+  return { start: j, end: clauseEnd(n, j) };
+}
+
+const SELF_CLAUSE =
+  /^,\s*[^,;]{0,80}?\b(ban hanh|xay dung (?:ke hoach|chuong trinh)|trien khai (?:ke hoach|thuc hien)\s*(?:nhu sau|nhu sau:)|de ra)/;
+
+/** End of a clause: ";", a sentence end, a line end, an alias parenthetical or ", <writer> ban hành". */
+export function clauseEnd(n: NormalizedText, from: number, limit = 500): number {
+  const max = Math.min(n.fold.length, from + limit);
+  for (let i = from; i < max; i++) {
+    const c = n.fold.charAt(i);
+    if (c === ';' || c === '\n') return i;
+    if (
+      c === '.' &&
+      /^\.(\s|$)/.test(n.fold.slice(i, i + 2)) &&
+      !/\b(tp|tt|v\/v|ts|ths|pgs|gs)$/.test(n.fold.slice(i - 4, i))
+    )
+      return i;
+    if (c === '(' && /^\(\s*(sau day|goi tat|viet tat)/.test(n.fold.slice(i, i + 16))) return i;
+    if (c === ',' && SELF_CLAUSE.test(n.fold.slice(i, i + 120))) return i;
+  }
+  return max;
+}
+
+function findNamed(n: NormalizedText): Mention[] {
+  const out: Mention[] = [];
+  const f = n.fold;
+  NQTW_RE.lastIndex = 0;
+  for (let m = NQTW_RE.exec(f); m; m = NQTW_RE.exec(f)) {
+    const num = m[2] ?? m[1];
+    if (!num) continue;
+    const term = m[3] ? (m[3] as string).toUpperCase() : null;
+    const mention = baseMention('NAMED', m.index, m.index + m[0].trimEnd().length, 'NGHI_QUYET');
+    mention.name = `Nghị quyết Trung ương ${Number(num)}${term ? ` (khóa ${term})` : ''}`;
+    mention.nameKey = nameKey(mention.name);
+    mention.term = term;
+    mention.issuerText = 'Ban Chấp hành Trung ương Đảng';
+    out.push(mention);
+  }
+  DAI_HOI_RE.lastIndex = 0;
+  for (let m = DAI_HOI_RE.exec(f); m; m = DAI_HOI_RE.exec(f)) {
+    const mention = baseMention('NAMED', m.index, m.index + m[0].length, 'NGHI_QUYET');
+    mention.name = collapse(n.text.slice(m.index, m.index + m[0].length));
+    mention.nameKey = nameKey(mention.name);
+    mention.issuerText = /toan quoc/.test(m[1] as string)
+      ? 'Ban Chấp hành Trung ương Đảng'
+      : collapse(
+          n.text.slice(
+            m.index + m[0].indexOf(m[1] as string),
+            m.index + m[0].indexOf(m[1] as string) + (m[1] as string).length,
+          ),
+        );
+    out.push(mention);
+  }
+  QUOTED_RE.lastIndex = 0;
+  for (let m = QUOTED_RE.exec(f); m; m = QUOTED_RE.exec(f)) {
+    if (!/^\p{Lu}/u.test(n.text.charAt(m.index))) continue;
+    const type = typeOfWord(m[1] as string) ?? 'OTHER';
+    const mention = baseMention('NAMED', m.index, m.index + m[0].length, type);
+    const word = n.text.slice(m.index, m.index + (m[1] as string).length);
+    const inner = n.text.slice(m.index + m[0].indexOf(m[2] as string) + 1, m.index + m[0].length - 1);
+    mention.name = `${word} “${collapse(inner)}”`;
+    mention.nameKey = nameKey(`${word} ${inner}`);
+    out.push(mention);
+  }
+  STRATEGY_RE.lastIndex = 0;
+  for (let m = STRATEGY_RE.exec(f); m; m = STRATEGY_RE.exec(f)) {
+    if (!/^C/.test(n.text.charAt(m.index)) || m[0].length > 260) continue;
+    const raw = n.text.slice(m.index, m.index + m[0].length);
+    const name = collapse(raw.replace(/\s*\([^()]*\)/g, ''));
+    const mention = baseMention('NAMED', m.index, m.index + m[0].length, 'OTHER');
+    mention.name = name;
+    mention.nameKey = nameKey(name);
+    out.push(mention);
+  }
+  LAW_RE.lastIndex = 0;
+  for (let m = LAW_RE.exec(n.text); m; m = LAW_RE.exec(n.text)) {
+    const wordsStart = m.index + m[0].length - (m[2] as string).length;
+    const kept: string[] = [];
+    let end = wordsStart;
+    for (const w of (m[2] as string).matchAll(/[\p{L}&]+/gu)) {
+      const at = wordsStart + w.index;
+      const fw = f.slice(at, at + w[0].length);
+      if (LAW_STOP.test(fw)) break;
+      // "và" continues a law's name only before a capitalised word ("Luật Khoa học và Công nghệ").
+      if (fw === 'va' && !/^\s+\p{Lu}/u.test(n.text.slice(at + 2, at + 5))) break;
+      kept.push(w[0]);
+      end = wordsStart + w.index + w[0].length;
+    }
+    if (kept.length === 0) continue;
+    const mention = baseMention('NAMED', m.index, end, 'LUAT');
+    mention.name = collapse(n.text.slice(m.index, end));
+    mention.nameKey = nameKey(mention.name);
+    mention.issuerText = 'Quốc hội';
+    out.push(mention);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** "(sau đây gọi tắt là Chỉ thị 42, Kết luận 93)" → the alias texts with their offsets. */
+function findAliasDeclarations(n: NormalizedText, mentions: Mention[]): AliasDeclaration[] {
+  const out: AliasDeclaration[] = [];
+  ALIAS_PAREN.lastIndex = 0;
+  for (let m = ALIAS_PAREN.exec(n.fold); m; m = ALIAS_PAREN.exec(n.fold)) {
+    const listStart = m.index + m[0].length - 1 - (m[1] as string).length;
+    const listEnd = m.index + m[0].length - 1;
+    const aliases: AliasDeclaration['aliases'] = [];
+    const re = /[^,;]+/g;
+    const list = n.text.slice(listStart, listEnd);
+    for (let a = re.exec(list); a; a = re.exec(list)) {
+      // "Chỉ thị 42 và Kết luận 93": split on "và" only before a capitalised item.
+      for (const part of a[0].split(/\s+và\s+(?=\p{Lu})/u)) {
+        const offset = listStart + a.index + a[0].indexOf(part);
+        const text = part.replace(/^[\s"“'‘]+|[\s"”'’]+$/g, '');
+        if (text.length === 0 || text.length > 80) continue;
+        const start = offset + part.indexOf(text);
+        aliases.push({ text, start, end: start + text.length });
+      }
+    }
+    if (aliases.length > 0) {
+      const range = { start: m.index, end: m.index + m[0].length };
+      out.push({ range, aliases });
+      for (const men of mentions)
+        if (men.start >= range.start && men.end <= range.end) men.inAliasDecl = true;
+    }
+  }
+  return out;
+}
+
+/**
+ * A parenthetical that only restates a document already cited in the same sentence
+ * ("(Quyết định số 569/QĐ-TTg)") declares an alias: its mention is not a new citation.
+ */
+function markRestatements(n: NormalizedText, mentions: Mention[], decls: AliasDeclaration[]): void {
+  for (const m of mentions) {
+    if (m.inAliasDecl || m.kind === 'NAMED') continue;
+    const open = n.fold.lastIndexOf('(', m.start);
+    if (open < 0 || m.start - open > 6 || /\S/.test(n.fold.slice(open + 1, m.start))) continue;
+    const close = n.fold.indexOf(')', m.end);
+    if (close < 0 || close - m.end > 60 || n.fold.slice(m.end, close).includes('(')) continue;
+    const sentenceStart = Math.max(n.fold.lastIndexOf('\n', open), n.fold.lastIndexOf('. ', open));
+    const earlier = mentions.find(
+      (o) => o !== m && o.start > sentenceStart && o.end <= open && sameDocument(o, m),
+    );
+    if (!earlier) continue;
+    m.inAliasDecl = true;
+    const text = collapse(n.text.slice(open + 1, close));
+    decls.push({ range: { start: open, end: close + 1 }, aliases: [{ text, start: open + 1, end: close }] });
+  }
+}
+
+/** Cheap same-document test for restatements: same symbol, or same type and number. */
+export function sameDocument(a: Mention, b: Mention): boolean {
+  if (a.symbol && b.symbol) return a.symbol.canonical.toUpperCase() === b.symbol.canonical.toUpperCase();
+  if (a.number && b.number) return Number(a.number) === Number(b.number) && a.type === b.type;
+  return false;
+}
+
+/** Later uses of acronym aliases ("CTHĐ"): aliases with a number are found as short forms already. */
+function findAliasUses(n: NormalizedText, decls: AliasDeclaration[], mentions: Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (const d of decls) {
+    for (const a of d.aliases) {
+      if (/\d/.test(a.text) || a.text.length < 2 || !/\p{Lu}/u.test(a.text)) continue;
+      const owner = [...mentions].reverse().find((m) => m.end <= d.range.start && !m.inAliasDecl);
+      if (!owner) continue;
+      const re = new RegExp(`(?<![\\p{L}\\d])${escapeRegex(a.text)}(?![\\p{L}\\d])`, 'gu');
+      re.lastIndex = d.range.end;
+      for (let m = re.exec(n.text); m; m = re.exec(n.text)) {
+        const use = baseMention('ALIAS', m.index, m.index + m[0].length, owner.type);
+        use.alias = a.text;
+        out.push(use);
+      }
+    }
+  }
+  return out;
+}
+
+/** "Kế hoạch của Ban Chấp hành Đảng bộ tỉnh" (a title naming a document by type and issuer only). */
+export function findTypeIssuerMentions(n: NormalizedText, range: Range): Mention[] {
+  const out: Mention[] = [];
+  const re = new RegExp(`(?<![a-z])(${typeWordPattern})\\s+cua\\s+`, 'g');
+  const slice = n.fold.slice(0, range.end);
+  re.lastIndex = range.start;
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+    const type = typeOfWord(m[1] as string);
+    if (!type) continue;
+    const s = m.index + m[0].length;
+    const e = issuerEnd(n, s);
+    if (e <= s) continue;
+    const mention = baseMention('TYPE_ISSUER', m.index, e, type);
+    mention.issuerText = n.text.slice(s, e).trim();
+    out.push(mention);
+  }
+  return out;
+}

@@ -1,0 +1,142 @@
+// Extract (symbols): document symbols in both shapes — Party "36-NQ/TW", State "569/QĐ-TTg",
+// "11/2015/TT-BTC", letters "938/BKH-CN-KHTC" — canonicalised ("04-Ctr/TU" → "04-CTr/TU").
+
+import { canonicalTypeCode, codeKey, typeOfCode } from '../../lexicon/lexicon.ts';
+import type { DocType } from '../../model/extraction.ts';
+
+export interface SymbolMatch {
+  /** Offsets in the normalised text. */
+  start: number;
+  end: number;
+  canonical: string;
+  number: string;
+  year: string | null;
+  /** Type code when the symbol carries one ("QĐ"), null for letters (công văn) and laws. */
+  typeCode: string | null;
+  /** The issuer part ("TTg", "UBND", "BKH-CN", "TW"). */
+  issuerCode: string;
+  /** Party shape (NUMBER-TYPE/ISSUER). */
+  party: boolean;
+  /** Type the code denotes; null when the code alone does not say. */
+  type: DocType | null;
+}
+
+// Tokens start upper-case so that "2/3 số" or "lượt/ngày" are never symbols; glued words are cut later.
+const TOKEN = '[A-ZĐ][A-Za-zĐđ0-9]*';
+const SYMBOL_RE = new RegExp(
+  `(?<![\\p{L}\\d/.-])(\\d{1,5})(?:` +
+    // Party: 36-NQ/TW, 802-CV/VPTU, 12-QĐi/TW
+    `[ \\t]?-[ \\t]?(${TOKEN})[ \\t]?\\/[ \\t]?(${TOKEN}(?:-${TOKEN})*)` +
+    '|' +
+    // State: 569/QĐ-TTg, 11/2015/TT-BTC, 938/BKH-CN-KHTC, 83/2015/QH13
+    `(\\/(?:19|20)\\d{2})?[ \\t]?\\/[ \\t]?(${TOKEN}(?:[ \\t]?-[ \\t]?${TOKEN})*)` +
+    ')',
+  'gu',
+);
+
+/** Mixed-case codes that end with a lowercase letter; glued words after them are cut. */
+const MIXED = ['TTg', 'CTr', 'QĐi', 'TTr', 'TTri', 'ThU'];
+
+/**
+ * The length of a token once a word glued to it is cut: "UBNDngày" → 4, "TTgngày" → 3, "CTr" → 3.
+ */
+function unglue(token: string): number {
+  const firstLower = token.search(/[a-zđ]/);
+  if (firstLower < 0) return token.length;
+  const upper = token.toUpperCase();
+  for (const m of MIXED) {
+    if (
+      upper.startsWith(m.toUpperCase()) &&
+      (token.length === m.length || /[a-zđ]/.test(token[m.length] ?? ''))
+    ) {
+      // Keep the mixed code when what follows is a lowercase word; else the token is longer than the code.
+      const rest = token.slice(m.length);
+      if (rest === '' || /^[a-zđ]/.test(rest)) return m.length;
+    }
+  }
+  return firstLower === 0 ? 0 : firstLower;
+}
+
+export function findSymbols(text: string): SymbolMatch[] {
+  const out: SymbolMatch[] = [];
+  SYMBOL_RE.lastIndex = 0;
+  for (let m = SYMBOL_RE.exec(text); m; m = SYMBOL_RE.exec(text)) {
+    const number = m[1] as string;
+    const party = m[2] !== undefined;
+    const start = m.index;
+    let rawTail: string;
+    let tailStart: number;
+    if (party) {
+      const typeCode = m[2] as string;
+      rawTail = m[3] as string;
+      tailStart = start + m[0].length - rawTail.length;
+      const cut = cutTail(rawTail);
+      if (cut.tokens.length === 0) continue;
+      const issuerCode = cut.tokens.join('-');
+      const canonCode = canonicalTypeCode(typeCode);
+      out.push({
+        start,
+        end: tailStart + cut.length,
+        canonical: `${number}-${canonCode}/${canonicalIssuer(issuerCode)}`,
+        number,
+        year: null,
+        typeCode: canonCode,
+        issuerCode: canonicalIssuer(issuerCode),
+        party: true,
+        type: typeOfCode(canonCode, true),
+      });
+    } else {
+      const year = m[4] ? (m[4] as string).slice(1) : null;
+      rawTail = m[5] as string;
+      tailStart = start + m[0].length - rawTail.length;
+      const cut = cutTail(rawTail);
+      if (cut.tokens.length === 0) continue;
+      const [first, ...rest] = cut.tokens as [string, ...string[]];
+      const firstType = typeOfCode(first, false);
+      const hasType = firstType !== null && rest.length > 0;
+      const typeCode = hasType ? canonicalTypeCode(first) : null;
+      const issuerTokens = hasType ? rest : cut.tokens;
+      const issuerCode = issuerTokens.map(canonicalIssuer).join('-');
+      const canonical = `${number}${year ? `/${year}` : ''}/${typeCode ? `${typeCode}-` : ''}${issuerCode}`;
+      out.push({
+        start,
+        end: tailStart + cut.length,
+        canonical,
+        number,
+        year,
+        typeCode,
+        issuerCode,
+        party: false,
+        type: hasType ? firstType : /^QH\d*$/i.test(first) ? 'LUAT' : 'CONG_VAN',
+      });
+    }
+  }
+  return out;
+}
+
+/** Splits "KH - UBNDngày" into tokens, cutting a glued word; returns the kept length. */
+function cutTail(tail: string): { tokens: string[]; length: number } {
+  const tokens: string[] = [];
+  let length = 0;
+  const re = /([ \t]?-[ \t]?)?([A-Za-zĐđ0-9]+)/gy;
+  for (let m = re.exec(tail); m; m = re.exec(tail)) {
+    const token = m[2] as string;
+    const keep = unglue(token);
+    if (keep === 0) break;
+    tokens.push(token.slice(0, keep));
+    length = m.index + m[0].length - (token.length - keep);
+    if (keep < token.length) break;
+  }
+  return { tokens, length };
+}
+
+function canonicalIssuer(token: string): string {
+  const key = codeKey(token);
+  for (const m of MIXED) if (codeKey(m) === key) return m;
+  return key;
+}
+
+/** Key for comparing symbols: case-insensitive, number without leading zeros, no spaces. */
+export function symbolKey(canonical: string): string {
+  return codeKey(canonical).replace(/^0+(?=\d)/, '');
+}

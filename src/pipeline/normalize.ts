@@ -1,0 +1,82 @@
+// Pipeline stage 1 (normalise): NFC + conversion-noise removal, with a map back to the original offsets.
+// Every cleaning step is length-preserving (noise becomes spaces or newlines), so only NFC needs a map.
+import { fold } from '../text/fold.ts';
+
+export interface NormalizedText {
+  /** The text as it arrived. All offsets that leave the pipeline point into this. */
+  readonly original: string;
+  /** NFC text with markup noise blanked out; what display strings are sliced from. */
+  readonly text: string;
+  /** `text` folded (lowercase, no diacritics), same length: what patterns match on. */
+  readonly fold: string;
+  /** Offset in `text` → offset in `original`. */
+  toOriginal(offset: number): number;
+}
+
+type Step = (s: string) => string;
+
+const blank = (m: string) => ' '.repeat(m.length);
+
+/** `<sup>1</sup>` → `    ⁽1⁾     ` so footnote markers look alike whatever the converter wrote. */
+const superscriptTags: Step = (s) =>
+  s.replace(/<sup>([^<]{0,8})<\/sup>/gi, (_m, inner: string) => `    ⁽${inner}⁾     `);
+
+/** `<br>` starts a line (table cells copied from web pages); other tags vanish. */
+const htmlTags: Step = (s) =>
+  s.replace(/<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,200})?\/?>/g, (m) =>
+    /^<br/i.test(m) ? `\n${' '.repeat(m.length - 1)}` : blank(m),
+  );
+
+const htmlEntities: Step = (s) => s.replace(/&nbsp;/g, blank).replace(/&amp;/g, '&    ');
+
+/** Markdown: escapes, emphasis, heading marks. Bullets made of `*` go too; structure never relies on them. */
+const markdown: Step = (s) =>
+  s
+    .replace(/\\(?=[*_#\-.()[\]`+!|>])/g, ' ')
+    .replace(/\*+/g, blank)
+    .replace(/^([ \t]*)(#{1,6})(?=\s)/gm, (_m, lead: string, hashes: string) => lead + blank(hashes))
+    .replace(/`+/g, blank);
+
+/** Table pipes become line breaks (each cell a line); separator rows and rules become blank lines. */
+const tables: Step = (s) =>
+  s.replace(/\|/g, '\n').replace(/^[ \t:=_-]{3,}$/gm, (m) => (/[-=_]{3}/.test(m) ? blank(m) : m));
+
+const invisibles: Step = (s) => s.replace(/[\u200b-\u200d\u2060\ufeff\r\t]/g, ' ');
+
+const CLEANING_STEPS: readonly Step[] = [
+  superscriptTags,
+  htmlTags,
+  htmlEntities,
+  markdown,
+  tables,
+  invisibles,
+];
+
+export function normalize(original: string): NormalizedText {
+  const { text: nfc, map } = toNfc(original);
+  let text = nfc;
+  for (const step of CLEANING_STEPS) text = step(text);
+  return {
+    original,
+    text,
+    fold: fold(text),
+    toOriginal: map ? (i) => map[Math.max(0, Math.min(i, map.length - 1))] as number : (i) => i,
+  };
+}
+
+/** NFC with an offset map; null map when the text is already NFC (the common case). */
+function toNfc(original: string): { text: string; map: Int32Array | null } {
+  const nfc = original.normalize('NFC');
+  if (nfc === original) return { text: original, map: null };
+  let text = '';
+  const offsets: number[] = [];
+  // A cluster is a base character with its combining marks: NFC never merges across clusters.
+  for (const m of original.matchAll(/\P{M}\p{M}*|\p{M}+/gsu)) {
+    const piece = m[0].normalize('NFC');
+    const at = m.index;
+    text += piece;
+    for (let k = 0; k < piece.length; k++) offsets.push(at + (k === 0 ? 0 : m[0].length));
+  }
+  offsets.push(original.length);
+  return { text, map: Int32Array.from(offsets) };
+}

@@ -1,0 +1,57 @@
+// Text: the matching form of Vietnamese text. Lowercase, no diacritics, đ→d, typographic quotes and
+// dashes folded to ASCII. Length-preserving (one UTF-16 unit in, one out), so offsets found on the fold
+// are offsets into the text it was made from.
+
+const TABLE_SIZE = 0x2500;
+const table = buildTable();
+
+function buildTable(): Uint16Array {
+  const t = new Uint16Array(TABLE_SIZE);
+  for (let cp = 0; cp < TABLE_SIZE; cp++) {
+    const ch = String.fromCharCode(cp);
+    let folded = ch;
+    if (cp < 0xd800) {
+      const stripped = ch
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase();
+      if (stripped.length === 1) folded = stripped;
+      else if (ch.toLowerCase().length === 1) folded = ch.toLowerCase();
+    }
+    t[cp] = folded.charCodeAt(0);
+  }
+  const set = (chars: string, to: string) => {
+    for (const c of chars) t[c.charCodeAt(0)] = to.charCodeAt(0);
+  };
+  set('đĐ', 'd');
+  set('\u2018\u2019\u201a\u201b\u2032`´', "'");
+  set('\u201c\u201d\u201e\u201f\u2033«»', '"');
+  set('\u2010\u2011\u2012\u2013\u2014\u2015\u2212', '-');
+  set('\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f', ' ');
+  return t;
+}
+
+/** Folds one string (length-preserving). */
+export function fold(s: string): string {
+  let out = '';
+  let runStart = 0;
+  // Build by chunks of char codes: fast for 25 KB documents without per-char string concatenation.
+  const codes = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    codes[i] = c < TABLE_SIZE ? (table[c] as number) : c;
+  }
+  const CHUNK = 8192;
+  for (runStart = 0; runStart < codes.length; runStart += CHUNK) {
+    out += String.fromCharCode.apply(null, codes.subarray(runStart, runStart + CHUNK) as unknown as number[]);
+  }
+  return out;
+}
+
+/** A comparison key for names: folded, punctuation dropped, whitespace collapsed. */
+export function nameKey(s: string): string {
+  return fold(s.normalize('NFC'))
+    .replace(/&/g, ' va ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
