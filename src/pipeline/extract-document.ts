@@ -1,7 +1,16 @@
-// Pipeline entry: composes the pure stages (normalise → segment → extract → resolve) for one document.
-import type { ExtractedDocument } from '../model/extraction.ts';
+// Pipeline entry: composes the pure stages for one document — normalise → segment → extract (header,
+// citations, tasks) → resolve references → relations. No I/O; never throws on any string.
+import type { ExtractedDocument, ExtractionWarning } from '../model/extraction.ts';
+import type { AgencyContext } from './extract/agencies.ts';
+import { findCitations, findTypeIssuerMentions } from './extract/citations.ts';
+import { extractHeader } from './extract/header.ts';
+import { extractRelations, type Scope } from './extract/relations.ts';
+import { extractTasks } from './extract/tasks.ts';
+import { normalize } from './normalize.ts';
+import { resolveReferences } from './resolve-references.ts';
+import { type OutlineNode, type Segmented, segment } from './segment.ts';
 
-export const EXTRACTOR_VERSION = '0.1.0';
+export const EXTRACTOR_VERSION = '1.0.0';
 
 export interface ExtractOptions {
   /** Where the text came from (a path); copied into the result. */
@@ -10,21 +19,148 @@ export interface ExtractOptions {
 
 /** Extracts one document. Pure: no I/O, never throws on any string input. */
 export function extractDocument(text: string, options: ExtractOptions = {}): ExtractedDocument {
+  const source = options.source ?? '';
+  try {
+    return extract(text, source);
+  } catch (error) {
+    // A bug must not lose the document: keep it raw with a warning naming the failure.
+    return {
+      source,
+      extractor: EXTRACTOR_VERSION,
+      document: {
+        symbol: null,
+        type: 'OTHER',
+        issuer: null,
+        date: null,
+        place: null,
+        title: null,
+        signer: null,
+      },
+      references: [],
+      relations: [],
+      tasks: [],
+      warnings: [
+        {
+          code: 'UNPARSED_TEXT',
+          message: `extraction failed (${error instanceof Error ? error.message : String(error)}); the text is kept unparsed`,
+          start: 0,
+          end: text.length,
+        },
+      ],
+    };
+  }
+}
+
+function extract(text: string, source: string): ExtractedDocument {
+  const warnings: ExtractionWarning[] = [];
+  const n = normalize(text);
+  if (n.text.trim().length === 0) {
+    warnings.push({ code: 'EMPTY_DOCUMENT', message: 'the text is empty', start: 0, end: text.length });
+  }
+  const seg = segment(n);
+  const head = extractHeader(n, seg, seg.lines);
+  warnings.push(...head.warnings);
+
+  const citations = findCitations(n, head.ownSymbol);
+  if (seg.title) citations.mentions.push(...findTypeIssuerMentions(n, seg.title));
+  citations.mentions.sort((a, b) => a.start - b.start);
+  const resolved = resolveReferences(n, citations.mentions, citations.aliasDeclarations, head.place, {
+    symbol: head.header.symbol,
+    date: head.header.date?.value ?? null,
+  });
+  warnings.push(...resolved.warnings);
+
+  const agencyCtx: AgencyContext = { place: head.place, writerLevel: head.header.issuer?.level ?? null };
+  const tasks = extractTasks(n, seg, agencyCtx);
+
+  const scopeOf = scopes(seg);
+  const { relations } = extractRelations({
+    n,
+    mentions: citations.mentions,
+    refOf: resolved.refOf,
+    references: resolved.references,
+    scopeOf,
+    unbroken: seg.title ? [seg.title] : [],
+  });
+
+  for (const ref of resolved.references) {
+    if (ref.date && !ref.date.valid) {
+      const at = ref.mentions[0] ?? { start: 0, end: 0 };
+      warnings.push({
+        code: 'INVALID_DATE',
+        message: `impossible date "${ref.date.text}" kept as written`,
+        ...at,
+      });
+    }
+  }
+  for (const t of tasks) {
+    if (t.deadline && !t.deadline.valid)
+      warnings.push({
+        code: 'INVALID_DATE',
+        message: `task ${t.key}: impossible deadline "${t.deadline.text}" kept as written`,
+        ...t.span,
+      });
+    if (t.key.includes('~'))
+      warnings.push({
+        code: 'DUPLICATE_NUMBERING',
+        message: `"${t.label}" is numbered twice in the source; the repeat is kept as ${t.key}`,
+        ...t.span,
+      });
+  }
+  for (const s of seg.sections)
+    if (s.key.includes('~'))
+      warnings.push({
+        code: 'DUPLICATE_NUMBERING',
+        message: `section "${s.label}" is numbered twice in the source; the repeat is kept as ${s.key}`,
+        start: n.toOriginal(s.start),
+        end: n.toOriginal(s.headLine.end),
+      });
+  if (seg.sections.length === 0 && n.text.trim().length > 0 && seg.preamble) {
+    warnings.push({
+      code: 'UNPARSED_TEXT',
+      message: 'no numbered sections: the body is kept as text, without tasks',
+      start: n.toOriginal(seg.preamble.start),
+      end: n.toOriginal(seg.preamble.end),
+    });
+  }
+  warnings.sort((a, b) => a.start - b.start || a.end - b.end);
+
   return {
-    source: options.source ?? '',
+    source,
     extractor: EXTRACTOR_VERSION,
-    document: {
-      symbol: null,
-      type: 'OTHER',
-      issuer: null,
-      date: null,
-      place: null,
-      title: null,
-      signer: null,
-    },
-    references: [],
-    relations: [],
-    tasks: [],
-    warnings: text.length === 0 ? [{ code: 'EMPTY_DOCUMENT', message: 'empty text', start: 0, end: 0 }] : [],
+    document: head.header,
+    references: resolved.references,
+    relations,
+    tasks,
+    warnings,
+  };
+}
+
+/** Which part of the document an offset is in: title, preamble, a task's own lines, or the rest. */
+function scopes(seg: Segmented): (offset: number) => Scope {
+  const taskRanges: Array<{ start: number; end: number; key: string }> = [];
+  const visit = (node: OutlineNode) => {
+    for (const l of node.ownLines) taskRanges.push({ start: l.start, end: l.end, key: node.key });
+    for (const c of node.children) visit(c);
+  };
+  for (const s of seg.sections) if (s.kind !== 'OTHER') for (const c of s.children) visit(c);
+  taskRanges.sort((a, b) => a.start - b.start);
+  const inRange = (r: { start: number; end: number } | null, at: number) =>
+    r !== null && at >= r.start && at <= r.end;
+  const headerSubject = seg.header;
+  return (offset) => {
+    if (inRange(seg.title, offset)) return { kind: 'TITLE', owner: 'SELF' };
+    if (inRange(seg.preamble, offset)) return { kind: 'PREAMBLE', owner: 'SELF' };
+    if (inRange(headerSubject, offset)) return { kind: 'TITLE', owner: 'SELF' };
+    let lo = 0;
+    let hi = taskRanges.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const r = taskRanges[mid] as { start: number; end: number; key: string };
+      if (offset < r.start) hi = mid - 1;
+      else if (offset > r.end) lo = mid + 1;
+      else return { kind: 'TASK', owner: `task:${r.key}` };
+    }
+    return { kind: 'BODY', owner: 'SELF' };
   };
 }

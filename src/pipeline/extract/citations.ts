@@ -71,6 +71,8 @@ const QUOTED_RE =
   /(?<![a-z])(chien luoc|de an|chuong trinh|quy hoach|ke hoach|du an)\s*(["“])([^"”\n]{5,250})["”]/g;
 const STRATEGY_RE =
   /(?<![a-z])chien luoc\s+((?:\([^()\n]{1,30}\)|[^.;:\n()"“”])*?)\s*(den nam\s+\d{4}(?:\s*,?\s*tam nhin\s+den nam\s+\d{4})?|giai doan\s+\d{4}\s*-\s*\d{4})/g;
+/** Words that show "Chiến lược ..." is running text, not a strategy's name. */
+const STRATEGY_NOT_NAME = /\b(nham|de|doi voi|cua cac|huong ung|thu hut|su quan tam|duoc|da)\b/;
 const LAW_RE = /(?<![\p{L}])(Luật|LUẬT|Bộ luật)\s+(?!số\b|SỐ\b)(\p{Lu}[\p{L}&]*(?:[ \t]+[\p{L}&]+){0,9})/gu;
 const LAW_STOP =
   /^(so|nam|ngay|cua|ve|va cac|hien hanh|duoc|da|co|theo|quy dinh|sua doi|thi|nay|hoac|cac|tai|do|trong|la|de|nham)$/;
@@ -107,7 +109,10 @@ export function findCitations(
     taken.push(mention);
   }
 
+  const abbreviations = findAbbreviations(n);
   for (const named of findNamed(n)) {
+    // "Chiến lược phát triển KH-CN&ĐMST" and "... khoa học, công nghệ và đổi mới sáng tạo" are one name.
+    if (named.name && abbreviations.size > 0) named.nameKey = nameKey(expand(named.name, abbreviations));
     if (overlaps(named.start, named.end)) continue;
     mentions.push(named);
     taken.push(named);
@@ -271,9 +276,21 @@ function nextTwo(n: NormalizedText, at: number): string {
 function findSubject(n: NormalizedText, from: number): Range | null {
   let j = from;
   while (j < n.fold.length && /[ \t,]/.test(n.fold.charAt(j))) j++;
-  const head = n.fold.slice(j, j + 12);
+  // Step over a restating parenthetical: "569/QĐ-TTg ... (Quyết định số 569/QĐ-TTg) ban hành Chiến lược ...".
+  if (n.fold.charAt(j) === '(') {
+    const close = n.fold.indexOf(')', j);
+    if (
+      close > j &&
+      close - j < 90 &&
+      !/^\(\s*(?:khoa|sau day|goi tat|viet tat)/.test(n.fold.slice(j, j + 12))
+    ) {
+      j = close + 1;
+      while (j < n.fold.length && /[ \t,]/.test(n.fold.charAt(j))) j++;
+    }
+  }
+  const head = n.fold.slice(j, j + 16);
   const quote = /^["“]/.test(head);
-  if (!quote && !/^(ve viec|ve|v\/v)\s/.test(head) && !/^["“]\s*ve\s/.test(head)) return null;
+  if (!quote && !/^(ve viec|ve|v\/v|ban hanh|phe duyet)\s/.test(head)) return null;
   if (quote) {
     const close = n.fold.slice(j + 1, j + 400).search(/["”]/);
     if (close >= 0) return { start: j, end: j + close + 2 };
@@ -345,7 +362,8 @@ function findNamed(n: NormalizedText): Mention[] {
   }
   STRATEGY_RE.lastIndex = 0;
   for (let m = STRATEGY_RE.exec(f); m; m = STRATEGY_RE.exec(f)) {
-    if (!/^C/.test(n.text.charAt(m.index)) || m[0].length > 260) continue;
+    if (!/^C/.test(n.text.charAt(m.index)) || m[0].length > 260 || STRATEGY_NOT_NAME.test(m[1] as string))
+      continue;
     const raw = n.text.slice(m.index, m.index + m[0].length);
     const name = collapse(raw.replace(/\s*\([^()]*\)/g, ''));
     const mention = baseMention('NAMED', m.index, m.index + m[0].length, 'OTHER');
@@ -375,6 +393,38 @@ function findNamed(n: NormalizedText): Mention[] {
     out.push(mention);
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** Abbreviations a text declares: "khoa học, công nghệ và đổi mới sáng tạo (KH-CN&ĐMST)". */
+export function findAbbreviations(n: NormalizedText): Map<string, string> {
+  const out = new Map<string, string>();
+  const re = /\(\s*([A-ZĐ][A-ZĐ&-]{1,14})\s*\)/gu;
+  for (let m = re.exec(n.text); m; m = re.exec(n.text)) {
+    const abbr = m[1] as string;
+    const letters = n.fold
+      .slice(m.index + m[0].indexOf(abbr), m.index + m[0].indexOf(abbr) + abbr.length)
+      .replace(/[^a-z]/g, '');
+    if (letters.length < 2) continue;
+    const words = [...n.fold.slice(Math.max(0, m.index - 200), m.index).matchAll(/[a-z]+/g)];
+    const base = Math.max(0, m.index - 200);
+    let k = letters.length - 1;
+    let start = -1;
+    for (let w = words.length - 1; w >= 0 && k >= 0; w--) {
+      const word = (words[w] as RegExpMatchArray)[0];
+      if (word === 'va') continue;
+      if (word.charAt(0) !== letters.charAt(k)) break;
+      start = base + ((words[w] as RegExpMatchArray).index as number);
+      k--;
+    }
+    if (k < 0 && start >= 0) out.set(abbr, n.text.slice(start, m.index).trim());
+  }
+  return out;
+}
+
+function expand(name: string, abbreviations: Map<string, string>): string {
+  let out = name;
+  for (const [abbr, full] of abbreviations) out = out.split(abbr).join(full);
+  return out;
 }
 
 /** "(sau đây gọi tắt là Chỉ thị 42, Kết luận 93)" → the alias texts with their offsets. */

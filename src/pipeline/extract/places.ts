@@ -9,7 +9,7 @@ export interface PlaceCounts {
   districts: Map<string, { province: string; count: number }>;
 }
 
-const UNIT = /(?<![a-z])(tinh|thanh pho|tp\.?|huyen|quan|thi xa)[ \t]+(?=\p{Lu})/gu;
+const UNIT = /(?<![a-z])(tinh|thanh pho|tp\.?|huyen|quan|thi xa)[ \t]+/g;
 
 export function countPlaces(n: NormalizedText, from = 0, to = n.text.length): PlaceCounts {
   const provinces = new Map<string, number>();

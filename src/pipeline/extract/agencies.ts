@@ -1,0 +1,244 @@
+// Extract (agencies): assignee lists ("Phòng X chủ trì, phối hợp với Phòng Y, Z và các đơn vị có liên quan")
+// split into leads, coordinators and groups; agency names canonicalised ("phòng Kinh tế - Hạ tầng" =
+// "Phòng Kinh tế và Hạ tầng"), placed in the writer's jurisdiction (DOMAIN §3, §4).
+
+import { agencyVocabulary, expandAbbreviations } from '../../lexicon/lexicon.ts';
+import type { AgencyMention, Level } from '../../model/extraction.ts';
+import { fold, nameKey } from '../../text/fold.ts';
+import type { NormalizedText } from '../normalize.ts';
+import type { Place } from './issuers.ts';
+
+export interface Assignees {
+  lead: AgencyMention[];
+  coordinators: AgencyMention[];
+  groups: string[];
+}
+
+export interface AgencyContext {
+  place: Place;
+  /** The writer's level: "Phòng" of a district's text is that district's. */
+  writerLevel: Level | null;
+}
+
+const head = (w: string) => fold(w);
+const HEAD_WORDS = [...agencyVocabulary.headWords].map(head).sort((a, b) => b.length - a.length);
+// Group words keep their diacritics: "mọi" (every) must not match "Môi trường".
+const GROUP_WORDS = agencyVocabulary.groupWords.map((w) => w.normalize('NFC').toLowerCase());
+const groupStart = (text: string) => {
+  const t = text.normalize('NFC').toLowerCase();
+  return GROUP_WORDS.some((w) => t.startsWith(w) && !/\p{L}/u.test(t.charAt(w.length)));
+};
+const TITLE_PREFIX = new RegExp(
+  `^(?:${[...agencyVocabulary.titles]
+    .map(head)
+    .sort((a, b) => b.length - a.length)
+    .join('|')})\\s+`,
+);
+const NOT_AGENCY = new Set(agencyVocabulary.notAgency.map(head));
+
+/** Lower-case words that end an assignee list: the duty's verb phrase starts there. */
+const VERB_STOP =
+  /^(tham muu|trien khai|thuc hien|to chuc|tiep nhan|huong dan|theo doi|xay dung|ra soat|nghien cuu|de xuat|bao cao|kiem tra|don doc|thuong xuyen|can cu|bo tri|can doi|cung cap|de|nham|trong|theo|co trach nhiem|chiu trach nhiem|chu dong|tuyen truyen|quan triet|tap trung|day manh|tang cuong|giup|trinh|xem xet|khan truong|hoan thanh|gui|lam|phu trach|tong hop|chi dao|ho tro|phan cong|tham gia|cho|tai|thuc|ban hanh|duy tri|la|neu|nhu|ve|voi)\b/;
+
+const agencyKey = (s: string) =>
+  nameKey(expandAbbreviations(s))
+    .replace(/\b(va)\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+const standardByKey = new Map<string, string>();
+for (const s of agencyVocabulary.standardNames) standardByKey.set(agencyKey(s), s);
+const aliasByKey = new Map<string, string>();
+for (const a of agencyVocabulary.aliases) for (const v of a.variants) aliasByKey.set(agencyKey(v), a.name);
+
+interface Item {
+  start: number;
+  end: number;
+}
+
+/** Splits a list into items at "," ";" "và"/"cùng" before a new agency; stops at the duty's verb. */
+export function splitList(n: NormalizedText, start: number, end: number): Item[] {
+  const items: Item[] = [];
+  let itemStart = -1;
+  let itemEnd = -1;
+  const flush = () => {
+    if (itemStart >= 0 && itemEnd > itemStart) items.push({ start: itemStart, end: itemEnd });
+    itemStart = itemEnd = -1;
+  };
+  const re = /[^\s,;.:()]+|[,;.:()]/g;
+  re.lastIndex = start;
+  const f = n.fold.slice(0, end);
+  let depth = 0;
+  for (let m = re.exec(f); m; m = re.exec(f)) {
+    const tok = m[0];
+    const at = m.index;
+    if (tok === '(') depth++;
+    if (tok === ')') depth = Math.max(0, depth - 1);
+    if (depth > 0 || tok === '(' || tok === ')') {
+      if (itemStart >= 0) itemEnd = at + tok.length;
+      continue;
+    }
+    if (tok === '.' || tok === ':') {
+      flush();
+      break;
+    }
+    const lower = /^\p{Ll}/u.test(n.text.charAt(at));
+    const rest = f.slice(at, at + 40);
+    if (tok === ',' || tok === ';') {
+      // A comma separates items unless what follows continues the previous one ("các huyện, thành phố").
+      const next = /^[,;]\s*(\S+(?:\s+\S+)?)/.exec(f.slice(at, at + 40));
+      const nextWords = next ? (next[1] as string) : '';
+      const nextAt = next ? at + (next[0].length - nextWords.length) : at;
+      if (startsItem(nextWords, n.text.charAt(nextAt), n.text.slice(nextAt, nextAt + 30)) || tok === ';')
+        flush();
+      else if (itemStart >= 0) itemEnd = at;
+      continue;
+    }
+    if (lower && itemStart >= 0 && VERB_STOP.test(rest)) {
+      flush();
+      break;
+    }
+    if ((tok === 'va' || tok === 'cung') && lower) {
+      const after = f.slice(at + tok.length).trimStart();
+      const afterAt = end - (f.length - (at + tok.length)) + (f.slice(at + tok.length).length - after.length);
+      if (
+        startsItem(after.slice(0, 30), n.text.charAt(afterAt), n.text.slice(afterAt, afterAt + 30)) ||
+        /^voi\b/.test(after)
+      ) {
+        flush();
+        if (/^voi\b/.test(after))
+          re.lastIndex = at + tok.length + (f.slice(at + tok.length).length - after.length) + 3;
+        continue;
+      }
+    }
+    if (itemStart < 0) itemStart = at;
+    itemEnd = at + tok.length;
+  }
+  flush();
+  return items;
+}
+
+function startsItem(words: string, firstChar: string, text: string): boolean {
+  if (groupStart(text)) return true;
+  if (!/^\p{Lu}/u.test(firstChar)) return false;
+  return HEAD_WORDS.some((h) => words.startsWith(h) && !/[a-z]/.test(words.charAt(h.length)));
+}
+
+/** Classifies items into agencies and groups. */
+export function classify(
+  n: NormalizedText,
+  items: Item[],
+  ctx: AgencyContext,
+): { agencies: AgencyMention[]; groups: string[] } {
+  const agencies: AgencyMention[] = [];
+  const groups: string[] = [];
+  for (const it of items) {
+    let s = it.start;
+    let f = n.fold.slice(s, it.end);
+    const title = TITLE_PREFIX.exec(f);
+    // "Giám đốc Sở X" is Sở X; "Thủ trưởng các sở" stays a group.
+    if (title && !groupStart(n.text.slice(s, it.end))) {
+      s += title[0].length;
+      f = f.slice(title[0].length);
+    }
+    const printed = n.text.slice(s, it.end).replace(/\s+/g, ' ').trim();
+    if (printed.length < 3) continue;
+    if (groupStart(n.text.slice(s, it.end)) || pluralInside(n, s, f) || NOT_AGENCY.has(f.trim())) {
+      groups.push(printed);
+      continue;
+    }
+    if (!HEAD_WORDS.some((h) => f.startsWith(h))) {
+      groups.push(printed);
+      continue;
+    }
+    agencies.push(canonicalAgency(printed, { start: n.toOriginal(s), end: n.toOriginal(it.end) }, ctx));
+  }
+  return { agencies, groups };
+}
+
+/** "Ủy ban nhân dân các xã" is a group; "Liên hiệp các Hội Khoa học" (capitalised after "các") is a name. */
+function pluralInside(n: NormalizedText, start: number, f: string): boolean {
+  const re = /(?<![a-z])(cac|nhung)\s+/g;
+  for (let m = re.exec(f); m; m = re.exec(f)) {
+    if (/^\p{Ll}/u.test(n.text.charAt(start + m.index + m[0].length))) return true;
+  }
+  return false;
+}
+
+/** The canonical form of a printed agency name, with its jurisdiction. */
+export function canonicalAgency(
+  printed: string,
+  span: { start: number; end: number },
+  ctx: AgencyContext,
+): AgencyMention {
+  const cleaned = printed.replace(/\s*\((?:chủ trì|cơ quan chủ trì|b\/c|t\/h|p\/h)\)\s*$/iu, '').trim();
+  const expanded = expandAbbreviations(cleaned);
+  const key = agencyKey(expanded);
+  const name =
+    aliasByKey.get(key) ??
+    standardByKey.get(key) ??
+    standardByKey.get(key.replace(/\s+(tinh|huyen)$/, '')) ??
+    capitalise(expanded.replace(/\s+/g, ' '));
+  const f = fold(name);
+  let level: Level | null = ctx.writerLevel;
+  if (
+    /^(bo |ban bi thu|bo chinh tri|chinh phu|thu tuong|quoc hoi|tong cuc|cuc )/.test(f) &&
+    !/\btinh\b/.test(f)
+  )
+    level = 'CENTRAL';
+  else if (/^so |\btinh\b|tinh uy/.test(f)) level = 'PROVINCE';
+  else if (/^phong |\bhuyen\b|huyen uy/.test(f)) level = 'DISTRICT';
+  else if (/\bxa\b$|\bphuong\b$/.test(f)) level = 'COMMUNE';
+  const jurisdiction =
+    level === 'CENTRAL'
+      ? null
+      : level === 'DISTRICT'
+        ? (ctx.place.district ?? ctx.place.province)
+        : ctx.place.province;
+  return { name, printed: cleaned, jurisdiction, level, span };
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+const CHU_TRI = /(?<![a-z])chu tri(?![a-z])/;
+const PHOI_HOP = /(?<![a-z])phoi hop(?:\s+voi)?(?![a-z])/;
+
+/**
+ * Parses one assignment sentence: "X chủ trì(,) phối hợp (với) Y, Z và ..." → lead X, coordinators Y, Z.
+ * Without "chủ trì": "X phối hợp với Y" → lead X, coordinators Y; a bare list → all leads.
+ */
+export function parseAssignment(
+  n: NormalizedText,
+  start: number,
+  end: number,
+  ctx: AgencyContext,
+): Assignees {
+  const f = n.fold.slice(start, end);
+  const chuTri = CHU_TRI.exec(f);
+  const phoiHop = PHOI_HOP.exec(f);
+  let leadEnd = end;
+  let coordStart = -1;
+  if (chuTri) {
+    leadEnd = start + chuTri.index;
+    const after = PHOI_HOP.exec(f.slice(chuTri.index));
+    if (after) coordStart = start + chuTri.index + after.index + after[0].length;
+  } else if (phoiHop) {
+    leadEnd = start + phoiHop.index;
+    coordStart = start + phoiHop.index + phoiHop[0].length;
+  }
+  const leadItems = classify(n, splitList(n, start, leadEnd), ctx);
+  const coordItems =
+    coordStart >= 0 ? classify(n, splitList(n, coordStart, end), ctx) : { agencies: [], groups: [] };
+  return {
+    lead: leadItems.agencies,
+    coordinators: coordItems.agencies,
+    groups: [...leadItems.groups, ...coordItems.groups],
+  };
+}
+
+/** A bare list (after "Đơn vị phối hợp:"): agencies and groups. */
+export function parseList(n: NormalizedText, start: number, end: number, ctx: AgencyContext) {
+  return classify(n, splitList(n, start, end), ctx);
+}

@@ -1,0 +1,92 @@
+// Extract (deadlines): "Thường xuyên", "Hoàn thành trong quý II/2023", "trước ngày 31/3/2022",
+// "Định kỳ hàng năm trước ngày 05/12", "Bắt đầu ... 18/5/2022". Impossible dates stay as written, invalid.
+import type { Deadline } from '../../model/extraction.ts';
+import { fold as foldText } from '../../text/fold.ts';
+import { daysInMonth, findDates } from './dates.ts';
+
+const QUARTER = /quy\s+(iv|iii|ii|i|[1-4])\s*(?:\/|nam|-)\s*((?:19|20)\d{2})/;
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+const RECURRING_WORDS =
+  /(dinh ky|hang nam|hang nam|moi nam|hang quy|moi quy|hang thang|moi thang|6 thang|sau thang)/;
+const DAY_MONTH =
+  /(?:truoc|den|vao|tu) ngay\s*(\d{1,2})\s*(?:\/|-|thang)\s*(\d{1,2})(?!\s*(?:\/|-|nam)\s*\d)(?!\d)/;
+const ONGOING = /(thuong xuyen|lien tuc|duy tri)/;
+const START = /(bat dau|tu ngay|khoi dong|khoi cong)/;
+const YEAR_ONLY = /(?:nam|trong nam|truoc nam|den nam)\s+((?:19|20)\d{2})(?!\s*-)/;
+const PERIOD = /((?:19|20)\d{2})\s*-\s*((?:19|20)\d{2})/;
+
+function recurrence(f: string): Deadline['recurrence'] {
+  if (/hang quy|moi quy/.test(f)) return 'QUARTERLY';
+  if (/hang thang|moi thang/.test(f)) return 'MONTHLY';
+  if (/6 thang|sau thang/.test(f)) return 'HALF_YEARLY';
+  return 'YEARLY';
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Parses a deadline text; never throws. */
+export function parseDeadline(text: string): Deadline {
+  const shown = text.replace(/\s+/g, ' ').trim();
+  const f = foldText(shown);
+  const dates = findDates(f, shown).map((d) => d.date);
+  const condition = /\(([^()]{5,300})\)/.exec(shown)?.[1]?.trim() ?? null;
+  const base = { text: shown, dates, condition };
+
+  const q = QUARTER.exec(f);
+  if (q) {
+    const n = ROMAN[q[1] as string] ?? Number(q[1]);
+    return { ...base, kind: 'BY_QUARTER', value: `${q[2]}-Q${n}`, valid: true, recurrence: null };
+  }
+  if (START.test(f) && dates.length > 0) {
+    const first = dates[0] as Deadline['dates'][number];
+    return { ...base, kind: 'START', value: first.value, valid: first.valid, recurrence: null };
+  }
+  const dm = DAY_MONTH.exec(f);
+  if (RECURRING_WORDS.test(f) && (dates.length === 0 || dm)) {
+    let value: string | null = null;
+    let valid = true;
+    if (dm) {
+      const day = Number(dm[1]);
+      const month = Number(dm[2]);
+      valid = month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(2024, month);
+      value = valid ? `--${pad(month)}-${pad(day)}` : null;
+    }
+    return { ...base, kind: 'RECURRING', value, valid, recurrence: recurrence(f) };
+  }
+  if (dates.length > 0) {
+    const first = dates[0] as Deadline['dates'][number];
+    return { ...base, kind: 'BY_DATE', value: first.value, valid: first.valid, recurrence: null };
+  }
+  if (ONGOING.test(f)) return { ...base, kind: 'ONGOING', value: null, valid: true, recurrence: null };
+  const y = YEAR_ONLY.exec(f);
+  if (y) return { ...base, kind: 'BY_DATE', value: y[1] as string, valid: true, recurrence: null };
+  const p = PERIOD.exec(f);
+  if (p) return { ...base, kind: 'ONGOING', value: null, valid: true, recurrence: null };
+  return { ...base, kind: 'UNKNOWN', value: null, valid: true, recurrence: null };
+}
+
+/** A recurring reporting duty inside running text ("Định kỳ hàng năm trước ngày 05/12 ... báo cáo"). */
+export function findRecurringDuty(text: string): Deadline | null {
+  const f = foldText(text);
+  const re =
+    /(dinh ky|hang nam|hang nam)[^.;]{0,160}?(?:truoc|vao) ngay\s*\d{1,2}\s*(?:\/|-|thang)\s*\d{1,2}|(?:truoc|vao) ngay\s*\d{1,2}\s*(?:\/|-|thang)\s*\d{1,2}[^.;]{0,40}?(hang nam|hang nam|dinh ky)/;
+  const m = re.exec(f);
+  if (m && /bao cao/.test(f)) {
+    const d = parseDeadline(text.slice(m.index, m.index + m[0].length));
+    if (d.kind === 'RECURRING') return { ...d, text: text.slice(m.index, m.index + m[0].length).trim() };
+  }
+  const plain = /dinh ky(?: hang nam| hang nam| hang quy| hang thang| 6 thang)?[^.;]{0,80}?bao cao/.exec(f);
+  if (plain) {
+    const t = text.slice(plain.index, plain.index + plain[0].length).trim();
+    return {
+      text: t,
+      kind: 'RECURRING',
+      value: null,
+      valid: true,
+      recurrence: recurrence(plain[0]),
+      dates: [],
+      condition: null,
+    };
+  }
+  return null;
+}

@@ -1,0 +1,269 @@
+// Extract (header): the document's own symbol, type, issuer (with jurisdiction), date, place, title and
+// signer. The issuer comes from the issuer block, the preamble's "<body> ban hành Kế hoạch ...", the
+// signature block or the symbol's code, in that order; a generic issuer is placed by the names in the text.
+
+import { typeOfWord } from '../../lexicon/lexicon.ts';
+import type {
+  DateValue,
+  DocType,
+  DocumentHeader,
+  ExtractionWarning,
+  Issuer,
+} from '../../model/extraction.ts';
+import { fold } from '../../text/fold.ts';
+import type { NormalizedText } from '../normalize.ts';
+import type { Line, Segmented } from '../segment.ts';
+import { dateAt } from './dates.ts';
+import { issuerFromCode, type Place, parseIssuerPhrase, readPlace, VAGUE } from './issuers.ts';
+import { countPlaces, mostNamed } from './places.ts';
+import { findSymbols, type SymbolMatch } from './symbols.ts';
+
+export interface HeaderResult {
+  header: DocumentHeader;
+  /** The writer's place: what "tỉnh"/"huyện" without a name mean in this text. */
+  place: Place;
+  /** Span of the document's own symbol, so it is not taken for a citation. */
+  ownSymbol: SymbolMatch | null;
+  warnings: ExtractionWarning[];
+}
+
+const MOTTO =
+  /^(cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc|dang cong san viet nam|[*\-_=~.\s]+)$/;
+const SO_LINE = /^so\s*[:.]?\s*/;
+const PLACE_DATE = /^([^,\d]{2,40}),\s*(?=ngay\b|\d)/;
+const SELF_ISSUE =
+  /\b(ban hanh|xay dung|trien khai|de ra)\s+(ke hoach|chuong trinh|nghi quyet|quyet dinh|chi thi|huong dan|de an|quy che|quy dinh)\b/g;
+const SIGNATURE_BODY = /^(?:t\/?m\.?|kt\.?|q\.?)\s*(.+)$/;
+
+export function extractHeader(n: NormalizedText, seg: Segmented, lines: Line[]): HeaderResult {
+  const warnings: ExtractionWarning[] = [];
+  const warn = (code: ExtractionWarning['code'], message: string, start: number, end: number) =>
+    warnings.push({ code, message, start: n.toOriginal(start), end: n.toOriginal(end) });
+
+  const top = seg.header
+    ? lines.filter((l) => l.end <= (seg.header as { end: number }).end)
+    : lines.slice(0, 12);
+  const topEnd = seg.typeLine ? seg.typeLine.start : (top.at(-1)?.end ?? 0);
+
+  // Symbol: the "Số:" line (Party headers print "Số 57-CTr/TU").
+  let ownSymbol: SymbolMatch | null = null;
+  let blankCode: { typeCode: string | null; issuerCode: string } | null = null;
+  for (const l of top) {
+    if (!SO_LINE.test(l.fold) || l.start >= topEnd + 1) continue;
+    const sym = findSymbols(l.text)[0];
+    if (sym && sym.start <= 8) {
+      ownSymbol = { ...sym, start: sym.start + l.start, end: sym.end + l.start };
+    } else {
+      const blank = /^so\s*[:.]?\s*[._…\s]*\/\s*([A-ZĐ][A-Za-zĐđ]*)(?:\s*-\s*([A-ZĐ][A-Za-zĐđ0-9-]*))?/u.exec(
+        `${l.fold.slice(0, 2)}${l.text.slice(2)}`,
+      );
+      if (blank) {
+        blankCode = blank[2]
+          ? { typeCode: blank[1] as string, issuerCode: blank[2] }
+          : { typeCode: null, issuerCode: blank[1] as string };
+        warn('BLANK_NUMBER', `number left blank: "${l.text}"`, l.start, l.end);
+      }
+    }
+    break;
+  }
+
+  // Place and date: "Quảng Ngãi, ngày 29 tháng 11 năm 2021".
+  let date: DateValue | null = null;
+  let placeName: string | null = null;
+  const dateScope = seg.typeLine ? top : lines.slice(0, 15);
+  for (const l of dateScope) {
+    const pm = PLACE_DATE.exec(l.fold);
+    const at = pm ? pm[0].length : /^ngay\b/.test(l.fold) ? 0 : -1;
+    if (at < 0) continue;
+    const d = dateAt(l.fold, l.text, at);
+    if (!d) continue;
+    date = d.date;
+    placeName = pm ? l.text.slice(0, (pm[1] as string).length).trim() : null;
+    if (!date.valid)
+      warn(
+        'INVALID_DATE',
+        `impossible date "${date.text}" kept as written`,
+        l.start + d.start,
+        l.start + d.end,
+      );
+    else if (date.value && date.value.length < 10)
+      warn('BLANK_DATE', `date printed without a day: "${date.text}"`, l.start + d.start, l.start + d.end);
+    break;
+  }
+
+  // Where the text is: the most named province and district.
+  const counts = countPlaces(n);
+  const placeProvince = placeName ? readPlace(placeName, { province: null, district: null }) : null;
+  let province = mostNamed(counts.provinces, (c) => c);
+  let district = mostNamed(counts.districts, (d) => d.count);
+  const ctx: Place = { province, district };
+
+  // Issuer candidates, most explicit first.
+  const fromBlock = issuerFromBlock(
+    top.filter((l) => l.end <= topEnd && !SO_LINE.test(l.fold) && !PLACE_DATE.test(l.fold)),
+    ctx,
+  );
+  const fromSelf = selfStatement(n, seg, ctx);
+  const fromSignature = signatureIssuer(n, seg, ctx);
+  const code = ownSymbol?.issuerCode ?? blankCode?.issuerCode ?? null;
+  const fromCode = code ? issuerFromCode(code, ctx) : null;
+  let issuer = pickIssuer([fromBlock, fromSelf, fromSignature, fromCode]);
+
+  // A vague local issuer is placed by the text: the place line, else the most named province/district.
+  if (issuer && issuer.level !== 'CENTRAL') {
+    if (issuer.level === 'DISTRICT' && issuer.jurisdiction) {
+      district = issuer.jurisdiction;
+      province = issuer.province ?? province;
+    } else if (
+      issuer.level === 'PROVINCE' &&
+      (VAGUE.has(issuer) || !issuer.jurisdiction || issuerNamedNoPlace(issuer))
+    ) {
+      const p = placeProvince?.level === 'PROVINCE' ? placeProvince.province : province;
+      if (p) issuer = { ...issuer, jurisdiction: p, province: p, name: renamed(issuer, p) };
+    }
+    if (issuer.level === 'PROVINCE') {
+      province = issuer.jurisdiction ?? province;
+      district = null;
+    }
+  }
+  if (!issuer) warn('NO_ISSUER', 'no issuer found in the header, preamble or signature', 0, 0);
+
+  const typeFromLine = seg.typeLine
+    ? typeOfWord(/^[a-z ]+/.exec(seg.typeLine.fold)?.[0]?.trim() ?? '')
+    : null;
+  const type: DocType =
+    typeFromLine ??
+    ownSymbol?.type ??
+    (blankCode?.typeCode ? (typeOfWord(fold(blankCode.typeCode)) ?? 'OTHER') : 'OTHER');
+
+  const title = seg.title ? n.text.slice(seg.title.start, seg.title.end).replace(/\s+/g, ' ').trim() : null;
+  return {
+    header: {
+      symbol: ownSymbol?.canonical ?? null,
+      type,
+      issuer,
+      date,
+      place: placeName,
+      title: title && title.length > 0 ? title : null,
+      signer: findSigner(seg, lines),
+    },
+    place: { province: issuer?.level === 'CENTRAL' ? null : province, district },
+    ownSymbol,
+    warnings,
+  };
+}
+
+function issuerNamedNoPlace(issuer: Issuer): boolean {
+  return issuer.jurisdiction !== null && !issuer.name.includes(issuer.jurisdiction);
+}
+
+function renamed(issuer: Issuer, place: string): string {
+  const base = issuer.jurisdiction
+    ? issuer.name.replace(new RegExp(`\\s*${escapeRe(issuer.jurisdiction)}$`), '')
+    : issuer.name;
+  return `${base} ${place}`;
+}
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The first candidate that states a level and place, else the first candidate at all. */
+function pickIssuer(candidates: Array<Issuer | null>): Issuer | null {
+  const found = candidates.filter((c): c is Issuer => c !== null);
+  return (
+    found.find((c) => !VAGUE.has(c) && (c.level === 'CENTRAL' || c.jurisdiction !== null)) ?? found[0] ?? null
+  );
+}
+
+/** Issuer block lines ("ỦY BAN NHÂN DÂN" / "TỈNH QUẢNG NGÃI"; "ĐẢNG BỘ TỈNH X" / "HUYỆN ỦY Y"). */
+function issuerFromBlock(lines: Line[], ctx: Place): Issuer | null {
+  const texts: string[] = [];
+  for (const l of lines) {
+    if (MOTTO.test(l.fold) || l.text.length > 80) continue;
+    // A line that is only a place ("TỈNH QUẢNG NGÃI") completes the body on the line before.
+    if (/^(tinh|huyen|thanh pho|quan|thi xa|xa|phuong)\s/.test(l.fold) && texts.length > 0) {
+      texts[texts.length - 1] += ` ${l.text}`;
+    } else texts.push(l.text);
+  }
+  let best: Issuer | null = null;
+  let local = ctx;
+  for (const t of texts) {
+    const parsed = parseIssuerPhrase(t, local);
+    if (parsed) {
+      best = parsed;
+      local = {
+        province: parsed.province ?? local.province,
+        district: parsed.level === 'DISTRICT' ? parsed.jurisdiction : local.district,
+      };
+    } else {
+      const place = readPlace(t, local);
+      if (place)
+        local = {
+          province: place.province,
+          district: place.level === 'DISTRICT' ? place.jurisdiction : local.district,
+        };
+    }
+  }
+  return best;
+}
+
+/** "..., Ủy ban nhân dân huyện Ia H'Drai ban hành Kế hoạch ..." in the title or preamble. */
+function selfStatement(n: NormalizedText, seg: Segmented, ctx: Place): Issuer | null {
+  const start = seg.title?.start ?? seg.preamble?.start ?? 0;
+  const end = seg.preamble?.end ?? seg.title?.end ?? Math.min(n.text.length, 3000);
+  const f = n.fold.slice(0, end);
+  SELF_ISSUE.lastIndex = start;
+  for (let m = SELF_ISSUE.exec(f); m; m = SELF_ISSUE.exec(f)) {
+    const clauseStart = Math.max(
+      f.lastIndexOf(',', m.index),
+      f.lastIndexOf(';', m.index),
+      f.lastIndexOf('\n', m.index),
+      f.lastIndexOf(')', m.index),
+    );
+    const phrase = n.text.slice(clauseStart + 1, m.index).trim();
+    if (phrase.length < 3 || phrase.length > 90) continue;
+    const parsed = parseIssuerPhrase(phrase, ctx);
+    if (parsed) return parsed;
+  }
+  return null;
+}
+
+/** "TM. ỦY BAN NHÂN DÂN", "T/M BAN THƯỜNG VỤ", "KT. CHỦ TỊCH" (the body is named on the TM. line). */
+function signatureIssuer(n: NormalizedText, seg: Segmented, ctx: Place): Issuer | null {
+  if (!seg.signature) return null;
+  const lines = n.fold.slice(seg.signature.start, seg.signature.end).split('\n');
+  for (const raw of lines) {
+    const m = SIGNATURE_BODY.exec(raw.trim());
+    if (!m) continue;
+    const body = (m[1] as string).trim();
+    if (/^(chu tich|giam doc|bi thu|truong ban|bo truong|thu tuong)\b/.test(body)) continue;
+    const parsed = parseIssuerPhrase(body, ctx);
+    if (parsed) return parsed;
+  }
+  return null;
+}
+
+const NAME_WORD = /^\p{Lu}\p{Ll}*$/u;
+const TITLE_WORDS =
+  /^(chu tich|pho chu tich|bi thu|pho bi thu|giam doc|pho giam doc|thu tuong|bo truong|truong ban|pho truong ban|kt\.|tm\.|t\/m|q\.)/;
+
+/** The signer: a person's name (2–6 capitalised words) below a title line near the end. */
+function findSigner(seg: Segmented, lines: Line[]): string | null {
+  const from = seg.signature
+    ? lines.findIndex((l) => l.start >= (seg.signature as { start: number }).start)
+    : -1;
+  if (from < 0) return null;
+  let sawTitle = false;
+  for (let k = from; k < lines.length; k++) {
+    const l = lines[k] as Line;
+    if (TITLE_WORDS.test(l.fold)) {
+      sawTitle = true;
+      continue;
+    }
+    if (!sawTitle || /^\(?da ky\)?$/.test(l.fold)) continue;
+    const words = l.text.split(/\s+/);
+    if (words.length < 2 || words.length > 6 || /\d/.test(l.text)) continue;
+    const upper = l.text === l.text.toUpperCase();
+    if (words.every((w) => NAME_WORD.test(w))) return words.join(' ');
+    if (upper) return words.map((w) => w.charAt(0) + w.slice(1).toLowerCase()).join(' ');
+  }
+  return null;
+}

@@ -1,0 +1,185 @@
+// Extract (relations): who implements or cites whom. A citation's governor is the phrase before it:
+// "Thực hiện X" (the document, in its title or preamble; a task, in a task), "A về việc triển khai thực
+// hiện B" (A implements B), "Căn cứ", "xét đề nghị ... tại", "chỉ đạo ... tại" (cites, with a basis), a
+// list separator (same governor as the previous item). Every reference the document names and does not
+// implement is cited (DOMAIN §2).
+import type { Basis, ExtractionWarning, Reference, Relation, RelationType } from '../../model/extraction.ts';
+import type { NormalizedText } from '../normalize.ts';
+import type { Range } from '../segment.ts';
+import type { Mention } from './citations.ts';
+
+export type ScopeKind = 'TITLE' | 'PREAMBLE' | 'TASK' | 'BODY';
+
+export interface Scope {
+  kind: ScopeKind;
+  /** For TASK scopes: "task:II.4.h". */
+  owner: string;
+}
+
+export interface RelationInput {
+  n: NormalizedText;
+  mentions: Mention[];
+  refOf: Map<Mention, string>;
+  references: Reference[];
+  scopeOf: (offset: number) => Scope;
+  /** Where sentences may not be split at line breaks (an upper-case title spans lines). */
+  unbroken: Range[];
+}
+
+interface Governor {
+  from: string;
+  type: RelationType;
+  basis: Basis | null;
+}
+
+const IMPLEMENT_VERB =
+  /(?<![a-z])(tiep tuc thuc hien|trien khai thuc hien|to chuc thuc hien|thuc hien|trien khai|cu the hoa|thi hanh)(?![a-z])/g;
+const REVIEW_BEFORE =
+  /(tinh hinh|ket qua|so ket|tong ket|danh gia|kiem diem|bao cao|qua \d+ nam)\s*(?:\S+\s+){0,2}$/;
+const OBJECT_GAP_OK = /^[\s,]*(?:(?:co hieu qua|nghiem tuc|hieu qua|tot|day du|dong bo|kip thoi|va|,)\s*)*$/;
+const OBJECT_TAIL =
+  /(?:tai|theo|trong|cua|nhu|de ra tai|neu tai|quy dinh tai|duoc giao tai|neu trong|ghi tai|xac dinh tai|de ra trong)\s*$/;
+const SELF_MARKER = /\bban hanh\b|\bxay dung (?:ke hoach|chuong trinh)|\bde ra\b|;/;
+const CHI_DAO = /chi dao cua[^;]{0,120}?\btai\s*$|theo chi dao[^;]{0,120}?\btai\s*$/;
+const DE_NGHI = /de nghi cua[^;]{0,160}?\btai\s*$|(?:theo|xet) de nghi[^;]{0,160}?\btai\s*$/;
+const CAN_CU = /can cu(?:\s+vao)?[\s:]*$/;
+const TREN_CO_SO = /tren co so\b[^;]{0,120}$/;
+const PROMULGATES =
+  /^[\s,)]*(?:\([^()]{0,80}\)\s*)?(?:ve viec\s+)?(?:ban hanh|phe duyet|ban hanh kem theo)\s*$/;
+const UNNAMED_DOCUMENT =
+  /(?:ke hoach|chuong trinh|nghi quyet|de an|quyet dinh|chi thi)(?: hanh dong)? cua [^,;]{2,60}$/;
+const SIBLING_SHORT = /^[\s,;]*(?:va(?: dac biet la)?|cung voi|cung|hoac|,)?[\s,]*$/;
+const SIBLING_LONG_END = /(?:,|\bva|\bva dac biet la|\bcung nhu|\bcung voi)\s*$/;
+
+export function extractRelations(input: RelationInput): {
+  relations: Relation[];
+  warnings: ExtractionWarning[];
+} {
+  const { n, refOf } = input;
+  const out: Relation[] = [];
+  const active = input.mentions
+    .filter((m) => !m.inAliasDecl && refOf.has(m))
+    .sort((a, b) => a.start - b.start);
+  const promulgator = new Map<string, string>();
+
+  let sentenceStart = -1;
+  let prev: Mention | null = null;
+  let prevGov: Governor | null = null;
+  let topGov: Governor | null = null;
+  let clauseGov: Governor | null = null;
+
+  for (const b of active) {
+    const start = sentenceBoundary(n, b.start, input.unbroken);
+    if (start !== sentenceStart) {
+      sentenceStart = start;
+      prev = null;
+      prevGov = topGov = clauseGov = null;
+    }
+    const scope = input.scopeOf(b.start);
+    const to = refOf.get(b) as string;
+    const gapStart = prev ? prev.end : sentenceStart;
+    const gap = n.fold.slice(gapStart, b.start);
+    const aRef = prev ? (refOf.get(prev) as string) : null;
+    let gov: Governor | null = null;
+
+    if (prev && aRef && PROMULGATES.test(gap)) {
+      promulgator.set(to, aRef);
+      gov = prevGov;
+    } else if (CHI_DAO.test(gap)) gov = ownerGov(scope, 'CITES', 'CHI_DAO');
+    else if (DE_NGHI.test(gap)) gov = ownerGov(scope, 'CITES', 'DE_NGHI');
+    else if (CAN_CU.test(gap)) gov = ownerGov(scope, 'CITES', 'CAN_CU');
+    else if (prev && SIBLING_SHORT.test(gap)) gov = gap.includes(';') ? clauseGov : prevGov;
+    else {
+      const verb = implementVerb(gap);
+      if (verb !== null) {
+        const beforeVerb = gap.slice(0, verb);
+        // "kế hoạch hành động của Tỉnh ủy thực hiện X": an unnumbered document implements X, not us.
+        if (UNNAMED_DOCUMENT.test(beforeVerb)) gov = ownerGov(scope, 'CITES', null);
+        else if (prev && aRef && !SELF_MARKER.test(beforeVerb))
+          gov = { from: aRef, type: 'IMPLEMENTS', basis: null };
+        else gov = ownerGov(scope, 'IMPLEMENTS', null);
+      } else if (prev && SIBLING_LONG_END.test(gap) && !/[;]/.test(gap)) gov = topGov;
+      else if (TREN_CO_SO.test(gap)) gov = ownerGov(scope, 'CITES', null);
+      else if (prev && aRef && !SELF_MARKER.test(gap)) gov = { from: aRef, type: 'CITES', basis: null };
+      else gov = ownerGov(scope, 'CITES', null);
+    }
+
+    if (gov && gov.from !== to) {
+      out.push({
+        from: gov.from,
+        to,
+        type: gov.type,
+        basis: gov.basis,
+        evidence: {
+          start: n.toOriginal(prev && gov.from === aRef ? prev.start : Math.max(gapStart, b.start - 120)),
+          end: n.toOriginal(b.end),
+        },
+      });
+    }
+    if (!prev) topGov = gov;
+    if (!prev || gap.includes(';')) clauseGov = gov;
+    prev = b;
+    prevGov = gov;
+  }
+
+  for (const ref of input.references) {
+    const p = promulgator.get(ref.id);
+    if (p && p !== ref.id) ref.promulgatedBy = p;
+  }
+  return { relations: finish(out, input.references), warnings: [] };
+}
+
+/** The governor a scope gives to a verb: the document in its title and preamble, a task in its text. */
+function ownerGov(scope: Scope, type: RelationType, basis: Basis | null): Governor | null {
+  if (scope.kind === 'TITLE' || scope.kind === 'PREAMBLE') return { from: 'SELF', type, basis };
+  if (scope.kind === 'TASK') return type === 'IMPLEMENTS' ? { from: scope.owner, type, basis } : null;
+  // In the body a document cites what it names; "thực hiện" there is a duty, not the document's basis.
+  return { from: 'SELF', type: 'CITES', basis };
+}
+
+/** Offset (in the gap) of an implementation verb that governs what follows it, or null. */
+function implementVerb(gap: string): number | null {
+  let found: RegExpExecArray | null = null;
+  IMPLEMENT_VERB.lastIndex = 0;
+  for (let m = IMPLEMENT_VERB.exec(gap); m; m = IMPLEMENT_VERB.exec(gap)) found = m;
+  if (!found) return null;
+  const after = gap.slice(found.index + found[0].length);
+  // "Cơ quan thực hiện:" is a label, not a verb; "(... trên cơ sở ... tại X)" is a basis, not an object.
+  if (/^\s*:/.test(after) || /[()]|tren co so|quy dinh|ke hoach nay|van ban nay/.test(after)) return null;
+  if (REVIEW_BEFORE.test(gap.slice(0, found.index))) return null;
+  if (OBJECT_GAP_OK.test(after)) return found.index;
+  if (after.length <= 160 && !/[;.]/.test(after) && OBJECT_TAIL.test(after)) return found.index;
+  return null;
+}
+
+/** Start of the sentence holding `at`: after ".", or a line break outside an unbroken range. */
+function sentenceBoundary(n: NormalizedText, at: number, unbroken: Range[]): number {
+  const inside = unbroken.find((r) => at >= r.start && at <= r.end);
+  for (let i = at - 1; i >= 0; i--) {
+    const c = n.fold.charAt(i);
+    if (inside && i < inside.start) return i + 1;
+    if (c === '\n' && !inside) return i + 1;
+    if (c === '.' && /\s/.test(n.fold.charAt(i + 1)) && !/\d/.test(n.fold.charAt(i - 1))) return i + 1;
+  }
+  return 0;
+}
+
+const RANK = (r: Relation) => (r.type === 'IMPLEMENTS' ? 3 : r.basis ? 2 : 1);
+
+/** One relation per (from, to): implements over cites-with-basis over cites; the document cites the rest. */
+function finish(relations: Relation[], references: Reference[]): Relation[] {
+  const best = new Map<string, Relation>();
+  for (const r of relations) {
+    const key = `${r.from}→${r.to}`;
+    const had = best.get(key);
+    if (!had || RANK(r) > RANK(had)) best.set(key, r);
+  }
+  const fromSelf = new Set([...best.values()].filter((r) => r.from === 'SELF').map((r) => r.to));
+  for (const ref of references) {
+    if (fromSelf.has(ref.id)) continue;
+    const first = ref.mentions[0];
+    if (!first) continue;
+    best.set(`SELF→${ref.id}`, { from: 'SELF', to: ref.id, type: 'CITES', basis: null, evidence: first });
+  }
+  return [...best.values()];
+}

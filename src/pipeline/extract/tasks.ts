@@ -1,0 +1,260 @@
+// Extract (tasks): the items of the task sections (NHIỆM VỤ, GIẢI PHÁP; TỔ CHỨC THỰC HIỆN) with their duties:
+// lead and coordinating agencies, groups and deadline, read from labelled lines ("Đơn vị thực hiện:",
+// "Thời gian thực hiện:") or from "X chủ trì, phối hợp với Y" sentences; recurring reports are duties too.
+import type { AgencyMention, Deadline, Duty, Task } from '../../model/extraction.ts';
+import type { NormalizedText } from '../normalize.ts';
+import type { Line, OutlineNode, Section, Segmented } from '../segment.ts';
+import {
+  type AgencyContext,
+  canonicalAgency,
+  classify,
+  parseAssignment,
+  parseList,
+  splitList,
+} from './agencies.ts';
+import { findRecurringDuty, parseDeadline } from './deadlines.ts';
+
+const BULLET = /^[-+•·–]\s*/;
+const LEAD_LABEL =
+  /^(?:(?:don vi|co quan|co quan, don vi|don vi, co quan)(?:\s+chu tri)?(?:\s+thuc hien)?(?:\s+chinh)?|chu tri(?: thuc hien)?|trach nhiem thuc hien|phan cong thuc hien)\s*:\s*/;
+const COORD_LABEL = /^(?:don vi|co quan|co quan, don vi)\s+phoi hop(?:\s+thuc hien)?\s*:\s*/;
+const DEADLINE_LABEL = /^(?:thoi gian|thoi han|tien do)(?:\s+thuc hien|\s+hoan thanh)?[^:]{0,60}:\s*/;
+const OTHER_LABEL = /^(?:noi dung|san pham|ket qua|kinh phi|nguon kinh phi)[^:]{0,20}:\s*/;
+
+interface LabelledLine {
+  line: Line;
+  kind: 'LEAD' | 'COORD' | 'DEADLINE' | 'OTHER' | 'TEXT';
+  bullet: string;
+  /** Start of the value (after the label) in the normalised text. */
+  valueStart: number;
+}
+
+export function extractTasks(n: NormalizedText, seg: Segmented, ctx: AgencyContext): Task[] {
+  const tasks: Task[] = [];
+  for (const section of seg.sections) {
+    if (section.kind === 'OTHER') continue;
+    if (section.children.length === 0) {
+      const own = buildTask(n, section, section, ctx);
+      if (own.duties.length > 0) tasks.push(own);
+      continue;
+    }
+    const walk = (node: OutlineNode) => {
+      tasks.push(buildTask(n, node, section, ctx));
+      for (const c of node.children) walk(c);
+    };
+    for (const c of section.children) walk(c);
+  }
+  return tasks;
+}
+
+function label(line: Line): LabelledLine {
+  const bullet = BULLET.exec(line.fold)?.[0] ?? '';
+  const body = line.fold.slice(bullet.length);
+  const at = (m: RegExpExecArray) => line.start + bullet.length + m[0].length;
+  let m = COORD_LABEL.exec(body);
+  if (m) return { line, kind: 'COORD', bullet, valueStart: at(m) };
+  m = LEAD_LABEL.exec(body);
+  if (m) return { line, kind: 'LEAD', bullet, valueStart: at(m) };
+  m = DEADLINE_LABEL.exec(body);
+  if (m) return { line, kind: 'DEADLINE', bullet, valueStart: at(m) };
+  m = OTHER_LABEL.exec(body);
+  if (m) return { line, kind: 'OTHER', bullet, valueStart: at(m) };
+  return { line, kind: 'TEXT', bullet, valueStart: line.start + bullet.length };
+}
+
+function buildTask(n: NormalizedText, node: OutlineNode, section: Section, ctx: AgencyContext): Task {
+  const own = node === section ? node.ownLines.slice(1) : node.ownLines;
+  const lines = own.map(label);
+  const duties: Duty[] = [];
+  let current: Duty | null = null;
+  const newDuty = (start: number, end: number): Duty => {
+    const d: Duty = { lead: [], coordinators: [], groups: [], deadline: null, span: spanOf(n, start, end) };
+    duties.push(d);
+    return d;
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as LabelledLine;
+    if (l.kind === 'TEXT' || l.kind === 'OTHER') continue;
+    // The value runs on over lines that continue it (a page break splits "chủ trì\n\nphối hợp với ...").
+    let valueEnd = l.line.end;
+    let j = i + 1;
+    while (j < lines.length && isContinuation(lines[j] as LabelledLine)) {
+      valueEnd = (lines[j] as LabelledLine).line.end;
+      j++;
+    }
+    const emptyValue = l.valueStart >= l.line.end;
+    if (l.kind === 'LEAD') {
+      if (emptyValue) {
+        // "Đơn vị thực hiện:" then one "+ X chủ trì ..." line per duty.
+        let k = i + 1;
+        while (
+          k < lines.length &&
+          (lines[k] as LabelledLine).kind === 'TEXT' &&
+          (lines[k] as LabelledLine).bullet !== '' &&
+          !/^-/.test((lines[k] as LabelledLine).bullet)
+        ) {
+          const sub = lines[k] as LabelledLine;
+          const d = newDuty(sub.line.start, sub.line.end);
+          fill(d, parseAssignment(n, sub.valueStart, sub.line.end, ctx));
+          current = d;
+          k++;
+        }
+        i = k - 1;
+        continue;
+      }
+      current = newDuty(l.line.start, valueEnd);
+      fill(current, parseAssignment(n, l.valueStart, valueEnd, ctx));
+    } else if (l.kind === 'COORD') {
+      current ??= newDuty(l.line.start, valueEnd);
+      const list = parseList(n, l.valueStart, valueEnd, ctx);
+      current.coordinators.push(...list.agencies);
+      current.groups.push(...list.groups);
+      current.span = { start: current.span.start, end: n.toOriginal(valueEnd) };
+    } else if (l.kind === 'DEADLINE') {
+      const deadline = parseDeadline(n.text.slice(l.valueStart, valueEnd));
+      // A deadline closes every duty above it that has none ("+ A ...; + B ...; Thời gian: Thường xuyên").
+      const open = duties.filter((d) => d.deadline === null);
+      if (open.length === 0) newDuty(l.line.start, valueEnd).deadline = deadline;
+      for (const d of open) d.deadline = deadline;
+      current = null;
+    }
+    i = j - 1;
+  }
+
+  // No labelled duty: a heading that names an agency ("1. Phòng Kinh tế và Hạ tầng"), or a sentence with
+  // "chủ trì", assigns the item; reports due periodically are recurring duties.
+  if (duties.every((d) => d.lead.length === 0 && d.coordinators.length === 0 && d.groups.length === 0)) {
+    const implicit = implicitDuty(n, node, section, ctx);
+    if (implicit) {
+      duties.length = 0;
+      duties.push(implicit);
+    }
+  }
+  const recurring = findRecurringDuty(ownText(n, own));
+  if (recurring) {
+    const target = duties.find((d) => d.deadline === null) ?? (duties.length === 0 ? null : undefined);
+    if (target) target.deadline = recurring;
+    else if (target === null)
+      duties.push({
+        lead: [],
+        coordinators: [],
+        groups: [],
+        deadline: recurring,
+        span: spanOf(n, node.start, node.end),
+      });
+  }
+
+  const lead = unique(duties.flatMap((d) => d.lead));
+  const coordinators = unique(duties.flatMap((d) => d.coordinators));
+  const groups = [...new Set(duties.flatMap((d) => d.groups))];
+  const deadline = duties.find((d) => d.deadline)?.deadline ?? null;
+  const parentKey = node.parent && node.parent !== section ? node.parent.key : null;
+  return {
+    key: node.key,
+    parent: parentKey,
+    label: node.label,
+    section: section.key,
+    title: titleOf(n, node),
+    text: ownText(n, own),
+    lead,
+    coordinators,
+    groups,
+    deadline,
+    duties,
+    span: spanOf(n, node.start, node.end),
+  };
+}
+
+function isContinuation(l: LabelledLine): boolean {
+  return l.kind === 'TEXT' && l.bullet === '' && /^[a-zđ\p{Ll}]/u.test(l.line.text);
+}
+
+function implicitDuty(
+  n: NormalizedText,
+  node: OutlineNode,
+  section: Section,
+  ctx: AgencyContext,
+): Duty | null {
+  const head = node.headText;
+  if (node !== section) {
+    // "1. Phòng Kinh tế và Hạ tầng" / "5. Sở Lao động - Thương binh và Xã hội: Phối hợp với ...".
+    const colon = n.fold.slice(head.start, head.end).indexOf(':');
+    const headEnd = colon >= 0 ? head.start + colon : Math.min(head.end, head.start + 240);
+    const all = splitList(n, head.start, headEnd);
+    const items = classify(n, all, ctx);
+    // "1. Phòng Kinh tế và Hạ tầng" names its assignee; "Giao Sở X theo dõi ..." opens with it.
+    const covered =
+      all.length > 0 && (all.at(-1) as { end: number }).end >= headEnd - 2 && headEnd - head.start < 120;
+    const opens = all.length > 0 && (all[0] as { start: number }).start <= head.start + 1;
+    if ((items.agencies.length > 0 || items.groups.length > 0) && (covered || opens)) {
+      const rest = colon >= 0 ? parseAssignment(n, headEnd + 1, head.end, ctx) : null;
+      return {
+        lead: items.agencies,
+        coordinators: rest
+          ? [...rest.lead, ...rest.coordinators].filter((a) => !items.agencies.some((x) => x.name === a.name))
+          : [],
+        groups: items.groups,
+        deadline: null,
+        span: spanOf(n, node.start, node.end),
+      };
+    }
+  }
+  // A sentence with "chủ trì": the subject before it leads.
+  for (const line of node.ownLines) {
+    const idx = line.fold.search(/(?<![a-z])chu tri(?![a-z])/);
+    if (idx < 0) continue;
+    const sentenceStart = Math.max(
+      line.fold.lastIndexOf('. ', idx) + 2,
+      line.fold.lastIndexOf('; ', idx) + 2,
+      0,
+    );
+    let from = line.start + sentenceStart;
+    const giao = /(?:^|\s)(giao cho|giao|de nghi)\s+/.exec(line.fold.slice(sentenceStart, idx));
+    if (giao) from = line.start + sentenceStart + giao.index + giao[0].length;
+    const end =
+      line.start + (line.fold.indexOf('.', idx) > 0 ? line.fold.indexOf('.', idx) : line.fold.length);
+    const a = parseAssignment(n, from, end, ctx);
+    if (a.lead.length > 0) return { ...a, deadline: null, span: spanOf(n, line.start, line.end) };
+  }
+  return null;
+}
+
+function unique(list: AgencyMention[]): AgencyMention[] {
+  const seen = new Set<string>();
+  return list.filter((a) => {
+    const k = `${a.name}|${a.jurisdiction}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function fill(d: Duty, a: { lead: AgencyMention[]; coordinators: AgencyMention[]; groups: string[] }) {
+  d.lead.push(...a.lead);
+  d.coordinators.push(...a.coordinators);
+  d.groups.push(...a.groups);
+}
+
+function spanOf(n: NormalizedText, start: number, end: number) {
+  return { start: n.toOriginal(start), end: n.toOriginal(end) };
+}
+
+function ownText(n: NormalizedText, lines: Line[]): string {
+  return lines
+    .map((l) => n.text.slice(l.start, l.end).replace(/\s+/g, ' ').trim())
+    .join('\n')
+    .replace(/^(?:[IVX]+|\d{1,2}(?:\.\d{1,2})?|[a-zđê])\s*[.)]\s*/u, '');
+}
+
+function titleOf(n: NormalizedText, node: OutlineNode): string {
+  const head = n.text.slice(node.headText.start, node.headText.end).replace(/\s+/g, ' ').trim();
+  const colon = head.indexOf(':');
+  if (colon > 0 && colon < 160) return head.slice(0, colon).trim();
+  const stop = head.search(/\.\s/);
+  const t = stop > 0 && stop < 200 ? head.slice(0, stop) : head;
+  return t.length > 240 ? `${t.slice(0, 237).trimEnd()}…` : t.replace(/[.:;]$/, '');
+}
+
+export type { Deadline };
+export { canonicalAgency };
