@@ -60,11 +60,12 @@ const PREAMBLE_START =
   /^(can cu|thuc hien|tren co so|theo de nghi|xet de nghi|xet|thi hanh|de trien khai|nham|theo chi dao|trien khai)\b/;
 const AUTHORITY_LINE =
   /^(chu tich|uy ban nhan dan|hoi dong nhan dan|ban thuong vu|ban chap hanh|bo truong|thu tuong|giam doc|tinh uy|huyen uy|chinh phu|bo chinh tri|ban bi thu)\b/;
-const SECTION_RE = /^(?:phan\s+)?([ivx]{1,6})\s*[.)/:-]\s*(\S.*)?$/;
+const SECTION_RE = /^(?:phan\s+)?([ivx]{1,6})\s*[.):-]\s*(\S.*)?$/;
 const ITEM_RE = /^(\d{1,2})\s*[.)]\s*(?!\d)(\S.*)?$/;
 const SUBITEM_RE = /^(\d{1,2})\.(\d{1,2})\.?\s+(\S.*)$/;
 const LETTER_RE = /^([a-zđê])\s*\)\s*(\S.*)?$/;
 const FOOTNOTE_RE = /^(?:⁽\s*[\d¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}\s*⁾|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2}|\[\d{1,2}\])\s*\S/;
+const OPERATIVE_RE = /^(quyet dinh|quyet nghi|nghi quyet|ket luan)\s*:\s*$|^dieu\s+1\s*[.:]/;
 const RECIPIENTS_RE = /^noi nhan\s*:?/;
 const SIGNATURE_RE = /^(t\/?m\.?\s|kt\.?\s|q\.?\s|tl\.?\s|tuq\.?\s)/;
 
@@ -162,7 +163,10 @@ export function segment(n: NormalizedText): Segmented {
   for (let k = i; k < bodyEndIdx; k++) if (!footnoteIdx.has(k)) bodyLines.push(lines[k] as Line);
   // Footnotes after the signature belong to no region but stay listed.
   const firstSection = bodyLines.findIndex((l) => SECTION_RE.test(l.fold) && isSectionLine(l));
-  const preambleLines = firstSection < 0 ? bodyLines : bodyLines.slice(0, firstSection);
+  // Decisions and resolutions: the preamble ends where the operative part starts.
+  const operative = bodyLines.findIndex((l) => OPERATIVE_RE.test(l.fold));
+  const preambleEnd = [firstSection, operative].filter((k) => k >= 0).reduce((a, b) => Math.min(a, b), bodyLines.length);
+  const preambleLines = bodyLines.slice(0, preambleEnd);
   if (preambleLines.length > 0)
     result.preamble = { start: (preambleLines[0] as Line).start, end: (preambleLines.at(-1) as Line).end };
   if (firstSection >= 0) {

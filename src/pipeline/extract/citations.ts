@@ -243,7 +243,11 @@ export function issuerEnd(n: NormalizedText, start: number): number {
     const w = re.exec(n.fold);
     if (!w) break;
     const word = w[0];
-    const capital = /^[\p{Lu}\d]/u.test(n.text.charAt(i));
+    const shown = n.text.slice(i, i + word.length);
+    const capital = /^[\p{Lu}\d]/u.test(shown);
+    // In an upper-case title every word is capitalised: relation words still end the phrase there.
+    if (words > 0 && shown === shown.toUpperCase() && /\p{Lu}/u.test(shown) && RELATION_WORDS.test(n.fold.slice(i, i + 12)))
+      break;
     if (!capital && words > 0) {
       if (RELATION_WORDS.test(n.fold.slice(i, i + 12))) break;
       if (!prevCapital && !BODY_LOWER_WORDS.has(word)) break;

@@ -30,7 +30,7 @@ export interface HeaderResult {
 const MOTTO =
   /^(cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc|dang cong san viet nam|[*\-_=~.\s]+)$/;
 const SO_LINE = /^so\s*[:.]?\s*/;
-const PLACE_DATE = /^([^,\d]{2,40}),\s*(?=ngay\b|\d)/;
+const PLACE_DATE = /(?:^|\s)([^,\d:]{2,40}),\s*(?=ngay\b|\d{1,2}\s?[/.-])/;
 const SELF_ISSUE =
   /\b(ban hanh|xay dung|trien khai|de ra)\s+(ke hoach|chuong trinh|nghi quyet|quyet dinh|chi thi|huong dan|de an|quy che|quy dinh)\b/g;
 const SIGNATURE_BODY = /^(?:t\/?m\.?|kt\.?|q\.?)\s*(.+)$/;
@@ -72,13 +72,27 @@ export function extractHeader(n: NormalizedText, seg: Segmented, lines: Line[]):
   let placeName: string | null = null;
   const dateScope = seg.typeLine ? top : lines.slice(0, 15);
   for (const l of dateScope) {
-    const pm = PLACE_DATE.exec(l.fold);
-    const at = pm ? pm[0].length : /^ngay\b/.test(l.fold) ? 0 : -1;
+    // On a line that also holds the symbol ("Số: 569/QĐ-TTgHà Nội, ngày ..."), the place follows it.
+    const symbolEnd = ownSymbol && ownSymbol.start >= l.start && ownSymbol.end <= l.end ? ownSymbol.end - l.start : 0;
+    const pm = symbolEnd > 0 ? null : PLACE_DATE.exec(l.fold);
+    if (symbolEnd > 0) {
+      const after = l.fold.slice(symbolEnd);
+      const pm2 = /^\s*([^,\d:]{2,40}),\s*(?=ngay\b|\d{1,2}\s?[/.-])/.exec(after);
+      if (pm2) {
+        const d = dateAt(l.fold, l.text, symbolEnd + pm2[0].length);
+        if (d) {
+          date = d.date;
+          placeName = placeWords(l.text.slice(symbolEnd, symbolEnd + pm2[0].length).replace(/,\s*$/, ''));
+          break;
+        }
+      }
+    }
+    const at = pm ? pm.index + pm[0].length : /^ngay\b/.test(l.fold) ? 0 : -1;
     if (at < 0) continue;
     const d = dateAt(l.fold, l.text, at);
     if (!d) continue;
     date = d.date;
-    placeName = pm ? l.text.slice(0, (pm[1] as string).length).trim() : null;
+    placeName = pm ? placeWords(l.text.slice(pm.index, pm.index + pm[0].length).replace(/,\s*$/, '')) : null;
     if (!date.valid)
       warn(
         'INVALID_DATE',
@@ -153,6 +167,18 @@ export function extractHeader(n: NormalizedText, seg: Segmented, lines: Line[]):
   };
 }
 
+/** The place before ", ngày": the capitalised words at the end ("Số: 12/QĐ-UBND Thanh Hóa" → "Thanh Hóa"). */
+function placeWords(s: string): string | null {
+  const words = s.trim().split(/\s+/);
+  const kept: string[] = [];
+  for (let i = words.length - 1; i >= 0 && kept.length < 5; i--) {
+    const w = words[i] as string;
+    if (!/^[\p{Lu}]/u.test(w) || /\d|\//.test(w)) break;
+    kept.unshift(w);
+  }
+  return kept.length > 0 ? kept.join(' ') : null;
+}
+
 function issuerNamedNoPlace(issuer: Issuer): boolean {
   return issuer.jurisdiction !== null && !issuer.name.includes(issuer.jurisdiction);
 }
@@ -179,7 +205,8 @@ function issuerFromBlock(lines: Line[], ctx: Place): Issuer | null {
   for (const l of lines) {
     if (MOTTO.test(l.fold) || l.text.length > 80) continue;
     // A line that is only a place ("TỈNH QUẢNG NGÃI") completes the body on the line before.
-    if (/^(tinh|huyen|thanh pho|quan|thi xa|xa|phuong)\s/.test(l.fold) && texts.length > 0) {
+    const barePlace = /^(tinh|huyen|thanh pho|quan|thi xa|xa|phuong)\s/.test(l.fold) && parseIssuerPhrase(l.text, ctx) === null;
+    if (barePlace && texts.length > 0) {
       texts[texts.length - 1] += ` ${l.text}`;
     } else texts.push(l.text);
   }

@@ -41,13 +41,14 @@ const OBJECT_TAIL =
   /(?:tai|theo|trong|cua|nhu|de ra tai|neu tai|quy dinh tai|duoc giao tai|neu trong|ghi tai|xac dinh tai|de ra trong)\s*$/;
 const SELF_MARKER = /\bban hanh\b|\bxay dung (?:ke hoach|chuong trinh)|\bde ra\b|;/;
 const CHI_DAO = /chi dao cua[^;]{0,120}?\btai\s*$|theo chi dao[^;]{0,120}?\btai\s*$/;
-const DE_NGHI = /de nghi cua[^;]{0,160}?\btai\s*$|(?:theo|xet) de nghi[^;]{0,160}?\btai\s*$/;
+const DE_NGHI = /de nghi cua[^;]{0,160}?\btai\s*$|(?:theo|xet) de nghi[^;]{0,160}?\btai\s*$|(?:^|[\s;,])xet\s*$/;
 const CAN_CU = /can cu(?:\s+vao)?[\s:]*$/;
 const TREN_CO_SO = /tren co so\b[^;]{0,120}$/;
 const PROMULGATES =
   /^[\s,)]*(?:\([^()]{0,80}\)\s*)?(?:ve viec\s+)?(?:ban hanh|phe duyet|ban hanh kem theo)\s*$/;
 const UNNAMED_DOCUMENT =
   /(?:ke hoach|chuong trinh|nghi quyet|de an|quyet dinh|chi thi)(?: hanh dong)? cua [^,;]{2,60}$/;
+const SELF_PROMULGATES = /^\s*(?:ve viec\s+)?(?:ban hanh|phe duyet)\s*$/;
 const SIBLING_SHORT = /^[\s,;]*(?:va(?: dac biet la)?|cung voi|cung|hoac|,)?[\s,]*$/;
 const SIBLING_LONG_END = /(?:,|\bva|\bva dac biet la|\bcung nhu|\bcung voi)\s*$/;
 
@@ -85,6 +86,10 @@ export function extractRelations(input: RelationInput): {
     if (prev && aRef && PROMULGATES.test(gap)) {
       promulgator.set(to, aRef);
       gov = prevGov;
+    } else if (!prev && scope.kind === 'TITLE' && SELF_PROMULGATES.test(gap)) {
+      // "QUYẾT ĐỊNH ban hành Chiến lược ...": the document itself promulgates it.
+      promulgator.set(to, 'SELF');
+      gov = null;
     } else if (CHI_DAO.test(gap)) gov = ownerGov(scope, 'CITES', 'CHI_DAO');
     else if (DE_NGHI.test(gap)) gov = ownerGov(scope, 'CITES', 'DE_NGHI');
     else if (CAN_CU.test(gap)) gov = ownerGov(scope, 'CITES', 'CAN_CU');
@@ -164,22 +169,33 @@ function sentenceBoundary(n: NormalizedText, at: number, unbroken: Range[]): num
   return 0;
 }
 
-const RANK = (r: Relation) => (r.type === 'IMPLEMENTS' ? 3 : r.basis ? 2 : 1);
-
-/** One relation per (from, to): implements over cites-with-basis over cites; the document cites the rest. */
+/**
+ * One relation per (from, to, kind): IMPLEMENTS, and CITES (a cite with a basis beats a plain one); a plain
+ * CITES is dropped where the pair implements. Implementing what a cited document promulgated ("Quyết định
+ * 569 ban hành Chiến lược X" + "thực hiện Chiến lược X") implements that document. The document cites the rest.
+ */
 function finish(relations: Relation[], references: Reference[]): Relation[] {
   const best = new Map<string, Relation>();
-  for (const r of relations) {
-    const key = `${r.from}→${r.to}`;
+  const put = (r: Relation) => {
+    const key = `${r.from}→${r.to}→${r.type}`;
     const had = best.get(key);
-    if (!had || RANK(r) > RANK(had)) best.set(key, r);
+    if (!had || (r.basis && !had.basis)) best.set(key, r);
+  };
+  for (const r of relations) put(r);
+  const byId = new Map(references.map((r) => [r.id, r]));
+  for (const r of [...best.values()]) {
+    const promulgator = r.type === 'IMPLEMENTS' ? byId.get(r.to)?.promulgatedBy : null;
+    if (promulgator && promulgator !== r.from) put({ ...r, to: promulgator });
+  }
+  for (const [key, r] of best) {
+    if (r.type === 'CITES' && !r.basis && best.has(`${r.from}→${r.to}→IMPLEMENTS`)) best.delete(key);
   }
   const fromSelf = new Set([...best.values()].filter((r) => r.from === 'SELF').map((r) => r.to));
   for (const ref of references) {
-    if (fromSelf.has(ref.id)) continue;
+    if (fromSelf.has(ref.id) || ref.promulgatedBy === 'SELF') continue;
     const first = ref.mentions[0];
     if (!first) continue;
-    best.set(`SELF→${ref.id}`, { from: 'SELF', to: ref.id, type: 'CITES', basis: null, evidence: first });
+    best.set(`SELF→${ref.id}→CITES`, { from: 'SELF', to: ref.id, type: 'CITES', basis: null, evidence: first });
   }
   return [...best.values()];
 }

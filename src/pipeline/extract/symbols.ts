@@ -1,7 +1,7 @@
 // Extract (symbols): document symbols in both shapes — Party "36-NQ/TW", State "569/QĐ-TTg",
 // "11/2015/TT-BTC", letters "938/BKH-CN-KHTC" — canonicalised ("04-Ctr/TU" → "04-CTr/TU").
 
-import { canonicalTypeCode, codeKey, typeOfCode } from '../../lexicon/lexicon.ts';
+import { canonicalTypeCode, codeKey, issuerOfCode, typeOfCode } from '../../lexicon/lexicon.ts';
 import type { DocType } from '../../model/extraction.ts';
 
 export interface SymbolMatch {
@@ -24,7 +24,7 @@ export interface SymbolMatch {
 // Tokens start upper-case so that "2/3 số" or "lượt/ngày" are never symbols; glued words are cut later.
 const TOKEN = '[A-ZĐ][A-Za-zĐđ0-9]*';
 const SYMBOL_RE = new RegExp(
-  `(?<![\\p{L}\\d/.-])(\\d{1,5})(?:` +
+  `(?<![\\d/.-])(\\d{1,5})(?:` +
     // Party: 36-NQ/TW, 802-CV/VPTU, 12-QĐi/TW
     `[ \\t]?-[ \\t]?(${TOKEN})[ \\t]?\\/[ \\t]?(${TOKEN}(?:-${TOKEN})*)` +
     '|' +
@@ -40,27 +40,37 @@ const MIXED = ['TTg', 'CTr', 'QĐi', 'TTr', 'TTri', 'ThU'];
 /**
  * The length of a token once a word glued to it is cut: "UBNDngày" → 4, "TTgngày" → 3, "CTr" → 3.
  */
-function unglue(token: string): number {
+function unglue(token: string, next = ''): number {
+  // "TTgHà Nội", "UBNDHà": an upper-case letter followed by a non-ASCII lower-case one starts a glued word.
+  if (token.length > 2 && /[A-ZĐ]$/.test(token) && /^\p{Ll}/u.test(next)) return unglue(token.slice(0, -1));
   const firstLower = token.search(/[a-zđ]/);
   if (firstLower < 0) return token.length;
   const upper = token.toUpperCase();
   for (const m of MIXED) {
-    if (
-      upper.startsWith(m.toUpperCase()) &&
-      (token.length === m.length || /[a-zđ]/.test(token[m.length] ?? ''))
-    ) {
-      // Keep the mixed code when what follows is a lowercase word; else the token is longer than the code.
+    if (upper.startsWith(m.toUpperCase())) {
       const rest = token.slice(m.length);
-      if (rest === '' || /^[a-zđ]/.test(rest)) return m.length;
+      if (rest === '' || /^[a-zđ]/.test(rest) || /^[A-ZĐ][a-zđ]/.test(rest)) return m.length;
     }
   }
-  return firstLower === 0 ? 0 : firstLower;
+  if (firstLower === 0) return 0;
+  // "UBNDngày": the upper-case run is the code. "UBNDThanh": a capitalised word is glued after it.
+  const run = token.slice(0, firstLower);
+  if (isKnownCode(run)) return firstLower;
+  if (firstLower >= 3 && isKnownCode(run.slice(0, -1))) return firstLower - 1;
+  return firstLower;
+}
+
+function isKnownCode(code: string): boolean {
+  return typeOfCode(code, false) !== null || typeOfCode(code, true) !== null || issuerOfCode(code) !== null;
 }
 
 export function findSymbols(text: string): SymbolMatch[] {
   const out: SymbolMatch[] = [];
   SYMBOL_RE.lastIndex = 0;
   for (let m = SYMBOL_RE.exec(text); m; m = SYMBOL_RE.exec(text)) {
+    // A letter right before the number is only allowed when it ends "số" glued to it ("số36-NQ/TW").
+    if (m.index > 0 && /\p{L}/u.test(text.charAt(m.index - 1)) && !/s[ốoồ]$/iu.test(text.slice(Math.max(0, m.index - 2), m.index)))
+      continue;
     const number = m[1] as string;
     const party = m[2] !== undefined;
     const start = m.index;
@@ -70,7 +80,7 @@ export function findSymbols(text: string): SymbolMatch[] {
       const typeCode = m[2] as string;
       rawTail = m[3] as string;
       tailStart = start + m[0].length - rawTail.length;
-      const cut = cutTail(rawTail);
+      const cut = cutTail(rawTail, text.charAt(tailStart + rawTail.length));
       if (cut.tokens.length === 0) continue;
       const issuerCode = cut.tokens.join('-');
       const canonCode = canonicalTypeCode(typeCode);
@@ -89,7 +99,7 @@ export function findSymbols(text: string): SymbolMatch[] {
       const year = m[4] ? (m[4] as string).slice(1) : null;
       rawTail = m[5] as string;
       tailStart = start + m[0].length - rawTail.length;
-      const cut = cutTail(rawTail);
+      const cut = cutTail(rawTail, text.charAt(tailStart + rawTail.length));
       if (cut.tokens.length === 0) continue;
       const [first, ...rest] = cut.tokens as [string, ...string[]];
       const firstType = typeOfCode(first, false);
@@ -115,13 +125,13 @@ export function findSymbols(text: string): SymbolMatch[] {
 }
 
 /** Splits "KH - UBNDngày" into tokens, cutting a glued word; returns the kept length. */
-function cutTail(tail: string): { tokens: string[]; length: number } {
+function cutTail(tail: string, after: string): { tokens: string[]; length: number } {
   const tokens: string[] = [];
   let length = 0;
   const re = /([ \t]?-[ \t]?)?([A-Za-zĐđ0-9]+)/gy;
   for (let m = re.exec(tail); m; m = re.exec(tail)) {
     const token = m[2] as string;
-    const keep = unglue(token);
+    const keep = unglue(token, m.index + m[0].length < tail.length ? tail.charAt(m.index + m[0].length) : after);
     if (keep === 0) break;
     tokens.push(token.slice(0, keep));
     length = m.index + m[0].length - (token.length - keep);
