@@ -165,7 +165,9 @@ export function segment(n: NormalizedText): Segmented {
   const firstSection = bodyLines.findIndex((l) => SECTION_RE.test(l.fold) && isSectionLine(l));
   // Decisions and resolutions: the preamble ends where the operative part starts.
   const operative = bodyLines.findIndex((l) => OPERATIVE_RE.test(l.fold));
-  const preambleEnd = [firstSection, operative].filter((k) => k >= 0).reduce((a, b) => Math.min(a, b), bodyLines.length);
+  const preambleEnd = [firstSection, operative]
+    .filter((k) => k >= 0)
+    .reduce((a, b) => Math.min(a, b), bodyLines.length);
   const preambleLines = bodyLines.slice(0, preambleEnd);
   if (preambleLines.length > 0)
     result.preamble = { start: (preambleLines[0] as Line).start, end: (preambleLines.at(-1) as Line).end };

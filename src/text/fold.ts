@@ -55,3 +55,29 @@ export function nameKey(s: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
+
+// Old-style tone placement ("hoà", "khoá", "Uỷ") → the modern one ("hòa", "khóa", "Ủy"): both are printed.
+const TONE_MOVES: Array<[RegExp, string]> = [
+  ['oà', 'òa'],
+  ['oá', 'óa'],
+  ['oả', 'ỏa'],
+  ['oã', 'õa'],
+  ['oạ', 'ọa'],
+  ['oè', 'òe'],
+  ['oé', 'óe'],
+  ['oẻ', 'ỏe'],
+  ['oẽ', 'õe'],
+  ['oẹ', 'ọe'],
+  ['uỳ', 'ùy'],
+  ['uý', 'úy'],
+  ['uỷ', 'ủy'],
+  ['uỹ', 'ũy'],
+  ['uỵ', 'ụy'],
+].map(([from, to]) => [new RegExp(`${from}(?![\\p{L}])`, 'gu'), to as string] as [RegExp, string]);
+
+/** Lowercase NFC with modern tone placement: keeps diacritics ("đội" ≠ "đổi") but not their placement. */
+export function toneKey(s: string): string {
+  let out = s.normalize('NFC').toLowerCase();
+  for (const [re, to] of TONE_MOVES) out = out.replace(re, to);
+  return out;
+}

@@ -4,7 +4,7 @@
 
 import { agencyVocabulary, expandAbbreviations } from '../../lexicon/lexicon.ts';
 import type { AgencyMention, Level } from '../../model/extraction.ts';
-import { fold, nameKey } from '../../text/fold.ts';
+import { fold, nameKey, toneKey } from '../../text/fold.ts';
 import type { NormalizedText } from '../normalize.ts';
 import type { Place } from './issuers.ts';
 
@@ -21,11 +21,16 @@ export interface AgencyContext {
 }
 
 const head = (w: string) => fold(w);
-const HEAD_WORDS = [...agencyVocabulary.headWords].map(head).sort((a, b) => b.length - a.length);
+// Head words compare with diacritics ("đội" is a unit, "đổi mới" is not), tone placement aside.
+const HEAD_WORDS = [...agencyVocabulary.headWords].map(toneKey).sort((a, b) => b.length - a.length);
+const startsWithHead = (text: string) => {
+  const t = toneKey(text);
+  return HEAD_WORDS.some((h) => t.startsWith(h) && !/\p{L}/u.test(t.charAt(h.length)));
+};
 // Group words keep their diacritics: "mọi" (every) must not match "Môi trường".
-const GROUP_WORDS = agencyVocabulary.groupWords.map((w) => w.normalize('NFC').toLowerCase());
+const GROUP_WORDS = agencyVocabulary.groupWords.map(toneKey);
 const groupStart = (text: string) => {
-  const t = text.normalize('NFC').toLowerCase();
+  const t = toneKey(text);
   return GROUP_WORDS.some((w) => t.startsWith(w) && !/\p{L}/u.test(t.charAt(w.length)));
 };
 const TITLE_PREFIX = new RegExp(
@@ -121,7 +126,7 @@ export function splitList(n: NormalizedText, start: number, end: number): Item[]
 function startsItem(words: string, firstChar: string, text: string): boolean {
   if (groupStart(text)) return true;
   if (!/^\p{Lu}/u.test(firstChar)) return false;
-  return HEAD_WORDS.some((h) => words.startsWith(h) && !/[a-z]/.test(words.charAt(h.length)));
+  return startsWithHead(text);
 }
 
 /** Classifies items into agencies and groups. */
@@ -147,10 +152,8 @@ export function classify(
       groups.push(printed);
       continue;
     }
-    if (!HEAD_WORDS.some((h) => f.startsWith(h))) {
-      groups.push(printed);
-      continue;
-    }
+    // Neither a unit nor a plural group ("Xây dựng hệ thống ..."): not an assignee.
+    if (!startsWithHead(n.text.slice(s, it.end))) continue;
     agencies.push(canonicalAgency(printed, { start: n.toOriginal(s), end: n.toOriginal(it.end) }, ctx));
   }
   return { agencies, groups };

@@ -246,7 +246,12 @@ export function issuerEnd(n: NormalizedText, start: number): number {
     const shown = n.text.slice(i, i + word.length);
     const capital = /^[\p{Lu}\d]/u.test(shown);
     // In an upper-case title every word is capitalised: relation words still end the phrase there.
-    if (words > 0 && shown === shown.toUpperCase() && /\p{Lu}/u.test(shown) && RELATION_WORDS.test(n.fold.slice(i, i + 12)))
+    if (
+      words > 0 &&
+      shown === shown.toUpperCase() &&
+      /\p{Lu}/u.test(shown) &&
+      RELATION_WORDS.test(n.fold.slice(i, i + 12))
+    )
       break;
     if (!capital && words > 0) {
       if (RELATION_WORDS.test(n.fold.slice(i, i + 12))) break;

@@ -73,7 +73,8 @@ export function extractHeader(n: NormalizedText, seg: Segmented, lines: Line[]):
   const dateScope = seg.typeLine ? top : lines.slice(0, 15);
   for (const l of dateScope) {
     // On a line that also holds the symbol ("Số: 569/QĐ-TTgHà Nội, ngày ..."), the place follows it.
-    const symbolEnd = ownSymbol && ownSymbol.start >= l.start && ownSymbol.end <= l.end ? ownSymbol.end - l.start : 0;
+    const symbolEnd =
+      ownSymbol && ownSymbol.start >= l.start && ownSymbol.end <= l.end ? ownSymbol.end - l.start : 0;
     const pm = symbolEnd > 0 ? null : PLACE_DATE.exec(l.fold);
     if (symbolEnd > 0) {
       const after = l.fold.slice(symbolEnd);
@@ -205,7 +206,9 @@ function issuerFromBlock(lines: Line[], ctx: Place): Issuer | null {
   for (const l of lines) {
     if (MOTTO.test(l.fold) || l.text.length > 80) continue;
     // A line that is only a place ("TỈNH QUẢNG NGÃI") completes the body on the line before.
-    const barePlace = /^(tinh|huyen|thanh pho|quan|thi xa|xa|phuong)\s/.test(l.fold) && parseIssuerPhrase(l.text, ctx) === null;
+    const barePlace =
+      /^(tinh|huyen|thanh pho|quan|thi xa|xa|phuong)\s/.test(l.fold) &&
+      parseIssuerPhrase(l.text, ctx) === null;
     if (barePlace && texts.length > 0) {
       texts[texts.length - 1] += ` ${l.text}`;
     } else texts.push(l.text);

@@ -41,7 +41,8 @@ const OBJECT_TAIL =
   /(?:tai|theo|trong|cua|nhu|de ra tai|neu tai|quy dinh tai|duoc giao tai|neu trong|ghi tai|xac dinh tai|de ra trong)\s*$/;
 const SELF_MARKER = /\bban hanh\b|\bxay dung (?:ke hoach|chuong trinh)|\bde ra\b|;/;
 const CHI_DAO = /chi dao cua[^;]{0,120}?\btai\s*$|theo chi dao[^;]{0,120}?\btai\s*$/;
-const DE_NGHI = /de nghi cua[^;]{0,160}?\btai\s*$|(?:theo|xet) de nghi[^;]{0,160}?\btai\s*$|(?:^|[\s;,])xet\s*$/;
+const DE_NGHI =
+  /de nghi cua[^;]{0,160}?\btai\s*$|(?:theo|xet) de nghi[^;]{0,160}?\btai\s*$|(?:^|[\s;,])xet\s*$/;
 const CAN_CU = /can cu(?:\s+vao)?[\s:]*$/;
 const TREN_CO_SO = /tren co so\b[^;]{0,120}$/;
 const PROMULGATES =
@@ -195,7 +196,13 @@ function finish(relations: Relation[], references: Reference[]): Relation[] {
     if (fromSelf.has(ref.id) || ref.promulgatedBy === 'SELF') continue;
     const first = ref.mentions[0];
     if (!first) continue;
-    best.set(`SELF→${ref.id}→CITES`, { from: 'SELF', to: ref.id, type: 'CITES', basis: null, evidence: first });
+    best.set(`SELF→${ref.id}→CITES`, {
+      from: 'SELF',
+      to: ref.id,
+      type: 'CITES',
+      basis: null,
+      evidence: first,
+    });
   }
   return [...best.values()];
 }

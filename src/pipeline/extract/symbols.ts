@@ -69,7 +69,11 @@ export function findSymbols(text: string): SymbolMatch[] {
   SYMBOL_RE.lastIndex = 0;
   for (let m = SYMBOL_RE.exec(text); m; m = SYMBOL_RE.exec(text)) {
     // A letter right before the number is only allowed when it ends "số" glued to it ("số36-NQ/TW").
-    if (m.index > 0 && /\p{L}/u.test(text.charAt(m.index - 1)) && !/s[ốoồ]$/iu.test(text.slice(Math.max(0, m.index - 2), m.index)))
+    if (
+      m.index > 0 &&
+      /\p{L}/u.test(text.charAt(m.index - 1)) &&
+      !/s[ốoồ]$/iu.test(text.slice(Math.max(0, m.index - 2), m.index))
+    )
       continue;
     const number = m[1] as string;
     const party = m[2] !== undefined;
@@ -131,7 +135,10 @@ function cutTail(tail: string, after: string): { tokens: string[]; length: numbe
   const re = /([ \t]?-[ \t]?)?([A-Za-zĐđ0-9]+)/gy;
   for (let m = re.exec(tail); m; m = re.exec(tail)) {
     const token = m[2] as string;
-    const keep = unglue(token, m.index + m[0].length < tail.length ? tail.charAt(m.index + m[0].length) : after);
+    const keep = unglue(
+      token,
+      m.index + m[0].length < tail.length ? tail.charAt(m.index + m[0].length) : after,
+    );
     if (keep === 0) break;
     tokens.push(token.slice(0, keep));
     length = m.index + m[0].length - (token.length - keep);
