@@ -122,9 +122,13 @@ export function segment(n: NormalizedText): Segmented {
     for (let k = i; k < lines.length; k++) {
       const l = lines[k] as Line;
       const first = titleStart < 0;
+      const prev = lines[k - 1] as Line;
+      // A wrapped title: the line before stops mid-phrase ("... của Ủy ban nhân dân tỉnh" / "Tiền Giang ...").
+      const wrapped =
+        !first && /\p{Ll}$/u.test(prev.text) && !isUpper(prev.text) && !PREAMBLE_START.test(l.fold);
       const continues = first
         ? !/^can cu\b/.test(l.fold) && !SECTION_RE.test(l.fold)
-        : (isUpper(l.text) && !AUTHORITY_LINE.test(l.fold)) || /^[a-zđ]/.test(l.text);
+        : (isUpper(l.text) && !AUTHORITY_LINE.test(l.fold)) || /^[a-zđ]/.test(l.text) || wrapped;
       if (!continues || (!first && PREAMBLE_START.test(l.fold) && !isUpper(l.text))) break;
       if (first) titleStart = l.start;
       titleEnd = l.end;

@@ -187,7 +187,13 @@ function parseTail(n: NormalizedText, from: number, m: Mention): number {
     let j = i;
     while (j < n.fold.length && /[\s,]/.test(n.fold.charAt(j)) && n.fold.charAt(j) !== '\n') j++;
     const rest = n.fold.slice(j, j + 40);
-    if (!m.date && (/^ngay\b/.test(rest) || /^\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{4}/.test(rest))) {
+    const issued = /^(?:duoc\s+)?ban hanh\s+(?=ngay\b)/.exec(rest);
+    if (issued) j += issued[0].length;
+    const dateRest = issued ? n.fold.slice(j, j + 40) : rest;
+    if (
+      !m.date &&
+      (/^ngay\b/.test(dateRest) || /^\d{1,2}\s?[/.-]\s?\d{1,2}\s?[/.-]\s?\d{4}/.test(dateRest))
+    ) {
       const d = dateAt(n.fold, n.text, j);
       if (d) {
         m.date = d.date;
@@ -238,7 +244,10 @@ export function issuerEnd(n: NormalizedText, start: number): number {
   let words = 0;
   let prevCapital = false;
   while (words < 14) {
-    while (n.fold.charAt(i) === ' ' || n.fold.charAt(i) === '\t') i++;
+    // One line break may wrap the phrase ("của Ủy ban nhân\ndân tỉnh"); a blank line ends it.
+    const gapStart = i;
+    while (/[ \t\n]/.test(n.fold.charAt(i))) i++;
+    if ((n.fold.slice(gapStart, i).match(/\n/g)?.length ?? 0) > 1) break;
     re.lastIndex = i;
     const w = re.exec(n.fold);
     if (!w) break;

@@ -10,8 +10,9 @@ export interface DateMatch {
 
 const NUMERIC = /(?<![\d/])(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?((?:19|20)\d{2})(?![\d/])/y;
 // "ngày 03 tháng 12 năm 2020", "ngày  tháng 4 năm 2024", "tháng 4/2024", "ngày ... tháng ... năm 2024".
+// A wrapped line may fall anywhere inside a spelled-out date ("ngày 30 tháng 01\nnăm 2023").
 const SPELLED =
-  /(?:ngay[ \t]*(\d{1,2}|[._…]*)[ \t,]*)?thang[ \t]*(\d{1,2}|[._…]*)[ \t,]*(?:nam[ \t]*|\/[ \t]?)((?:19|20)\d{2})(?!\d)/y;
+  /(?:ngay\s*(\d{1,2}|[._…]*)[\s,]*)?thang\s*(\d{1,2}|[._…]*)[\s,]*(?:nam\s*|\/\s?)((?:19|20)\d{2})(?!\d)/y;
 const MONTH_YEAR = /(?<![\d/])(\d{1,2})\/((?:19|20)\d{2})(?![\d/])/y;
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -10,7 +10,7 @@ import type {
   ExtractionWarning,
   Issuer,
 } from '../../model/extraction.ts';
-import { fold } from '../../text/fold.ts';
+import { fold, nameKey } from '../../text/fold.ts';
 import type { NormalizedText } from '../normalize.ts';
 import type { Line, Segmented } from '../segment.ts';
 import { dateAt } from './dates.ts';
@@ -141,6 +141,18 @@ export function extractHeader(n: NormalizedText, seg: Segmented, lines: Line[]):
       district = null;
     }
   }
+  // A commune's name is printed upper-case in the issuer block; the place line has its usual spelling.
+  if (
+    issuer?.level === 'COMMUNE' &&
+    issuer.jurisdiction &&
+    placeName &&
+    nameKey(placeName) === nameKey(issuer.jurisdiction)
+  )
+    issuer = {
+      ...issuer,
+      name: issuer.name.replace(issuer.jurisdiction, placeName),
+      jurisdiction: placeName,
+    };
   if (!issuer) warn('NO_ISSUER', 'no issuer found in the header, preamble or signature', 0, 0);
 
   const typeFromLine = seg.typeLine

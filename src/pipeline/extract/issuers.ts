@@ -199,7 +199,13 @@ function withPlace(
           term,
         );
       }
-      if (unitLevel === 'COMMUNE') return issuer(bodyName, branch, 'COMMUNE', null, ctx.province, term);
+      if (unitLevel === 'COMMUNE') {
+        // Communes are not in the gazetteer: keep the name as printed ("xã Ia Tơi").
+        const name =
+          /^\s*\S+(?:\s+tr[aấ]n)?\s+((?:\p{Lu}[\p{L}']*\s*){1,4})/u.exec(rest)?.[1]?.trim() ?? null;
+        const shown = unitDisplay[unitWord as string] as string;
+        return issuer(join(`${bodyName} ${shown}`, name), branch, 'COMMUNE', name, ctx.province, term);
+      }
       // "Ủy ban nhân dân" with no unit: the caller decides the level from context.
       return issuer(bodyName, branch, 'PROVINCE', ctx.province, ctx.province, term, true);
     }

@@ -36,7 +36,8 @@ const IMPLEMENT_VERB =
   /(?<![a-z])(tiep tuc thuc hien|trien khai thuc hien|to chuc thuc hien|thuc hien|trien khai|cu the hoa|thi hanh)(?![a-z])/g;
 const REVIEW_BEFORE =
   /(tinh hinh|ket qua|so ket|tong ket|danh gia|kiem diem|bao cao|qua \d+ nam)\s*(?:\S+\s+){0,2}$/;
-const OBJECT_GAP_OK = /^[\s,]*(?:(?:co hieu qua|nghiem tuc|hieu qua|tot|day du|dong bo|kip thoi|va|,)\s*)*$/;
+const OBJECT_GAP_OK =
+  /^[\s,]*(?:(?:co hieu qua|nghiem tuc|hieu qua|tot|day du|dong bo|kip thoi|quyet liet|va|cac noi dung|noi dung|tinh than|,)\s*)*$/;
 const OBJECT_TAIL =
   /(?:tai|theo|trong|cua|nhu|de ra tai|neu tai|quy dinh tai|duoc giao tai|neu trong|ghi tai|xac dinh tai|de ra trong)\s*$/;
 const SELF_MARKER = /\bban hanh\b|\bxay dung (?:ke hoach|chuong trinh)|\bde ra\b|;/;
@@ -158,16 +159,32 @@ function implementVerb(gap: string): number | null {
   return null;
 }
 
-/** Start of the sentence holding `at`: after ".", or a line break outside an unbroken range. */
+/**
+ * Start of the sentence holding `at`. A sentence ends at ". " or at a line break after ".;:!?", before a
+ * list marker or a new preamble clause; other line breaks are page or wrap breaks inside a sentence.
+ */
 function sentenceBoundary(n: NormalizedText, at: number, unbroken: Range[]): number {
   const inside = unbroken.find((r) => at >= r.start && at <= r.end);
   for (let i = at - 1; i >= 0; i--) {
     const c = n.fold.charAt(i);
     if (inside && i < inside.start) return i + 1;
-    if (c === '\n' && !inside) return i + 1;
+    if (c === '\n' && !inside && lineBreakEndsSentence(n, i)) return i + 1;
     if (c === '.' && /\s/.test(n.fold.charAt(i + 1)) && !/\d/.test(n.fold.charAt(i - 1))) return i + 1;
   }
   return 0;
+}
+
+const NEXT_LINE_STARTS_SENTENCE =
+  /^\s*(?:[-+•*]|\d{1,2}[.)]|[a-zđ]\)|[ivx]{1,5}[.)]|can cu|thuc hien|tren co so|theo de nghi|xet|de trien khai|nham)/;
+
+function lineBreakEndsSentence(n: NormalizedText, at: number): boolean {
+  const before = n.fold.slice(Math.max(0, at - 200), at).trimEnd();
+  if (before.length === 0 || /[.;:!?]$/.test(before)) return true;
+  // An upper-case line (a title or header line) ends where the next line starts.
+  const lineStart = before.lastIndexOf('\n') + 1;
+  const prevLine = n.text.slice(Math.max(0, at - 200) + lineStart, at).trim();
+  if (prevLine.length > 0 && prevLine === prevLine.toUpperCase() && /\p{Lu}/u.test(prevLine)) return true;
+  return NEXT_LINE_STARTS_SENTENCE.test(n.fold.slice(at + 1, at + 40));
 }
 
 /**

@@ -1,0 +1,218 @@
+// Table tests for the pipeline's small stages: each row one case a wrong program would get wrong.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseAssignment } from '../../src/pipeline/extract/agencies.ts';
+import { dateAt, findDates } from '../../src/pipeline/extract/dates.ts';
+import { findRecurringDuty, parseDeadline } from '../../src/pipeline/extract/deadlines.ts';
+import { issuerFromCode, parseIssuerPhrase } from '../../src/pipeline/extract/issuers.ts';
+import { findSymbols } from '../../src/pipeline/extract/symbols.ts';
+import { extractDocument } from '../../src/pipeline/extract-document.ts';
+import { normalize } from '../../src/pipeline/normalize.ts';
+import { fold, nameKey, toneKey } from '../../src/text/fold.ts';
+import { seedPath } from './helpers.ts';
+
+describe('symbols', () => {
+  it.each([
+    ['Nghị quyết số 36-NQ/TW ngày', '36-NQ/TW', 'NGHI_QUYET'], // Party shape
+    ['Quyết định số 569/QĐ-TTg', '569/QĐ-TTg', 'QUYET_DINH'], // State shape
+    ['Thông tư số 11/2015/TT-BTC', '11/2015/TT-BTC', 'THONG_TU'], // legal normative: year
+    ['Văn bản số 938/BKH-CN-KHTC', '938/BKH-CN-KHTC', 'CONG_VAN'], // letter: no type code
+    ['số 04-Ctr/TU', '04-CTr/TU', 'CHUONG_TRINH'], // case variant Ctr
+    ['SỐ 57-CTR/TU', '57-CTr/TU', 'CHUONG_TRINH'], // case variant CTR
+    ['số 12-QĐi/TW', '12-QĐi/TW', 'QUY_DINH'], // Party regulation code
+    ['số 802-CV/VPTU', '802-CV/VPTU', 'CONG_VAN'], // office issuer
+    ['số 1667/TTr-SKHCN', '1667/TTr-SKHCN', 'TO_TRINH'],
+    ['Luật số 83/2015/QH13', '83/2015/QH13', 'LUAT'],
+    ['số 167/KH-UBNDngày 29', '167/KH-UBND', 'KE_HOACH'], // glued lower-case word
+    ['Số: 569/QĐ-TTgHà Nội', '569/QĐ-TTg', 'QUYET_DINH'], // glued capitalised word after a mixed-case code
+    ['Kết luận số69-KL/TW', '69-KL/TW', 'KET_LUAN'], // glued to "số"
+    ['số 123 /QĐ - UBND', '123/QĐ-UBND', 'QUYET_DINH'], // spaces inside
+    ['số 15/2022/NQ-HĐND', '15/2022/NQ-HĐND', 'NGHI_QUYET'],
+  ])('%s → %s', (text, canonical, type) => {
+    const [m] = findSymbols(text);
+    expect(m?.canonical).toBe(canonical);
+    expect(m?.type).toBe(type);
+  });
+  it.each([
+    ['ngày 15/8/2023'], // a date
+    ['giai đoạn 2021-2025'], // a period
+    ['đạt 2/3 số đại biểu'], // a fraction
+    ['500 lượt/ngày'], // a rate
+    ['Sở KH-CN&ĐMST'], // an abbreviation
+    ['Mã số thuế 0123/abc'], // lower-case after the slash
+  ])('%s has no symbol', (text) => {
+    expect(findSymbols(text)).toEqual([]);
+  });
+});
+
+describe('dates', () => {
+  it.each([
+    ['ngày 15/8/2023', '2023-08-15', true],
+    ['ngày 03 tháng 12 năm 2020', '2020-12-03', true],
+    ['ngày  tháng 4 năm 2024', '2024-04', true], // blank day: month precision
+    ['ngày ... tháng ... năm 2024', '2024', true], // blank day and month: year precision
+    ['ngày 31/6/2022', null, false], // impossible: kept, invalid
+    ['ngày 29/02/2023', null, false], // not a leap year
+    ['ngày 29/02/2024', '2024-02-29', true],
+    ['ngày 30.01.2023', '2023-01-30', true],
+    ['ngày 30 tháng 01\nnăm 2023', '2023-01-30', true], // wrapped line
+  ])('%s → %s', (text, value, valid) => {
+    const d = dateAt(fold(text), text, 0);
+    expect(d?.date.value).toBe(value);
+    expect(d?.date.valid).toBe(valid);
+  });
+  it('keeps the text of an impossible date as written', () => {
+    const [d] = findDates(fold('trước ngày 31/6/2022.'), 'trước ngày 31/6/2022.');
+    expect(d?.date).toEqual({ text: '31/6/2022', value: null, valid: false });
+  });
+});
+
+describe('deadlines', () => {
+  it.each([
+    ['Thường xuyên.', 'ONGOING', null],
+    ['Hoàn thành trong quý II/2023', 'BY_QUARTER', '2023-Q2'],
+    ['Quý 4 năm 2024', 'BY_QUARTER', '2024-Q4'],
+    ['hoàn thành trước ngày 31/3/2022', 'BY_DATE', '2022-03-31'],
+    ['Trước ngày 31/6/2022', 'BY_DATE', null], // impossible: no value, never 1 July
+    ['Thường xuyên hàng năm', 'RECURRING', null],
+    ['Định kỳ hàng năm trước ngày 05/12', 'RECURRING', '--12-05'],
+    ['Bắt đầu từ ngày 18/5/2022', 'START', '2022-05-18'],
+    ['Năm 2025', 'BY_DATE', '2025'],
+    ['Theo yêu cầu của cấp trên', 'UNKNOWN', null],
+  ])('%s → %s %s', (text, kind, value) => {
+    expect(parseDeadline(text)).toMatchObject({ kind, value });
+  });
+  it('finds a yearly report inside running text', () => {
+    const d = findRecurringDuty('gửi báo cáo về Sở Tài chính trước ngày 20 tháng 11 hằng năm để tổng hợp');
+    expect(d).toMatchObject({ kind: 'RECURRING', value: '--11-20', recurrence: 'YEARLY' });
+  });
+});
+
+describe('issuers', () => {
+  const kontum = { province: 'Kon Tum', district: "Ia H'Drai" };
+  it.each([
+    ['Ủy ban nhân dân tỉnh Kon Tum', 'STATE', 'PROVINCE', 'Kon Tum'],
+    ['UBND tỉnh', 'STATE', 'PROVINCE', 'Kon Tum'], // the writer's own province
+    ['Ban Thường vụ Tỉnh ủy', 'PARTY', 'PROVINCE', 'Kon Tum'],
+    ['Huyện ủy', 'PARTY', 'DISTRICT', "Ia H'Drai"],
+    ['Bộ Chính trị (khóa X)', 'PARTY', 'CENTRAL', null],
+    ['Ban Bí thư', 'PARTY', 'CENTRAL', null],
+    ['Thủ tướng Chính phủ', 'STATE', 'CENTRAL', null],
+    ['Bộ Khoa học và Công nghệ', 'STATE', 'CENTRAL', null],
+    ['UBND thành phố Hà Nội', 'STATE', 'PROVINCE', 'Hà Nội'], // a centrally-run city
+    ['UBND thành phố Kon Tum', 'STATE', 'DISTRICT', 'Kon Tum'], // a provincial city
+    ['Uỷ ban nhân dân huyện Ia H’Drai', 'STATE', 'DISTRICT', "Ia H'Drai"], // old tone placement, curly apostrophe
+    ['Sở Tài chính', 'STATE', 'PROVINCE', 'Kon Tum'],
+  ])('%s', (phrase, branch, level, jurisdiction) => {
+    expect(parseIssuerPhrase(phrase, kontum)).toMatchObject({ branch, level, jurisdiction });
+  });
+  it('keeps the Party term', () => {
+    expect(parseIssuerPhrase('Bộ Chính trị khoá XII', kontum)?.term).toBe('XII');
+  });
+  it.each([
+    ['TW', 'PARTY', 'CENTRAL'],
+    ['TU', 'PARTY', 'PROVINCE'],
+    ['TTg', 'STATE', 'CENTRAL'],
+    ['BKH-CN-KHTC', 'STATE', 'CENTRAL'],
+    ['BTGTW', 'PARTY', 'CENTRAL'],
+    ['HU', 'PARTY', 'DISTRICT'],
+  ])('code %s', (code, branch, level) => {
+    expect(issuerFromCode(code, kontum)).toMatchObject({ branch, level });
+  });
+});
+
+describe('assignments', () => {
+  const ctx = { place: { province: 'Quảng Ngãi', district: null }, writerLevel: 'PROVINCE' as const };
+  const parse = (s: string) => {
+    const n = normalize(s);
+    const a = parseAssignment(n, 0, s.length, ctx);
+    return {
+      lead: a.lead.map((x) => x.name),
+      coordinators: a.coordinators.map((x) => x.name),
+      groups: a.groups,
+    };
+  };
+  it.each([
+    [
+      'Sở Tài chính chủ trì, phối hợp với Sở Nội vụ, Kho bạc Nhà nước tỉnh và các đơn vị có liên quan tham mưu thực hiện.',
+      {
+        lead: ['Sở Tài chính'],
+        coordinators: ['Sở Nội vụ', 'Kho bạc Nhà nước tỉnh'],
+        groups: ['các đơn vị có liên quan'],
+      },
+    ],
+    [
+      'Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Sở Khoa học và Công nghệ triển khai.', // commas inside a name
+      { lead: ['Sở Văn hóa, Thể thao và Du lịch'], coordinators: ['Sở Khoa học và Công nghệ'], groups: [] },
+    ],
+    [
+      'Các sở, ban ngành thuộc tỉnh, Ủy ban nhân dân các huyện, thành phố.', // groups, not agencies
+      {
+        lead: [],
+        coordinators: [],
+        groups: ['Các sở, ban ngành thuộc tỉnh', 'Ủy ban nhân dân các huyện, thành phố'],
+      },
+    ],
+    [
+      'Sở KH&CN chủ trì phối hợp Sở TN&MT', // abbreviations expand
+      { lead: ['Sở Khoa học và Công nghệ'], coordinators: ['Sở Tài nguyên và Môi trường'], groups: [] },
+    ],
+    [
+      'Giám đốc Sở Y tế chủ trì', // a title before the agency
+      { lead: ['Sở Y tế'], coordinators: [], groups: [] },
+    ],
+  ])('%s', (text, expected) => {
+    expect(parse(text)).toEqual(expected);
+  });
+});
+
+describe('normalisation', () => {
+  it('folds case, diacritics and đ without changing the length', () => {
+    const s = 'Nghị Quyết ĐẢNG “khoá” – Ủy';
+    expect(fold(s)).toBe('nghi quyet dang "khoa" - uy');
+    expect(fold(s).length).toBe(s.length);
+  });
+  it.each([
+    ['khoá', 'khóa'],
+    ['hoà', 'hòa'],
+    ['Uỷ ban', 'Ủy ban'],
+  ])('tone placement: %s = %s', (a, b) => {
+    expect(toneKey(a)).toBe(toneKey(b));
+    expect(nameKey(a)).toBe(nameKey(b));
+  });
+  it('maps offsets of NFD input back to the original text', () => {
+    const original = 'Nghị quyết số 36-NQ/TW'.normalize('NFD');
+    const n = normalize(original);
+    const at = n.text.indexOf('36-NQ/TW');
+    expect(original.slice(n.toOriginal(at), n.toOriginal(at + 8))).toBe('36-NQ/TW');
+  });
+  it('blanks Markdown and HTML noise without moving offsets', () => {
+    const s = '** Đơn vị thực hiện:* Sở Y tế<sup>1</sup> | a |';
+    const n = normalize(s);
+    expect(n.text.length).toBe(s.length);
+    expect(n.text).not.toMatch(/[*|<>]/);
+    expect(n.text).toContain('⁽1⁾');
+  });
+});
+
+describe('NFD input', () => {
+  it.each(['000', '003', '004'])('seed %s extracts the same facts as NFC', (prefix) => {
+    const text = readFileSync(new URL(`../../${seedPath(prefix)}`, import.meta.url), 'utf8');
+    const facts = (t: string) => {
+      const d = extractDocument(t);
+      return {
+        document: d.document,
+        references: d.references.map(({ mentions: _m, ...r }) => r),
+        relations: d.relations.map(({ evidence: _e, ...r }) => r),
+        tasks: d.tasks.map((t2) => [t2.key, t2.lead.map((a) => a.name), t2.deadline?.value ?? null]),
+      };
+    };
+    const nfd = text.normalize('NFD');
+    expect(nfd).not.toBe(text);
+    expect(facts(nfd)).toEqual(facts(text));
+    // Offsets point into the NFD original: a mention slices to a citation there too.
+    const d = extractDocument(nfd);
+    const m = d.references[0]?.mentions[0];
+    expect(m && nfd.slice(m.start, m.end).normalize('NFC').length).toBeGreaterThan(3);
+  });
+});
