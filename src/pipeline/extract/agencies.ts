@@ -94,8 +94,7 @@ export function splitList(n: NormalizedText, start: number, end: number): Item[]
       const next = /^[,;]\s*(\S+(?:\s+\S+)?)/.exec(f.slice(at, at + 40));
       const nextWords = next ? (next[1] as string) : '';
       const nextAt = next ? at + (next[0].length - nextWords.length) : at;
-      if (startsItem(nextWords, n.text.charAt(nextAt), n.text.slice(nextAt, nextAt + 30)) || tok === ';')
-        flush();
+      if (startsItem(n.text.charAt(nextAt), n.text.slice(nextAt, nextAt + 30)) || tok === ';') flush();
       else if (itemStart >= 0) itemEnd = at;
       continue;
     }
@@ -106,10 +105,7 @@ export function splitList(n: NormalizedText, start: number, end: number): Item[]
     if ((tok === 'va' || tok === 'cung') && lower) {
       const after = f.slice(at + tok.length).trimStart();
       const afterAt = end - (f.length - (at + tok.length)) + (f.slice(at + tok.length).length - after.length);
-      if (
-        startsItem(after.slice(0, 30), n.text.charAt(afterAt), n.text.slice(afterAt, afterAt + 30)) ||
-        /^voi\b/.test(after)
-      ) {
+      if (startsItem(n.text.charAt(afterAt), n.text.slice(afterAt, afterAt + 30)) || /^voi\b/.test(after)) {
         flush();
         if (/^voi\b/.test(after))
           re.lastIndex = at + tok.length + (f.slice(at + tok.length).length - after.length) + 3;
@@ -123,7 +119,7 @@ export function splitList(n: NormalizedText, start: number, end: number): Item[]
   return items;
 }
 
-function startsItem(words: string, firstChar: string, text: string): boolean {
+function startsItem(firstChar: string, text: string): boolean {
   if (groupStart(text)) return true;
   if (!/^\p{Lu}/u.test(firstChar)) return false;
   return startsWithHead(text);

@@ -119,6 +119,12 @@ export function findCitations(
   }
 
   mentions.sort((a, b) => a.start - b.start);
+  // A citation's tail never runs into the next citation.
+  for (let i = 0; i + 1 < mentions.length; i++) {
+    const a = mentions[i] as Mention;
+    const b = mentions[i + 1] as Mention;
+    if (a.end > b.start) a.end = Math.max(a.start, b.start);
+  }
   for (const m of mentions) m.subject = findSubject(n, m.end);
   const aliasDeclarations = findAliasDeclarations(n, mentions);
   markRestatements(n, mentions, aliasDeclarations);
@@ -247,7 +253,11 @@ export function issuerEnd(n: NormalizedText, start: number): number {
     // One line break may wrap the phrase ("của Ủy ban nhân\ndân tỉnh"); a blank line ends it.
     const gapStart = i;
     while (/[ \t\n]/.test(n.fold.charAt(i))) i++;
-    if ((n.fold.slice(gapStart, i).match(/\n/g)?.length ?? 0) > 1) break;
+    const breaks = n.fold.slice(gapStart, i).match(/\n/g)?.length ?? 0;
+    if (breaks > 1) break;
+    if (breaks === 1 && !/^\p{Ll}/u.test(n.text.charAt(i)) && !/(?:^|\s)(tinh|huyen|pho|quan|xa|phuong|tran)$/.test(n.fold.slice(start, gapStart)))
+      break;
+    if (/\d/.test(n.fold.charAt(i))) break;
     re.lastIndex = i;
     const w = re.exec(n.fold);
     if (!w) break;

@@ -118,7 +118,7 @@ export function extractRelations(input: RelationInput): {
         type: gov.type,
         basis: gov.basis,
         evidence: {
-          start: n.toOriginal(prev && gov.from === aRef ? prev.start : Math.max(gapStart, b.start - 120)),
+          start: n.toOriginal(Math.min(b.start, prev && gov.from === aRef ? prev.start : Math.max(gapStart, b.start - 120))),
           end: n.toOriginal(b.end),
         },
       });
