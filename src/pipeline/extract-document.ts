@@ -100,7 +100,7 @@ function extract(text: string, source: string): ExtractedDocument {
         message: `task ${t.key}: impossible deadline "${t.deadline.text}" kept as written`,
         ...t.span,
       });
-    if (t.key.includes('~'))
+    if ((t.key.split('.').at(-1) ?? '').includes('~'))
       warnings.push({
         code: 'DUPLICATE_NUMBERING',
         message: `"${t.label}" is numbered twice in the source; the repeat is kept as ${t.key}`,

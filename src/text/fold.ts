@@ -31,21 +31,17 @@ function buildTable(): Uint16Array {
   return t;
 }
 
+const utf16 = new TextDecoder('utf-16le');
+
 /** Folds one string (length-preserving). */
 export function fold(s: string): string {
-  let out = '';
-  let runStart = 0;
-  // Build by chunks of char codes: fast for 25 KB documents without per-char string concatenation.
   const codes = new Uint16Array(s.length);
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     codes[i] = c < TABLE_SIZE ? (table[c] as number) : c;
   }
-  const CHUNK = 8192;
-  for (runStart = 0; runStart < codes.length; runStart += CHUNK) {
-    out += String.fromCharCode.apply(null, codes.subarray(runStart, runStart + CHUNK) as unknown as number[]);
-  }
-  return out;
+  // Native decoding of the code units: several times faster than building the string in JavaScript.
+  return utf16.decode(codes);
 }
 
 /** A comparison key for names: folded, punctuation dropped, whitespace collapsed. */
@@ -76,8 +72,11 @@ const TONE_MOVES: Array<[RegExp, string]> = [
 ].map(([from, to]) => [new RegExp(`${from}(?![\\p{L}])`, 'gu'), to as string] as [RegExp, string]);
 
 /** Lowercase NFC with modern tone placement: keeps diacritics ("đội" ≠ "đổi") but not their placement. */
+const OLD_TONE = /[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ]/;
+
 export function toneKey(s: string): string {
   let out = s.normalize('NFC').toLowerCase();
+  if (!OLD_TONE.test(out)) return out;
   for (const [re, to] of TONE_MOVES) out = out.replace(re, to);
   return out;
 }

@@ -23,14 +23,21 @@ export interface AgencyContext {
 const head = (w: string) => fold(w);
 // Head words compare with diacritics ("đội" is a unit, "đổi mới" is not), tone placement aside.
 const HEAD_WORDS = [...agencyVocabulary.headWords].map(toneKey).sort((a, b) => b.length - a.length);
+const headsByFirstWord = new Map<string, string[]>();
+for (const h of HEAD_WORDS) {
+  const first = h.split(' ')[0] as string;
+  headsByFirstWord.set(first, [...(headsByFirstWord.get(first) ?? []), h]);
+}
 const startsWithHead = (text: string) => {
-  const t = toneKey(text);
-  return HEAD_WORDS.some((h) => t.startsWith(h) && !/\p{L}/u.test(t.charAt(h.length)));
+  const t = toneKey(text.slice(0, 40));
+  const first = /^[\p{L}&]+/u.exec(t)?.[0];
+  const cands = first ? headsByFirstWord.get(first) : undefined;
+  return cands !== undefined && cands.some((h) => t.startsWith(h) && !/\p{L}/u.test(t.charAt(h.length)));
 };
 // Group words keep their diacritics: "mọi" (every) must not match "Môi trường".
 const GROUP_WORDS = agencyVocabulary.groupWords.map(toneKey);
 const groupStart = (text: string) => {
-  const t = toneKey(text);
+  const t = toneKey(text.slice(0, 40));
   return GROUP_WORDS.some((w) => t.startsWith(w) && !/\p{L}/u.test(t.charAt(w.length)));
 };
 const TITLE_PREFIX = new RegExp(
@@ -72,10 +79,10 @@ export function splitList(n: NormalizedText, start: number, end: number): Item[]
   };
   const re = /[^\s,;.:()]+|[,;.:()]/g;
   re.lastIndex = start;
-  const f = n.fold.slice(0, end);
+  const f = n.fold;
   let depth = 0;
-  for (let m = re.exec(f); m; m = re.exec(f)) {
-    const tok = m[0];
+  for (let m = re.exec(f); m && m.index < end; m = re.exec(f)) {
+    const tok = m.index + m[0].length > end ? m[0].slice(0, end - m.index) : m[0];
     const at = m.index;
     if (tok === '(') depth++;
     if (tok === ')') depth = Math.max(0, depth - 1);
@@ -88,10 +95,10 @@ export function splitList(n: NormalizedText, start: number, end: number): Item[]
       break;
     }
     const lower = /^\p{Ll}/u.test(n.text.charAt(at));
-    const rest = f.slice(at, at + 40);
+    const rest = f.slice(at, Math.min(end, at + 40));
     if (tok === ',' || tok === ';') {
       // A comma separates items unless what follows continues the previous one ("các huyện, thành phố").
-      const next = /^[,;]\s*(\S+(?:\s+\S+)?)/.exec(f.slice(at, at + 40));
+      const next = /^[,;]\s*(\S+(?:\s+\S+)?)/.exec(rest);
       const nextWords = next ? (next[1] as string) : '';
       const nextAt = next ? at + (next[0].length - nextWords.length) : at;
       if (startsItem(n.text.charAt(nextAt), n.text.slice(nextAt, nextAt + 30)) || tok === ';') flush();
@@ -103,12 +110,12 @@ export function splitList(n: NormalizedText, start: number, end: number): Item[]
       break;
     }
     if ((tok === 'va' || tok === 'cung') && lower) {
-      const after = f.slice(at + tok.length).trimStart();
-      const afterAt = end - (f.length - (at + tok.length)) + (f.slice(at + tok.length).length - after.length);
+      const window = f.slice(at + tok.length, Math.min(end, at + tok.length + 40));
+      const afterAt = at + tok.length + (window.length - window.trimStart().length);
+      const after = window.trimStart();
       if (startsItem(n.text.charAt(afterAt), n.text.slice(afterAt, afterAt + 30)) || /^voi\b/.test(after)) {
         flush();
-        if (/^voi\b/.test(after))
-          re.lastIndex = at + tok.length + (f.slice(at + tok.length).length - after.length) + 3;
+        if (/^voi\b/.test(after)) re.lastIndex = afterAt + 3;
         continue;
       }
     }
@@ -164,12 +171,26 @@ function pluralInside(n: NormalizedText, start: number, f: string): boolean {
   return false;
 }
 
+// Agencies repeat within and across documents: canonical forms are cached by printed form and context.
+const canonicalCache = new Map<string, Omit<AgencyMention, 'span'>>();
+
 /** The canonical form of a printed agency name, with its jurisdiction. */
 export function canonicalAgency(
   printed: string,
   span: { start: number; end: number },
   ctx: AgencyContext,
 ): AgencyMention {
+  const cacheKey = `${printed}|${ctx.place.province}|${ctx.place.district}|${ctx.writerLevel}`;
+  let hit = canonicalCache.get(cacheKey);
+  if (!hit) {
+    if (canonicalCache.size > 20_000) canonicalCache.clear();
+    hit = computeCanonical(printed, ctx);
+    canonicalCache.set(cacheKey, hit);
+  }
+  return { ...hit, span };
+}
+
+function computeCanonical(printed: string, ctx: AgencyContext): Omit<AgencyMention, 'span'> {
   const cleaned = printed.replace(/\s*\((?:chủ trì|cơ quan chủ trì|b\/c|t\/h|p\/h)\)\s*$/iu, '').trim();
   const expanded = expandAbbreviations(cleaned);
   const key = agencyKey(expanded);
@@ -194,7 +215,7 @@ export function canonicalAgency(
       : level === 'DISTRICT'
         ? (ctx.place.district ?? ctx.place.province)
         : ctx.place.province;
-  return { name, printed: cleaned, jurisdiction, level, span };
+  return { name, printed: cleaned, jurisdiction, level };
 }
 
 function capitalise(s: string): string {

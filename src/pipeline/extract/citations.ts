@@ -255,7 +255,11 @@ export function issuerEnd(n: NormalizedText, start: number): number {
     while (/[ \t\n]/.test(n.fold.charAt(i))) i++;
     const breaks = n.fold.slice(gapStart, i).match(/\n/g)?.length ?? 0;
     if (breaks > 1) break;
-    if (breaks === 1 && !/^\p{Ll}/u.test(n.text.charAt(i)) && !/(?:^|\s)(tinh|huyen|pho|quan|xa|phuong|tran)$/.test(n.fold.slice(start, gapStart)))
+    if (
+      breaks === 1 &&
+      !/^\p{Ll}/u.test(n.text.charAt(i)) &&
+      !/(?:^|\s)(tinh|huyen|pho|quan|xa|phuong|tran)$/.test(n.fold.slice(start, gapStart))
+    )
       break;
     if (/\d/.test(n.fold.charAt(i))) break;
     re.lastIndex = i;

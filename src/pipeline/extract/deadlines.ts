@@ -24,10 +24,12 @@ function recurrence(f: string): Deadline['recurrence'] {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** Parses a deadline text; never throws. */
-export function parseDeadline(text: string): Deadline {
-  const shown = text.replace(/\s+/g, ' ').trim();
-  const f = foldText(shown);
+/** Parses a deadline text; never throws. `folded` (the text's fold, when the caller has it) saves a pass. */
+export function parseDeadline(text: string, folded?: string): Deadline {
+  const multi = /\s\s|[\t\n]/.test(text);
+  const shown = multi ? text.replace(/\s+/g, ' ').trim() : text.trim();
+  const f =
+    folded !== undefined && !multi && shown.length === folded.trim().length ? folded.trim() : foldText(shown);
   const dates = findDates(f, shown).map((d) => d.date);
   const condition = /\(([^()]{5,300})\)/.exec(shown)?.[1]?.trim() ?? null;
   const base = { text: shown, dates, condition };
@@ -66,8 +68,9 @@ export function parseDeadline(text: string): Deadline {
 }
 
 /** A recurring reporting duty inside running text ("Định kỳ hàng năm trước ngày 05/12 ... báo cáo"). */
-export function findRecurringDuty(text: string): Deadline | null {
-  const f = foldText(text);
+export function findRecurringDuty(text: string, folded?: string): Deadline | null {
+  const f = folded ?? foldText(text);
+  if (!/dinh ky|hang nam|truoc ngay|vao ngay/.test(f)) return null;
   const re =
     /(dinh ky|hang nam|hang nam)[^.;]{0,160}?(?:truoc|vao) ngay\s*\d{1,2}\s*(?:\/|-|thang)\s*\d{1,2}|(?:truoc|vao) ngay\s*\d{1,2}\s*(?:\/|-|thang)\s*\d{1,2}[^.;]{0,40}?(hang nam|hang nam|dinh ky)/;
   const m = re.exec(f);

@@ -101,7 +101,7 @@ export function extractRelations(input: RelationInput): {
       if (verb !== null) {
         const beforeVerb = gap.slice(0, verb);
         // "kế hoạch hành động của Tỉnh ủy thực hiện X": an unnumbered document implements X, not us.
-        if (UNNAMED_DOCUMENT.test(beforeVerb)) gov = ownerGov(scope, 'CITES', null);
+        if (scope.kind !== 'TITLE' && UNNAMED_DOCUMENT.test(beforeVerb)) gov = ownerGov(scope, 'CITES', null);
         else if (prev && aRef && !SELF_MARKER.test(beforeVerb))
           gov = { from: aRef, type: 'IMPLEMENTS', basis: null };
         else gov = ownerGov(scope, 'IMPLEMENTS', null);
@@ -118,7 +118,9 @@ export function extractRelations(input: RelationInput): {
         type: gov.type,
         basis: gov.basis,
         evidence: {
-          start: n.toOriginal(Math.min(b.start, prev && gov.from === aRef ? prev.start : Math.max(gapStart, b.start - 120))),
+          start: n.toOriginal(
+            Math.min(b.start, prev && gov.from === aRef ? prev.start : Math.max(gapStart, b.start - 120)),
+          ),
           end: n.toOriginal(b.end),
         },
       });

@@ -2,6 +2,7 @@
 // lead and coordinating agencies, groups and deadline, read from labelled lines ("Đơn vị thực hiện:",
 // "Thời gian thực hiện:") or from "X chủ trì, phối hợp với Y" sentences; recurring reports are duties too.
 import type { AgencyMention, Deadline, Duty, Task } from '../../model/extraction.ts';
+import { fold } from '../../text/fold.ts';
 import type { NormalizedText } from '../normalize.ts';
 import type { Line, OutlineNode, Section, Segmented } from '../segment.ts';
 import {
@@ -112,7 +113,10 @@ function buildTask(n: NormalizedText, node: OutlineNode, section: Section, ctx: 
       current.groups.push(...list.groups);
       current.span = { start: current.span.start, end: n.toOriginal(valueEnd) };
     } else if (l.kind === 'DEADLINE') {
-      const deadline = parseDeadline(n.text.slice(l.valueStart, valueEnd));
+      const deadline = parseDeadline(
+        n.text.slice(l.valueStart, valueEnd),
+        n.fold.slice(l.valueStart, valueEnd),
+      );
       // A deadline closes every duty above it that has none ("+ A ...; + B ...; Thời gian: Thường xuyên").
       const open = duties.filter((d) => d.deadline === null);
       if (open.length === 0) newDuty(l.line.start, valueEnd).deadline = deadline;
@@ -131,7 +135,8 @@ function buildTask(n: NormalizedText, node: OutlineNode, section: Section, ctx: 
       duties.push(implicit);
     }
   }
-  const recurring = findRecurringDuty(ownText(n, own));
+  const text = ownText(n, own);
+  const recurring = findRecurringDuty(text, fold(text));
   if (recurring) {
     const target = duties.find((d) => d.deadline === null) ?? (duties.length === 0 ? null : undefined);
     if (target) target.deadline = recurring;
@@ -156,7 +161,7 @@ function buildTask(n: NormalizedText, node: OutlineNode, section: Section, ctx: 
     label: node.label,
     section: section.key,
     title: titleOf(n, node),
-    text: ownText(n, own),
+    text,
     lead,
     coordinators,
     groups,
@@ -242,13 +247,16 @@ function spanOf(n: NormalizedText, start: number, end: number) {
 
 function ownText(n: NormalizedText, lines: Line[]): string {
   return lines
-    .map((l) => n.text.slice(l.start, l.end).replace(/\s+/g, ' ').trim())
+    .map((l) => collapse(n.text.slice(l.start, l.end)))
     .join('\n')
     .replace(/^(?:[IVX]+|\d{1,2}(?:\.\d{1,2})?|[a-zđê])\s*[.)]\s*/u, '');
 }
 
+/** Whitespace runs → one space; most lines have none, so test before replacing. */
+const collapse = (s: string) => (/\s\s|[\t\n]/.test(s) ? s.replace(/\s+/g, ' ').trim() : s.trim());
+
 function titleOf(n: NormalizedText, node: OutlineNode): string {
-  const head = n.text.slice(node.headText.start, node.headText.end).replace(/\s+/g, ' ').trim();
+  const head = collapse(n.text.slice(node.headText.start, node.headText.end));
   const colon = head.indexOf(':');
   if (colon > 0 && colon < 160) return head.slice(0, colon).trim();
   const stop = head.search(/\.\s/);
