@@ -44,7 +44,7 @@ const OPENINGS: Opening[] = [
     refs: [['12-CTr/TU', '2021-04-20', 'CHUONG_TRINH', 'PROVINCE', 'PARTY', 'Nghệ An']],
     implements: [
       'SELF IMPLEMENTS 12-CTr/TU',
-      '12-CTr/TU IMPLEMENTS Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII',
+      '12-CTr/TU IMPLEMENTS Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII',
     ],
   },
   {

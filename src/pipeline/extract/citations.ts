@@ -65,8 +65,9 @@ const ALIAS_PAREN =
 
 const NQTW_RE =
   /nghi quyet\s+(?:hoi nghi\s+)?(?:lan thu\s+(\d{1,2})\s+)?(?:ban chap hanh\s+|bch\s+)?trung uong\s+(?:dang\s+)?(?:lan thu\s+)?(\d{1,2})?(?:\s*\(?\s*(?:khoa|nhiem ky)\s+([ivxlc]+)\b\s*\)?)?/g;
+// "Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII", "Nghị quyết Đại hội XIII của Đảng", "... Đảng bộ tỉnh lần thứ XX".
 const DAI_HOI_RE =
-  /nghi quyet\s+(?:dai hoi|dh)\s+(?:dai bieu\s+)?(dang toan quoc|toan quoc|dang bo (?:tinh|huyen|thanh pho)(?: [a-z']+){0,3}?)\s+lan thu\s+([ivxlc]+|\d+)\b/g;
+  /nghi quyet\s+(?:dai hoi|dh)\s+(?:dai bieu\s+)?(dang toan quoc|toan quoc|dang bo (?:tinh|huyen|thanh pho)(?: [a-z']+){0,3}?)?\s*(?:lan thu\s+)?([ivxlc]+|\d+)\b(?:\s+cua dang)?/g;
 const QUOTED_RE =
   /(?<![a-z])(chien luoc|de an|chuong trinh|quy hoach|ke hoach|du an)\s*(["“])([^"”\n]{5,250})["”]/g;
 const STRATEGY_RE =
@@ -369,16 +370,17 @@ function findNamed(n: NormalizedText): Mention[] {
   DAI_HOI_RE.lastIndex = 0;
   for (let m = DAI_HOI_RE.exec(f); m; m = DAI_HOI_RE.exec(f)) {
     const mention = baseMention('NAMED', m.index, m.index + m[0].length, 'NGHI_QUYET');
-    mention.name = collapse(n.text.slice(m.index, m.index + m[0].length));
+    const term = (m[2] as string).toUpperCase();
+    const national = !m[1] || /toan quoc/.test(m[1] as string);
+    // One congress, several phrasings ("Đại hội XIII của Đảng", "Đại hội đại biểu toàn quốc lần thứ XIII").
+    const at = m.index + m[0].indexOf(m[1] ?? '\u0000');
+    const body = m[1] ? collapse(n.text.slice(at, at + (m[1] as string).length)) : '';
+    mention.name = national
+      ? `Nghị quyết Đại hội Đảng toàn quốc lần thứ ${term}`
+      : `Nghị quyết Đại hội đại biểu ${body} lần thứ ${term}`;
     mention.nameKey = nameKey(mention.name);
-    mention.issuerText = /toan quoc/.test(m[1] as string)
-      ? 'Ban Chấp hành Trung ương Đảng'
-      : collapse(
-          n.text.slice(
-            m.index + m[0].indexOf(m[1] as string),
-            m.index + m[0].indexOf(m[1] as string) + (m[1] as string).length,
-          ),
-        );
+    mention.term = term;
+    mention.issuerText = national ? 'Ban Chấp hành Trung ương Đảng' : body;
     out.push(mention);
   }
   QUOTED_RE.lastIndex = 0;
