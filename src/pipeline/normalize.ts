@@ -64,18 +64,64 @@ export function normalize(original: string): NormalizedText {
   };
 }
 
+const isMark = (c: number) =>
+  (c >= 0x300 && c <= 0x36f) ||
+  (c >= 0x1ab0 && c <= 0x1aff) ||
+  (c >= 0x1dc0 && c <= 0x1dff) ||
+  (c >= 0x20d0 && c <= 0x20ff);
+/** Vietnamese has a few hundred decomposed clusters: their NFC forms are cached. */
+const clusterCache = new Map<string, string>();
+
 /** NFC with an offset map; null map when the text is already NFC (the common case). */
 function toNfc(original: string): { text: string; map: Int32Array | null } {
   const nfc = original.normalize('NFC');
   if (nfc === original) return { text: original, map: null };
+  const parts: string[] = [];
+  const offsets = new Int32Array(original.length + 1);
+  let out = 0;
+  let copied = 0;
+  const len = original.length;
+  for (let i = 0; i < len; i++) {
+    if (!isMark(original.charCodeAt(i))) continue;
+    // A cluster: the base character before the marks, and every mark in the run.
+    const prev = original.charCodeAt(i - 1);
+    const base = i === 0 ? 0 : prev >= 0xdc00 && prev <= 0xdfff ? i - 2 : i - 1;
+    const start = Math.max(copied, base);
+    let end = i + 1;
+    while (end < len && isMark(original.charCodeAt(end))) end++;
+    if (start > copied) {
+      parts.push(original.slice(copied, start));
+      for (let k = copied; k < start; k++) offsets[out++] = k;
+    }
+    const raw = original.slice(start, end);
+    let cluster = clusterCache.get(raw);
+    if (cluster === undefined) {
+      cluster = raw.normalize('NFC');
+      if (clusterCache.size < 10_000) clusterCache.set(raw, cluster);
+    }
+    parts.push(cluster);
+    for (let k = 0; k < cluster.length; k++) offsets[out++] = k === 0 ? start : end;
+    copied = end;
+    i = end - 1;
+  }
+  if (copied < len) {
+    parts.push(original.slice(copied));
+    for (let k = copied; k < len; k++) offsets[out++] = k;
+  }
+  offsets[out] = len;
+  const text = parts.join('');
+  // Marks outside the ranges above (other scripts): the general cluster walk.
+  if (text !== nfc) return toNfcByClusters(original);
+  return { text, map: offsets.subarray(0, out + 1) };
+}
+
+function toNfcByClusters(original: string): { text: string; map: Int32Array } {
   let text = '';
   const offsets: number[] = [];
-  // A cluster is a base character with its combining marks: NFC never merges across clusters.
   for (const m of original.matchAll(/\P{M}\p{M}*|\p{M}+/gsu)) {
     const piece = m[0].normalize('NFC');
-    const at = m.index;
     text += piece;
-    for (let k = 0; k < piece.length; k++) offsets.push(at + (k === 0 ? 0 : m[0].length));
+    for (let k = 0; k < piece.length; k++) offsets.push(m.index + (k === 0 ? 0 : m[0].length));
   }
   offsets.push(original.length);
   return { text, map: Int32Array.from(offsets) };
