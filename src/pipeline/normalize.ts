@@ -29,13 +29,12 @@ const htmlTags: Step = (s) =>
 
 const htmlEntities: Step = (s) => s.replace(/&nbsp;/g, blank).replace(/&amp;/g, '&    ');
 
-/** Markdown: escapes, emphasis, heading marks. Bullets made of `*` go too; structure never relies on them. */
-const markdown: Step = (s) =>
-  s
-    .replace(/\\(?=[*_#\-.()[\]`+!|>])/g, ' ')
-    .replace(/\*+/g, blank)
-    .replace(/^([ \t]*)(#{1,6})(?=\s)/gm, (_m, lead: string, hashes: string) => lead + blank(hashes))
-    .replace(/`+/g, blank);
+/** Markdown escapes ("\\*"), emphasis and bullets made of `*`, heading marks, code ticks: structure never relies on them. */
+const markdownEscapes: Step = (s) => s.replace(/\\(?=[*_#\-.()[\]`+!|>])/g, ' ');
+const markdownStars: Step = (s) => s.replace(/\*+/g, blank);
+const markdownHeadings: Step = (s) =>
+  s.replace(/^([ \t]*)(#{1,6})(?=\s)/gm, (_m, lead: string, hashes: string) => lead + blank(hashes));
+const markdownTicks: Step = (s) => s.replace(/`+/g, blank);
 
 /** Table pipes become line breaks (each cell a line); separator rows and rules become blank lines. */
 const tables: Step = (s) =>
@@ -43,19 +42,23 @@ const tables: Step = (s) =>
 
 const invisibles: Step = (s) => s.replace(/[\u200b-\u200d\u2060\ufeff\r\t]/g, ' ');
 
-const CLEANING_STEPS: readonly Step[] = [
-  superscriptTags,
-  htmlTags,
-  htmlEntities,
-  markdown,
-  tables,
-  invisibles,
+/** Each step runs only when its trigger character is present: most documents skip most steps. */
+const CLEANING_STEPS: ReadonlyArray<[RegExp, Step]> = [
+  [/</, superscriptTags],
+  [/</, htmlTags],
+  [/&/, htmlEntities],
+  [/\\/, markdownEscapes],
+  [/\*/, markdownStars],
+  [/#/, markdownHeadings],
+  [/`/, markdownTicks],
+  [/\||^[ \t:=_-]{3,}$/m, tables],
+  [/[\u200b-\u200d\u2060\ufeff\r\t]/, invisibles],
 ];
 
 export function normalize(original: string): NormalizedText {
   const { text: nfc, map } = toNfc(original);
   let text = nfc;
-  for (const step of CLEANING_STEPS) text = step(text);
+  for (const [trigger, step] of CLEANING_STEPS) if (trigger.test(text)) text = step(text);
   return {
     original,
     text,
