@@ -54,10 +54,8 @@ export interface Citations {
 
 const TYPE_BEFORE = new RegExp(`(?:^|[^a-z])(${typeWordPattern})(\\s+so)?\\s*[:.]?\\s*$`);
 const SO_BEFORE = /(?:^|[^a-z])(so)\s*[:.]?\s*$/;
-const SHORT_RE = new RegExp(
-  `(?<![a-z0-9])(${typeWordPattern})(\\s+so)?\\s*(\\d{1,5})(?![\\d]|\\s?[-/]\\s?[a-z]|[.,/]\\d)`,
-  'g',
-);
+/** A type word, "số" perhaps, and the number that ends the string: a short form ("Kết luận 93"). */
+const SHORT_BEFORE = new RegExp(`(?<![a-z0-9])(${typeWordPattern})(\\s+so)?\\s*(\\d{1,5})$`);
 const NOT_A_DOC_NUMBER =
   /^\s*(nam|thang|ngay|%|lan|nguoi|ty|trieu|ha\b|km|cap|muc|diem|dieu|khoan|chi tieu|nhiem vu|noi dung|giai phap|linh vuc|san pham|chuong|phan)/;
 const ALIAS_PAREN =
@@ -92,10 +90,14 @@ export function findCitations(
   }
   for (const m of mentions) taken.push(m);
 
-  SHORT_RE.lastIndex = 0;
-  for (let m = SHORT_RE.exec(n.fold); m; m = SHORT_RE.exec(n.fold)) {
-    const start = m.index + m[0].indexOf(m[1] as string);
-    const end = m.index + m[0].length;
+  // Short forms end in a number: look back from each number for a type word (numbers are rare, words are not).
+  const numbers = /(?<![\d/.-])\d{1,5}(?![\d]|\s?[-/]\s?[a-z]|[.,/]\d)/g;
+  for (let d = numbers.exec(n.fold); d; d = numbers.exec(n.fold)) {
+    const from = Math.max(0, d.index - 40);
+    const m = SHORT_BEFORE.exec(n.fold.slice(from, d.index + d[0].length));
+    if (!m) continue;
+    const start = from + m.index + m[0].indexOf(m[1] as string);
+    const end = d.index + d[0].length;
     if (overlaps(start, end) || NOT_A_DOC_NUMBER.test(n.fold.slice(end, end + 14))) continue;
     const capitalised = /^\p{Lu}/u.test(n.text.charAt(start));
     if (!capitalised && !m[2]) continue;
