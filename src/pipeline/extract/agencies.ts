@@ -32,7 +32,7 @@ const startsWithHead = (text: string) => {
   const t = toneKey(text.slice(0, 40));
   const first = /^[\p{L}&]+/u.exec(t)?.[0];
   const cands = first ? headsByFirstWord.get(first) : undefined;
-  return cands !== undefined && cands.some((h) => t.startsWith(h) && !/\p{L}/u.test(t.charAt(h.length)));
+  return cands?.some((h) => t.startsWith(h) && !/\p{L}/u.test(t.charAt(h.length))) === true;
 };
 // Group words keep their diacritics: "mọi" (every) must not match "Môi trường".
 const GROUP_WORDS = agencyVocabulary.groupWords.map(toneKey);
