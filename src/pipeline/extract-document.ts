@@ -24,38 +24,43 @@ export function extractDocument(text: string, options: ExtractOptions = {}): Ext
     return extract(text, source);
   } catch (error) {
     // A bug must not lose the document: keep it raw with a warning naming the failure.
-    return {
-      source,
-      extractor: EXTRACTOR_VERSION,
-      document: {
-        symbol: null,
-        type: 'OTHER',
-        issuer: null,
-        date: null,
-        place: null,
-        title: null,
-        signer: null,
-      },
-      references: [],
-      relations: [],
-      tasks: [],
-      warnings: [
-        {
-          code: 'UNPARSED_TEXT',
-          message: `extraction failed (${error instanceof Error ? error.message : String(error)}); the text is kept unparsed`,
-          start: 0,
-          end: text.length,
-        },
-      ],
-    };
+    const message = `extraction failed (${error instanceof Error ? error.message : String(error)}); the text is kept unparsed`;
+    return unparsed(source, { code: 'UNPARSED_TEXT', message, start: 0, end: text.length });
   }
+}
+
+/** A result with nothing extracted: the text stays with its source, the warning says why. */
+function unparsed(source: string, warning: ExtractionWarning): ExtractedDocument {
+  return {
+    source,
+    extractor: EXTRACTOR_VERSION,
+    document: {
+      symbol: null,
+      type: 'OTHER',
+      issuer: null,
+      date: null,
+      place: null,
+      title: null,
+      signer: null,
+    },
+    references: [],
+    relations: [],
+    tasks: [],
+    warnings: [warning],
+  };
 }
 
 function extract(text: string, source: string): ExtractedDocument {
   const warnings: ExtractionWarning[] = [];
   const n = normalize(text);
   if (n.text.trim().length === 0) {
-    warnings.push({ code: 'EMPTY_DOCUMENT', message: 'the text is empty', start: 0, end: text.length });
+    // Nothing to read: one warning, not a cascade (no issuer, no sections ...).
+    return unparsed(source, {
+      code: 'EMPTY_DOCUMENT',
+      message: 'the text is empty',
+      start: 0,
+      end: text.length,
+    });
   }
   const seg = segment(n);
   const head = extractHeader(n, seg, seg.lines);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ExtractedDocument } from '../src/model/extraction.ts';
-import { extractDocument } from '../src/pipeline/extract-document.ts';
+import { ExtractedDocument } from '../../src/model/extraction.ts';
+import { extractDocument } from '../../src/pipeline/extract-document.ts';
 
 describe('extractDocument', () => {
   it('returns schema-valid output for empty text, with a warning', () => {

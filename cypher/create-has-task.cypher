@@ -1,0 +1,10 @@
+// Creates HAS_TASK edges (Document → Task) with their provenance; the caller checks `created` against the rows sent.
+// params: rows
+UNWIND $rows AS r
+MATCH (a:Document {id: r.fromId})
+MATCH (b:Task {id: r.toId})
+CREATE (a)-[e:HAS_TASK]->(b)
+SET e.id = r.id, e.assertedBy = r.assertedBy, e.source = r.source,
+    e.evidenceStart = toInteger(r.evidenceStart), e.evidenceEnd = toInteger(r.evidenceEnd), e.method = r.method,
+    e.confidence = toFloat(r.confidence), e.extractorVersion = r.extractorVersion
+RETURN count(e) AS created

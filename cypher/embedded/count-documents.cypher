@@ -1,0 +1,12 @@
+// How many documents a filter matches.
+// params: symbolKey, year, dateValue, jurisdictionKey, type, status, level, branch
+MATCH (d:Document)
+WHERE (d.symbolKey = $symbolKey OR $symbolKey IS NULL)
+  AND (d.year = $year OR $year IS NULL)
+  AND (d.dateValue = $dateValue OR $dateValue IS NULL)
+  AND (d.jurisdictionKey = $jurisdictionKey OR $jurisdictionKey IS NULL)
+  AND (d.type = $type OR $type IS NULL)
+  AND (d.status = $status OR $status IS NULL)
+  AND (d.level = $level OR $level IS NULL)
+  AND (d.branch = $branch OR $branch IS NULL)
+RETURN count(*) AS total

@@ -1,0 +1,10 @@
+// Creates PART_OF edges (Task → Task): two key lookups per row (MATCH, WITH, MATCH), never a join plan.
+// params: rows
+UNWIND $rows AS r
+MATCH (a:Task {id: r.fromId})
+WITH a, r
+MATCH (b:Task {id: r.toId})
+CREATE (a)-[e:PART_OF {id: r.id, assertedBy: r.assertedBy, source: r.source,
+  evidenceStart: CAST(r.evidenceStart AS INT32), evidenceEnd: CAST(r.evidenceEnd AS INT32), method: r.method,
+  confidence: CAST(r.confidence AS DOUBLE), extractorVersion: r.extractorVersion}]->(b)
+RETURN count(e) AS created

@@ -1,0 +1,13 @@
+// Documents matching every given criterion; a null parameter means no condition.
+// The property comparison comes first in each pair: LadybugDB types a parameter from its first use.
+// params: symbolKey, year, dateValue, jurisdictionKey, type, status, level, branch
+MATCH (d:Document)
+WHERE (d.symbolKey = $symbolKey OR $symbolKey IS NULL)
+  AND (d.year = $year OR $year IS NULL)
+  AND (d.dateValue = $dateValue OR $dateValue IS NULL)
+  AND (d.jurisdictionKey = $jurisdictionKey OR $jurisdictionKey IS NULL)
+  AND (d.type = $type OR $type IS NULL)
+  AND (d.status = $status OR $status IS NULL)
+  AND (d.level = $level OR $level IS NULL)
+  AND (d.branch = $branch OR $branch IS NULL)
+RETURN d AS n

@@ -1,0 +1,15 @@
+// One page of documents by id (keyset paging: ids after the given one), filtered like find-documents.
+// params: symbolKey, year, dateValue, jurisdictionKey, type, status, level, branch, after, limit
+MATCH (d:Document)
+WHERE (d.symbolKey = $symbolKey OR $symbolKey IS NULL)
+  AND (d.year = $year OR $year IS NULL)
+  AND (d.dateValue = $dateValue OR $dateValue IS NULL)
+  AND (d.jurisdictionKey = $jurisdictionKey OR $jurisdictionKey IS NULL)
+  AND (d.type = $type OR $type IS NULL)
+  AND (d.status = $status OR $status IS NULL)
+  AND (d.level = $level OR $level IS NULL)
+  AND (d.branch = $branch OR $branch IS NULL)
+  AND d.id > $after
+RETURN properties(d) AS n
+ORDER BY d.id
+LIMIT $limit

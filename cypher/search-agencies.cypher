@@ -1,0 +1,7 @@
+// Agencies whose padded search text contains every " token".
+// params: tokens, limit
+MATCH (a:Agency)
+WHERE all(t IN $tokens WHERE a.searchText CONTAINS t)
+RETURN properties(a) AS n
+ORDER BY a.id
+LIMIT $limit

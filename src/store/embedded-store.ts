@@ -1,0 +1,251 @@
+// Embedded adapter (default): the store port over LadybugDB in a local directory; nothing to install or start.
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import lbug, {
+  type Connection,
+  type Database,
+  type PreparedStatement,
+  type QueryResult,
+} from '@ladybugdb/core';
+import type { StoreHealth } from '../model/graph.ts';
+import {
+  type CypherQuery,
+  checkParams,
+  EMBEDDED_CYPHER_DIR,
+  expandTemplate,
+  isTemplate,
+  loadCypherFiles,
+} from './cypher-files.ts';
+import { isStoreError, StoreError, type StoreErrorCode, type StoreHooks } from './graph-store.ts';
+import {
+  EMBEDDED_ONLY_QUERIES,
+  type NumberEncoding,
+  QUERY_NAMES,
+  QUERY_VARIANTS,
+  type QueryName,
+} from './query-catalog.ts';
+import { QueryOps } from './query-ops.ts';
+
+const EMBEDDED_QUERIES = [...QUERY_NAMES, ...EMBEDDED_ONLY_QUERIES] as const;
+
+import type { Row } from './records.ts';
+import { Serial } from './serial.ts';
+import { SharedGraphStore } from './shared-store.ts';
+import type { ReadOps, WriteOps } from './store-ops.ts';
+
+export const DEFAULT_EMBEDDED_DIRECTORY = './data/graph';
+/** Bumped when tables change; a database written by another layout is refused rather than misread. */
+export const EMBEDDED_SCHEMA_VERSION = '1';
+const DATABASE_FILE = 'graph.lbug';
+
+export interface EmbeddedStoreOptions {
+  /** Directory holding the database (created if missing). */
+  directory?: string;
+  hooks?: StoreHooks;
+  /** LadybugDB buffer pool in bytes; 0 lets LadybugDB choose (a share of the machine's memory). */
+  bufferPoolBytes?: number;
+  /** Largest database file, a power of two. LadybugDB reserves this much address space per open database. */
+  maxDatabaseBytes?: number;
+}
+
+/**
+ * LadybugDB's default cap is 8 TiB of reserved address space per open database; a process then runs out
+ * of address space after ~16 databases (tests open one per case). 64 GiB is far above our needs (the
+ * 229k-node synthetic graph is ~33 MB).
+ */
+export const DEFAULT_MAX_DATABASE_BYTES = 2 ** 36;
+
+/**
+ * LadybugDB types a list-of-structs parameter from its JavaScript values: an integral number becomes
+ * INT64 and a fractional one DOUBLE (mixing them in one list is an error, and an INT64 written into a
+ * DOUBLE column was read back as 5e-324), and a field null in every row becomes STRING (which will not
+ * go into an INT32 column). So numbers in rows travel as strings and the query files CAST them.
+ */
+const LADYBUG_NUMBERS: NumberEncoding = { inRow: (n) => String(n), integer: (n) => n };
+
+interface Open {
+  db: Database;
+  conn: Connection;
+  /** By query name, or `name|variant` for the expansions of a template. */
+  prepared: Map<string, PreparedStatement[]>;
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function translate(error: unknown, code: StoreErrorCode, what: string): StoreError {
+  return isStoreError(error) ? error : new StoreError(code, `${what}: ${message(error)}`, { cause: error });
+}
+
+async function rowsOf(result: QueryResult | QueryResult[]): Promise<Row[]> {
+  const last = Array.isArray(result) ? result[result.length - 1] : result;
+  // getAllSync after the awaited execute: the async getAll costs ~30 µs per row (PERFORMANCE.md).
+  return last ? (last.getAllSync() as Row[]) : [];
+}
+
+export class EmbeddedStore extends SharedGraphStore {
+  readonly adapter = 'embedded' as const;
+  readonly directory: string;
+  private readonly bufferPoolBytes: number;
+  private readonly maxDatabaseBytes: number;
+  /** One connection, and LadybugDB allows one write transaction at a time in the whole database: everything queues here. */
+  private readonly serial = new Serial();
+  private queries: Record<QueryName, CypherQuery> | null = null;
+  private open: Open | null = null;
+
+  constructor(options: EmbeddedStoreOptions = {}) {
+    super(options.hooks ?? {});
+    this.directory = resolve(options.directory ?? DEFAULT_EMBEDDED_DIRECTORY);
+    this.bufferPoolBytes = options.bufferPoolBytes ?? 0;
+    this.maxDatabaseBytes = options.maxDatabaseBytes ?? DEFAULT_MAX_DATABASE_BYTES;
+  }
+
+  async init(): Promise<void> {
+    await this.serial.run(async () => {
+      if (this.open) return;
+      this.queries = await loadCypherFiles(EMBEDDED_CYPHER_DIR, EMBEDDED_QUERIES);
+      let db: Database | null = null;
+      let conn: Connection | null = null;
+      try {
+        await mkdir(this.directory, { recursive: true });
+        db = new lbug.Database(
+          join(this.directory, DATABASE_FILE),
+          this.bufferPoolBytes,
+          true, // compression
+          false, // read-only
+          this.maxDatabaseBytes,
+        );
+        await db.init();
+        const connection = new lbug.Connection(db);
+        conn = connection;
+        await connection.init();
+        const open: Open = { db, conn: connection, prepared: new Map() };
+        for (const statement of this.queries.schema.statements) await connection.query(statement);
+        // Prepared once: a malformed query fails start-up, not the first request that needs it.
+        for (const name of EMBEDDED_QUERIES) {
+          if (name === 'schema') continue;
+          const query = this.queries[name];
+          const variants = QUERY_VARIANTS[name];
+          if (variants && !isTemplate(query))
+            throw new StoreError('INTERNAL', `query ${name} must be a template`);
+          const expansions = variants
+            ? variants.map((v) => [`${name}|${v.key}`, expandTemplate(query, v.vars)] as const)
+            : [[name, query.statements] as const];
+          for (const [key, statements] of expansions) {
+            const prepared = await Promise.all(statements.map((s) => connection.prepare(s)));
+            for (const p of prepared) {
+              if (!p.isSuccess()) throw new StoreError('INTERNAL', `query ${key}: ${p.getErrorMessage()}`);
+            }
+            open.prepared.set(key, prepared);
+          }
+        }
+        this.open = open;
+        await this.checkSchemaVersion();
+      } catch (error) {
+        this.open = null;
+        await conn?.close().catch(() => undefined);
+        await db?.close().catch(() => undefined);
+        throw translate(error, 'UNAVAILABLE', `cannot open the graph at ${this.directory}`);
+      }
+    });
+  }
+
+  private async checkSchemaVersion(): Promise<void> {
+    const ops = this.ops();
+    const found = await ops.schemaVersion();
+    if (found === null) await ops.setSchemaVersion(EMBEDDED_SCHEMA_VERSION);
+    else if (found !== EMBEDDED_SCHEMA_VERSION) {
+      throw new StoreError(
+        'UNAVAILABLE',
+        `schema version ${found} here, this code writes ${EMBEDDED_SCHEMA_VERSION}`,
+      );
+    }
+  }
+
+  private ops(): QueryOps {
+    return new QueryOps(
+      (name, params, variant) => this.exec(name, params, variant),
+      LADYBUG_NUMBERS,
+      'per-label',
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.serial.run(async () => {
+      const open = this.open;
+      this.open = null;
+      if (!open) return;
+      await open.conn.close().catch(() => undefined);
+      await open.db.close().catch(() => undefined);
+    });
+  }
+
+  async health(): Promise<StoreHealth> {
+    try {
+      await this.read((ops) => ops.countDocuments({}));
+      return {
+        ok: true,
+        adapter: 'embedded',
+        detail: `LadybugDB ${lbug.Database.getVersion()} at ${this.directory}`,
+      };
+    } catch (error) {
+      return { ok: false, adapter: 'embedded', detail: message(error) };
+    }
+  }
+
+  private requireOpen(): Open {
+    if (!this.open) throw new StoreError('UNAVAILABLE', 'the embedded store is not open (call init)');
+    return this.open;
+  }
+
+  /** Executes a named, prepared query; the parameters must be exactly those its file declares. */
+  private async exec(name: QueryName, params: Record<string, unknown>, variant?: string): Promise<Row[]> {
+    const open = this.requireOpen();
+    const query = this.queries?.[name];
+    const key = variant === undefined ? name : `${name}|${variant}`;
+    const prepared = open.prepared.get(key);
+    if (!query || !prepared) throw new StoreError('INTERNAL', `query ${key} not loaded`);
+    checkParams(query, params);
+    let rows: Row[] = [];
+    for (const statement of prepared) {
+      rows = await rowsOf(await open.conn.execute(statement, params as Parameters<Connection['execute']>[1]));
+    }
+    return rows;
+  }
+
+  private async control(statement: 'BEGIN TRANSACTION' | 'COMMIT' | 'ROLLBACK'): Promise<void> {
+    await this.requireOpen().conn.query(statement);
+  }
+
+  protected read<T>(work: (ops: ReadOps) => Promise<T>): Promise<T> {
+    // Serialised with writes on the one connection, so a read never sees half a document.
+    return this.serial.run(async () => {
+      this.requireOpen();
+      try {
+        return await work(this.ops());
+      } catch (error) {
+        throw translate(error, 'UNAVAILABLE', 'read failed');
+      }
+    });
+  }
+
+  protected write<T>(work: (ops: WriteOps) => Promise<T>): Promise<T> {
+    return this.serial.run(async () => {
+      this.requireOpen();
+      // Transaction control words are not queries: they stay here rather than in query files.
+      await this.control('BEGIN TRANSACTION').catch((error: unknown) => {
+        throw translate(error, 'UNAVAILABLE', 'cannot begin a transaction');
+      });
+      try {
+        const result = await work(this.ops());
+        await this.control('COMMIT');
+        return result;
+      } catch (error) {
+        // LadybugDB has already rolled back when a statement failed; ROLLBACK then reports "no active transaction".
+        await this.control('ROLLBACK').catch(() => undefined);
+        throw translate(error, 'WRITE_FAILED', 'write failed, rolled back');
+      }
+    });
+  }
+}

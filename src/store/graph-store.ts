@@ -1,0 +1,130 @@
+// Store port: the operations the resolver, CLI and API need from a graph store, and the typed errors every adapter throws.
+import type { Level } from '../model/extraction.ts';
+import type {
+  AgencyMandates,
+  ApplyResult,
+  ChainUp,
+  Citations,
+  Coverage,
+  Direction,
+  DocumentFacts,
+  DocumentFilter,
+  DocumentNode,
+  DocumentPage,
+  DocumentQuery,
+  GraphExport,
+  GraphNode,
+  GraphStats,
+  Lineage,
+  PageRequest,
+  SearchResult,
+  StoreHealth,
+} from '../model/graph.ts';
+
+export type StoreErrorCode =
+  /** The id or reference names nothing in the store. */
+  | 'NOT_FOUND'
+  /** A reference matches several nodes; `details.candidates` lists their ids. */
+  | 'AMBIGUOUS'
+  /** The database cannot be reached or opened (or the store is not initialised / closed). */
+  | 'UNAVAILABLE'
+  /** A write failed; the transaction was rolled back and the store is as before. */
+  | 'WRITE_FAILED'
+  /** The caller's arguments or facts are invalid; `details.issues` says where. */
+  | 'INVALID_ARGUMENT'
+  /** The store found something it cannot explain (a query file out of step with the code, a malformed record). */
+  | 'INTERNAL';
+
+/** The only error a store throws: a known code, a message for people, data for programs. The driver error, if any, is `cause`. */
+export class StoreError extends Error {
+  override readonly name = 'StoreError';
+  readonly code: StoreErrorCode;
+  readonly details: Readonly<Record<string, unknown>>;
+
+  constructor(
+    code: StoreErrorCode,
+    message: string,
+    options: { details?: Record<string, unknown>; cause?: unknown } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.details = options.details ?? {};
+  }
+}
+
+export function isStoreError(error: unknown, code?: StoreErrorCode): error is StoreError {
+  return error instanceof StoreError && (code === undefined || error.code === code);
+}
+
+/** The steps of `applyDocument`, in order; `afterStep` runs after each one inside the transaction. */
+export type ApplyStep =
+  | 'READ_STATE'
+  | 'DELETE_EDGES'
+  | 'DELETE_TASKS'
+  | 'UPSERT_DOCUMENTS'
+  | 'UPSERT_AGENCIES'
+  | 'UPSERT_TASKS'
+  | 'CREATE_EDGES'
+  | 'DELETE_ORPHANS';
+
+export interface StoreHooks {
+  /** Runs inside the write transaction after each step; throwing aborts and rolls back (tests inject failures here). */
+  afterStep?: (step: ApplyStep, documentId: string) => void | Promise<void>;
+}
+
+export interface GraphStore {
+  readonly adapter: 'embedded' | 'neo4j';
+
+  /** Opens the database and applies the schema (idempotent). Every other operation requires it. */
+  init(): Promise<void>;
+  close(): Promise<void>;
+  /** Never throws. */
+  health(): Promise<StoreHealth>;
+
+  /**
+   * Writes everything one document contributes, in ONE transaction. Same content hash and extractor
+   * version as stored → UNCHANGED, nothing written. Otherwise the edges this document asserted before
+   * and its tasks missing from the new version are removed, nodes are merged (a CITED_ONLY node with
+   * the document's id becomes FULL_TEXT in place; mentioned documents only get empty fields filled),
+   * and CITED_ONLY documents and agencies left without any edge are removed. On any failure the store
+   * is exactly as before (WRITE_FAILED, or INVALID_ARGUMENT for facts that fail validation).
+   */
+  applyDocument(facts: DocumentFacts): Promise<ApplyResult>;
+
+  /** Documents matching every given criterion (symbol compared by key: case, diacritics and spacing ignored). */
+  findDocuments(query: DocumentQuery): Promise<DocumentNode[]>;
+  /** Exactly one document for the query: NOT_FOUND for none, AMBIGUOUS (with candidates) for several. */
+  resolveDocument(query: DocumentQuery): Promise<DocumentNode>;
+  /** Documents whose folded title, subject or promulgated instrument contains the folded text. */
+  findDocumentsBySubject(text: string): Promise<DocumentNode[]>;
+  /** NOT_FOUND when absent or not a document. */
+  getDocument(id: string): Promise<DocumentNode>;
+  /** Any node by id; NOT_FOUND when absent. */
+  getNode(id: string): Promise<GraphNode>;
+
+  /**
+   * Descendants through IMPLEMENTS up to `depth` hops: documents that implement a reached document
+   * (expanded further, with all their tasks, the tasks' agencies and parts), and tasks that implement
+   * one (with their agencies and the document that holds them, which is shown but not expanded).
+   */
+  lineageDown(id: string, depth: number): Promise<Lineage>;
+  /**
+   * Every path from a task or document up to every root through IMPLEMENTS. A task with no IMPLEMENTS
+   * of its own goes up through its parent task, else through its document. Ordered by root, length, ids.
+   */
+  chainUp(id: string): Promise<ChainUp>;
+  /** CITES and IMPLEMENTS edges into (IN) or out of (OUT) a node. */
+  citations(id: string, direction: Direction): Promise<Citations>;
+  agencyMandates(agencyId: string): Promise<AgencyMandates>;
+  listDocuments(filter?: DocumentFilter, page?: PageRequest): Promise<DocumentPage>;
+  /** Documents and agencies whose search text has every folded word of `text` as a word prefix. */
+  search(text: string, limit?: number): Promise<SearchResult>;
+  /**
+   * Which `units` (jurisdictions of `level`, from the gazetteer) have a document of that level
+   * implementing `documentId` directly or transitively (a document holding an implementing task counts).
+   */
+  coverage(documentId: string, level: Level, units: readonly string[]): Promise<Coverage>;
+  /** The whole graph, nodes and edges sorted by id. */
+  exportAll(): Promise<GraphExport>;
+  stats(): Promise<GraphStats>;
+}

@@ -1,0 +1,242 @@
+// Store internals: the port's operations implemented once over an adapter's read/write primitives (argument checks, answers, errors).
+import type { z } from 'zod';
+import { Level } from '../model/extraction.ts';
+import {
+  type AgencyMandates,
+  type ApplyResult,
+  type ChainUp,
+  type Citations,
+  type Coverage,
+  Direction,
+  DocumentFacts,
+  DocumentFilter,
+  type DocumentNode,
+  type DocumentPage,
+  DocumentQuery,
+  foldText,
+  type GraphExport,
+  type GraphNode,
+  GraphStats,
+  jurisdictionKey,
+  type Lineage,
+  type Mandate,
+  PageRequest,
+  type SearchResult,
+  type StoreHealth,
+  searchTokens,
+  symbolKey,
+} from '../model/graph.ts';
+import { applyFacts } from './apply-document.ts';
+import { type GraphStore, StoreError, type StoreHooks } from './graph-store.ts';
+import { byId } from './records.ts';
+import { criteriaFromFilter, type DocumentCriteria, type ReadOps, type WriteOps } from './store-ops.ts';
+import * as traversal from './traversal.ts';
+
+export const MAX_LINEAGE_DEPTH = 32;
+export const MAX_SEARCH_LIMIT = 500;
+
+/** Validates a caller's argument: a failure is INVALID_ARGUMENT with the zod issues as data. */
+export function parseArg<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  throw new StoreError(
+    'INVALID_ARGUMENT',
+    `invalid ${what}: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`,
+    {
+      details: { issues },
+    },
+  );
+}
+
+function criteriaFromQuery(q: DocumentQuery): DocumentCriteria {
+  const c: DocumentCriteria = {};
+  if (q.symbol !== undefined) c.symbolKey = symbolKey(q.symbol);
+  if (q.year !== undefined) c.year = q.year;
+  if (q.date !== undefined) c.dateValue = q.date;
+  if (q.issuerJurisdiction !== undefined) c.jurisdictionKey = jurisdictionKey(q.issuerJurisdiction);
+  if (q.type !== undefined) c.type = q.type;
+  if (q.status !== undefined) c.status = q.status;
+  return c;
+}
+
+export abstract class SharedGraphStore implements GraphStore {
+  abstract readonly adapter: 'embedded' | 'neo4j';
+  protected readonly hooks: StoreHooks;
+
+  constructor(hooks: StoreHooks = {}) {
+    this.hooks = hooks;
+  }
+
+  abstract init(): Promise<void>;
+  abstract close(): Promise<void>;
+  abstract health(): Promise<StoreHealth>;
+  /** Runs `work` with read primitives on one consistent view (one read transaction where the database has them). */
+  protected abstract read<T>(work: (ops: ReadOps) => Promise<T>): Promise<T>;
+  /** Runs `work` in one write transaction: committed when it returns, rolled back when it throws. */
+  protected abstract write<T>(work: (ops: WriteOps) => Promise<T>): Promise<T>;
+
+  async applyDocument(facts: DocumentFacts): Promise<ApplyResult> {
+    const valid = parseArg(DocumentFacts, facts, 'document facts');
+    return this.write((ops) => applyFacts(ops, valid, this.hooks));
+  }
+
+  async findDocuments(query: DocumentQuery): Promise<DocumentNode[]> {
+    const criteria = criteriaFromQuery(parseArg(DocumentQuery, query, 'document query'));
+    return this.read(async (ops) => (await ops.findDocuments(criteria)).sort(byId));
+  }
+
+  async resolveDocument(query: DocumentQuery): Promise<DocumentNode> {
+    const found = await this.findDocuments(query);
+    const [only] = found;
+    if (only === undefined) throw new StoreError('NOT_FOUND', `no document matches ${JSON.stringify(query)}`);
+    if (found.length > 1) {
+      throw new StoreError('AMBIGUOUS', `${found.length} documents match ${JSON.stringify(query)}`, {
+        details: { candidates: found.map((d) => d.id) },
+      });
+    }
+    return only;
+  }
+
+  async findDocumentsBySubject(text: string): Promise<DocumentNode[]> {
+    const folded = foldText(String(text));
+    if (folded.length === 0) throw new StoreError('INVALID_ARGUMENT', 'empty subject');
+    return this.read(async (ops) => (await ops.documentsBySubject(folded)).sort(byId));
+  }
+
+  async getDocument(id: string): Promise<DocumentNode> {
+    const node = await this.getNode(id);
+    if (node.kind !== 'DOCUMENT')
+      throw new StoreError('NOT_FOUND', `${id} is not a document`, { details: { id } });
+    return node;
+  }
+
+  async getNode(id: string): Promise<GraphNode> {
+    return this.read((ops) => traversal.getNode(ops, id));
+  }
+
+  async lineageDown(id: string, depth: number): Promise<Lineage> {
+    if (!Number.isInteger(depth) || depth < 1 || depth > MAX_LINEAGE_DEPTH) {
+      throw new StoreError('INVALID_ARGUMENT', `depth must be an integer from 1 to ${MAX_LINEAGE_DEPTH}`);
+    }
+    return this.read((ops) => traversal.lineageDown(ops, id, depth));
+  }
+
+  async chainUp(id: string): Promise<ChainUp> {
+    return this.read((ops) => traversal.chainUp(ops, id));
+  }
+
+  async citations(id: string, direction: Direction): Promise<Citations> {
+    const dir = parseArg(Direction, direction, 'direction');
+    return this.read(async (ops) => {
+      const node = await traversal.getNode(ops, id);
+      const hits =
+        dir === 'OUT'
+          ? await ops.edgesFrom([id], ['CITES', 'IMPLEMENTS'])
+          : await ops.edgesTo([id], ['CITES', 'IMPLEMENTS']);
+      return {
+        node,
+        direction: dir,
+        citations: hits
+          .map(({ edge, node: other }) => ({ edge, node: other }))
+          .sort((a, b) => byId(a.edge, b.edge)),
+      };
+    });
+  }
+
+  async agencyMandates(agencyId: string): Promise<AgencyMandates> {
+    return this.read(async (ops) => {
+      const agency = await traversal.getNode(ops, agencyId);
+      if (agency.kind !== 'AGENCY') throw new StoreError('INVALID_ARGUMENT', `${agencyId} is not an agency`);
+      const assigns = await ops.edgesTo([agencyId], ['ASSIGNS']);
+      const taskIds = [...new Set(assigns.map((a) => a.node.id))];
+      const holders = new Map<string, DocumentNode>();
+      if (taskIds.length > 0) {
+        for (const { edge, node } of await ops.edgesTo(taskIds, ['HAS_TASK'])) {
+          if (node.kind === 'DOCUMENT') holders.set(edge.to, node);
+        }
+      }
+      const mandates: Mandate[] = assigns.map(({ edge, node }) => {
+        const document = holders.get(node.id);
+        if (edge.type !== 'ASSIGNS' || node.kind !== 'TASK' || document === undefined) {
+          throw new StoreError('INTERNAL', `assignment ${edge.id} has no task held by a document`);
+        }
+        return { role: edge.role, task: node, document, edge };
+      });
+      mandates.sort(
+        (a, b) =>
+          a.document.id.localeCompare(b.document.id) ||
+          a.task.key.localeCompare(b.task.key) ||
+          a.role.localeCompare(b.role) ||
+          byId(a.edge, b.edge),
+      );
+      return { agency, mandates };
+    });
+  }
+
+  async listDocuments(filter: DocumentFilter = {}, page: PageRequest = {}): Promise<DocumentPage> {
+    const criteria = criteriaFromFilter(parseArg(DocumentFilter, filter, 'document filter'), jurisdictionKey);
+    const { limit, after } = parseArg(PageRequest, page, 'page');
+    return this.read(async (ops) => {
+      const rows = await ops.listDocuments(criteria, after, limit + 1);
+      const items = rows.slice(0, limit);
+      const total = await ops.countDocuments(criteria);
+      return { items, total, next: rows.length > limit ? (items[items.length - 1]?.id ?? null) : null };
+    });
+  }
+
+  async search(text: string, limit = 50): Promise<SearchResult> {
+    const tokens = searchTokens(String(text));
+    if (tokens.length === 0) throw new StoreError('INVALID_ARGUMENT', 'search text has no words');
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH_LIMIT) {
+      throw new StoreError('INVALID_ARGUMENT', `limit must be an integer from 1 to ${MAX_SEARCH_LIMIT}`);
+    }
+    // Word-prefix match: the stored text is space-padded, so " 36" matches "36-NQ/TW" but not "136".
+    const prefixed = tokens.map((t) => ` ${t}`);
+    const whole = tokens.join(' ');
+    return this.read(async (ops) => {
+      const documents = (await ops.searchDocuments(prefixed, limit)).sort(
+        (a, b) =>
+          Number(b.symbol !== null && foldText(b.symbol) === whole) -
+            Number(a.symbol !== null && foldText(a.symbol) === whole) ||
+          Number(b.status === 'FULL_TEXT') - Number(a.status === 'FULL_TEXT') ||
+          (b.year ?? 0) - (a.year ?? 0) ||
+          byId(a, b),
+      );
+      const agencies = (await ops.searchAgencies(prefixed, limit)).sort(byId);
+      return { tokens, hits: [...documents, ...agencies].slice(0, limit) };
+    });
+  }
+
+  async coverage(documentId: string, level: Level, units: readonly string[]): Promise<Coverage> {
+    const lvl = parseArg(Level, level, 'level');
+    if (!Array.isArray(units) || units.some((u) => typeof u !== 'string' || foldText(u).length === 0)) {
+      throw new StoreError('INVALID_ARGUMENT', 'units must be non-empty names');
+    }
+    return this.read((ops) => traversal.coverage(ops, documentId, lvl, units));
+  }
+
+  async exportAll(): Promise<GraphExport> {
+    return this.read(async (ops) => ({
+      nodes: (await ops.exportNodes()).sort(byId),
+      edges: (await ops.exportEdges()).sort(byId),
+    }));
+  }
+
+  async stats(): Promise<GraphStats> {
+    const rows = await this.read((ops) => ops.countAll());
+    const get = (label: string) => rows.find((r) => r.label === label)?.count ?? 0;
+    return GraphStats.parse({
+      nodes: { DOCUMENT: get('DOCUMENT'), TASK: get('TASK'), AGENCY: get('AGENCY') },
+      documents: { FULL_TEXT: get('FULL_TEXT'), CITED_ONLY: get('CITED_ONLY') },
+      edges: {
+        IMPLEMENTS: get('IMPLEMENTS'),
+        CITES: get('CITES'),
+        ASSIGNS: get('ASSIGNS'),
+        ISSUED_BY: get('ISSUED_BY'),
+        HAS_TASK: get('HAS_TASK'),
+        PART_OF: get('PART_OF'),
+      },
+    });
+  }
+}

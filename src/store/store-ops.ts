@@ -1,0 +1,103 @@
+// Store internals: the small read/write primitives each adapter implements in its own dialect; the port's operations are composed from them once.
+import type {
+  AgencyNode,
+  DocumentFilter,
+  DocumentNode,
+  DocumentStatus,
+  EdgeType,
+  GraphEdge,
+  GraphNode,
+  TaskNode,
+} from '../model/graph.ts';
+
+/** A document as stored, with the internal list of edge sources it asserted (so its next version can find them without a scan). */
+export interface StoredDocument {
+  node: DocumentNode;
+  assertedFrom: string[];
+}
+
+export type StoredNode =
+  | { kind: 'DOCUMENT'; stored: StoredDocument }
+  | { kind: 'TASK'; node: TaskNode }
+  | { kind: 'AGENCY'; node: AgencyNode };
+
+/** An edge and the node at its other end. */
+export interface EdgeHit {
+  edge: GraphEdge;
+  node: GraphNode;
+}
+
+/** Document criteria reduced to stored keys; undefined = no condition. */
+export interface DocumentCriteria {
+  symbolKey?: string;
+  year?: number;
+  dateValue?: string;
+  jurisdictionKey?: string;
+  type?: string;
+  status?: DocumentStatus;
+  level?: string;
+  branch?: string;
+}
+
+export interface StatsRow {
+  label: string;
+  count: number;
+}
+
+export interface ReadOps {
+  nodesById(ids: readonly string[]): Promise<StoredNode[]>;
+  /** Edges of the given types whose `from` is one of `ids`; `node` is the `to` end. */
+  edgesFrom(ids: readonly string[], types: readonly EdgeType[]): Promise<EdgeHit[]>;
+  /** Edges of the given types whose `to` is one of `ids`; `node` is the `from` end. */
+  edgesTo(ids: readonly string[], types: readonly EdgeType[]): Promise<EdgeHit[]>;
+  findDocuments(criteria: DocumentCriteria): Promise<DocumentNode[]>;
+  documentsBySubject(foldedText: string): Promise<DocumentNode[]>;
+  /** `tokens` are folded words; each must occur as a word prefix of the search text. */
+  searchDocuments(tokens: readonly string[], limit: number): Promise<DocumentNode[]>;
+  searchAgencies(tokens: readonly string[], limit: number): Promise<AgencyNode[]>;
+  listDocuments(criteria: DocumentCriteria, after: string | null, limit: number): Promise<DocumentNode[]>;
+  countDocuments(criteria: DocumentCriteria): Promise<number>;
+  exportNodes(): Promise<GraphNode[]>;
+  exportEdges(): Promise<GraphEdge[]>;
+  /** Rows labelled DOCUMENT/TASK/AGENCY, edge types, and FULL_TEXT/CITED_ONLY. */
+  countAll(): Promise<StatsRow[]>;
+}
+
+/** Rows written for a document: the node plus its internal asserted-edge sources. */
+export interface DocumentRow {
+  node: DocumentNode;
+  assertedFrom: string[];
+}
+
+export interface WriteOps {
+  nodesById(ids: readonly string[]): Promise<StoredNode[]>;
+  taskIdsOf(documentId: string): Promise<string[]>;
+  /** Deletes the edges asserted by `documentId` that start at one of `fromIds`; returns the ids of both ends of each. */
+  deleteAssertedEdges(
+    documentId: string,
+    fromIds: readonly string[],
+  ): Promise<{ removed: number; endpoints: string[] }>;
+  /** Deletes tasks with their edges. */
+  deleteTasks(ids: readonly string[]): Promise<number>;
+  upsertDocuments(rows: readonly DocumentRow[]): Promise<void>;
+  upsertAgencies(nodes: readonly AgencyNode[]): Promise<void>;
+  upsertTasks(nodes: readonly TaskNode[]): Promise<void>;
+  /** Creates edges of one type; returns how many were created (endpoints must exist). */
+  createEdges(type: EdgeType, edges: readonly GraphEdge[]): Promise<number>;
+  /** Deletes, among `ids`, agencies and CITED_ONLY documents that have no edge left. */
+  deleteOrphans(ids: readonly string[]): Promise<number>;
+}
+
+export function criteriaFromFilter(
+  filter: DocumentFilter,
+  keyOf: (j: string | null) => string,
+): DocumentCriteria {
+  const c: DocumentCriteria = {};
+  if (filter.type !== undefined) c.type = filter.type;
+  if (filter.status !== undefined) c.status = filter.status;
+  if (filter.issuerJurisdiction !== undefined) c.jurisdictionKey = keyOf(filter.issuerJurisdiction);
+  if (filter.level !== undefined) c.level = filter.level;
+  if (filter.branch !== undefined) c.branch = filter.branch;
+  if (filter.year !== undefined) c.year = filter.year;
+  return c;
+}
