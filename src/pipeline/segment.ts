@@ -57,7 +57,7 @@ export interface Segmented {
 const TYPE_LINE =
   /^(ke hoach(?: hanh dong| lien tich)?|chuong trinh(?: hanh dong| cong tac)?|nghi quyet(?: lien tich)?|quyet dinh|quy dinh|chi thi|ket luan|thong bao(?: ket luan)?|bao cao|to trinh|de an|huong dan|quy che|thong tu(?: lien tich)?|nghi dinh|cong van|chien luoc|luat)\b/;
 const PREAMBLE_START =
-  /^(can cu|thuc hien|tren co so|theo de nghi|xet de nghi|xet|thi hanh|de trien khai|nham|theo chi dao|trien khai)\b/;
+  /^(can cu|thuc hien|tren co so|theo de nghi|xet de nghi|xet|thi hanh|de trien khai|nham|theo chi dao|trien khai|tai (?:cuoc hop|hoi nghi|phien hop|ky hop)|sau khi)\b/;
 const AUTHORITY_LINE =
   /^(chu tich|uy ban nhan dan|hoi dong nhan dan|ban thuong vu|ban chap hanh|bo truong|thu tuong|giam doc|tinh uy|huyen uy|chinh phu|bo chinh tri|ban bi thu)\b/;
 const SECTION_RE = /^(?:phan\s+)?([ivx]{1,6})\s*[.):-]\s*(\S.*)?$/;
@@ -124,8 +124,14 @@ export function segment(n: NormalizedText): Segmented {
       const first = titleStart < 0;
       const prev = lines[k - 1] as Line;
       // A wrapped title: the line before stops mid-phrase ("... của Ủy ban nhân dân tỉnh" / "Tiền Giang ...").
+      // Only when the lines touch: a blank line or a rule between them ends the title.
+      const touching = !/\n[^\n]*\n/.test(n.text.slice(prev.end, l.start));
       const wrapped =
-        !first && /\p{Ll}$/u.test(prev.text) && !isUpper(prev.text) && !PREAMBLE_START.test(l.fold);
+        !first &&
+        touching &&
+        /\p{Ll}$/u.test(prev.text) &&
+        !isUpper(prev.text) &&
+        !PREAMBLE_START.test(l.fold);
       const continues = first
         ? !/^can cu\b/.test(l.fold) && !SECTION_RE.test(l.fold)
         : (isUpper(l.text) && !AUTHORITY_LINE.test(l.fold)) || /^[a-zđ]/.test(l.text) || wrapped;

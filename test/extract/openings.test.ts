@@ -166,6 +166,64 @@ const OPENINGS: Opening[] = [
     ],
     implements: ['SELF IMPLEMENTS 57-NQ/TW', '210/KH-UBND IMPLEMENTS 57-NQ/TW'],
   },
+  {
+    // A provincial Party conclusion: "Sở"-free header, a two-line upper-case title, a "Tại cuộc họp" preamble.
+    file: 'party-conclusion.txt',
+    header: {
+      symbol: '18-KL/TU',
+      type: 'KET_LUAN',
+      date: { value: '2022-05-12' },
+      issuer: { branch: 'PARTY', level: 'PROVINCE', jurisdiction: 'Quảng Nam' },
+    },
+    refs: [
+      ['08-NQ/TU', '2017-04-20', 'NGHI_QUYET', 'PROVINCE', 'PARTY', 'Quảng Nam'],
+      ['12-KL/TW', '2021-03-15', 'KET_LUAN', 'CENTRAL', 'PARTY', null],
+    ],
+    implements: ['SELF IMPLEMENTS 08-NQ/TU', 'SELF IMPLEMENTS 12-KL/TW'],
+  },
+  {
+    // A provincial directive: a three-document chain in one sentence.
+    file: 'state-directive.txt',
+    header: {
+      symbol: '25/CT-UBND',
+      type: 'CHI_THI',
+      date: { value: '2023-10-06' },
+      issuer: { branch: 'STATE', level: 'PROVINCE', jurisdiction: 'Bình Phước' },
+    },
+    refs: [
+      ['123/KH-UBND', '2023-05-15', 'KE_HOACH', 'PROVINCE', 'STATE', 'Bình Phước'],
+      ['45-CTr/TU', '2023-03-02', 'CHUONG_TRINH', 'PROVINCE', 'PARTY', 'Bình Phước'],
+      ['36-NQ/TW', '2023-01-30', 'NGHI_QUYET', 'CENTRAL', 'PARTY', null],
+    ],
+    implements: [
+      'SELF IMPLEMENTS 123/KH-UBND',
+      '123/KH-UBND IMPLEMENTS 45-CTr/TU',
+      '45-CTr/TU IMPLEMENTS 36-NQ/TW',
+    ],
+  },
+  {
+    // A department's decision: "SỞ" (not "Số") heads the issuer block; "về việc ban hành" inside a citation.
+    file: 'department-decision.txt',
+    header: {
+      symbol: '456/QĐ-SKHCN',
+      type: 'QUYET_DINH',
+      date: { value: '2022-06-01' },
+      issuer: {
+        name: 'Sở Khoa học và Công nghệ',
+        branch: 'STATE',
+        level: 'PROVINCE',
+        jurisdiction: 'Thừa Thiên Huế',
+      },
+    },
+    refs: [
+      ['1234/QĐ-UBND', '2022-05-20', 'QUYET_DINH', 'PROVINCE', 'STATE', 'Thừa Thiên Huế'],
+      ['25/2021/QĐ-UBND', '2021-06-10', 'QUYET_DINH', 'PROVINCE', 'STATE', 'Thừa Thiên Huế'],
+    ],
+    implements: [
+      'SELF IMPLEMENTS 1234/QĐ-UBND',
+      '1234/QĐ-UBND IMPLEMENTS Chiến lược phát triển khoa học, công nghệ và đổi mới sáng tạo đến năm 2030',
+    ],
+  },
 ];
 
 describe.each(OPENINGS)('$file', (o) => {

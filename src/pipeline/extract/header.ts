@@ -30,6 +30,8 @@ export interface HeaderResult {
 const MOTTO =
   /^(cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc|dang cong san viet nam|[*\-_=~.\s]+)$/;
 const SO_LINE = /^so\s*[:.]?\s*/;
+/** "Số:" (number) and "Sở" (department) fold alike: the number line is told apart on the printed text. */
+const isNumberLine = (l: Line) => SO_LINE.test(l.fold) && /^s[ốồổ]/iu.test(l.text) && !/^sở/iu.test(l.text);
 const PLACE_DATE = /(?:^|\s)([^,\d:]{2,40}),\s*(?=ngay\b|\d{1,2}\s?[/.-])/;
 const SELF_ISSUE =
   /\b(ban hanh|xay dung|trien khai|de ra)\s+(ke hoach|chuong trinh|nghi quyet|quyet dinh|chi thi|huong dan|de an|quy che|quy dinh)\b/g;
@@ -49,7 +51,7 @@ export function extractHeader(n: NormalizedText, seg: Segmented, lines: Line[]):
   let ownSymbol: SymbolMatch | null = null;
   let blankCode: { typeCode: string | null; issuerCode: string } | null = null;
   for (const l of top) {
-    if (!SO_LINE.test(l.fold) || l.start >= topEnd + 1) continue;
+    if (!isNumberLine(l) || l.start >= topEnd + 1) continue;
     const sym = findSymbols(l.text)[0];
     if (sym && sym.start <= 8) {
       ownSymbol = { ...sym, start: sym.start + l.start, end: sym.end + l.start };
@@ -115,7 +117,7 @@ export function extractHeader(n: NormalizedText, seg: Segmented, lines: Line[]):
 
   // Issuer candidates, most explicit first.
   const fromBlock = issuerFromBlock(
-    top.filter((l) => l.end <= topEnd && !SO_LINE.test(l.fold) && !PLACE_DATE.test(l.fold)),
+    top.filter((l) => l.end <= topEnd && !isNumberLine(l) && !PLACE_DATE.test(l.fold)),
     ctx,
   );
   const fromSelf = selfStatement(n, seg, ctx);
@@ -129,10 +131,8 @@ export function extractHeader(n: NormalizedText, seg: Segmented, lines: Line[]):
     if (issuer.level === 'DISTRICT' && issuer.jurisdiction) {
       district = issuer.jurisdiction;
       province = issuer.province ?? province;
-    } else if (
-      issuer.level === 'PROVINCE' &&
-      (VAGUE.has(issuer) || !issuer.jurisdiction || issuerNamedNoPlace(issuer))
-    ) {
+    } else if (issuer.level === 'PROVINCE' && (VAGUE.has(issuer) || !issuer.jurisdiction)) {
+      // Only a body named without its place ("Ủy ban nhân dân", "Tỉnh ủy") takes the place into its name.
       const p = placeProvince?.level === 'PROVINCE' ? placeProvince.province : province;
       if (p) issuer = { ...issuer, jurisdiction: p, province: p, name: renamed(issuer, p) };
     }
@@ -190,10 +190,6 @@ function placeWords(s: string): string | null {
     kept.unshift(w);
   }
   return kept.length > 0 ? kept.join(' ') : null;
-}
-
-function issuerNamedNoPlace(issuer: Issuer): boolean {
-  return issuer.jurisdiction !== null && !issuer.name.includes(issuer.jurisdiction);
 }
 
 function renamed(issuer: Issuer, place: string): string {

@@ -5,6 +5,7 @@ import { findProvince, matchDistrictAt, matchProvinceAt } from '../../gazetteer/
 import { bodies, expandAbbreviations, type Generic, issuerOfCode } from '../../lexicon/lexicon.ts';
 import type { Issuer, Level } from '../../model/extraction.ts';
 import { fold } from '../../text/fold.ts';
+import { canonicalAgency } from './agencies.ts';
 
 /** The writer's own place: what "tỉnh" and "huyện" without a name mean in its text. */
 export interface Place {
@@ -123,9 +124,18 @@ export function parseIssuerPhrase(phrase: string, ctx: Place): Issuer | null {
   return null;
 }
 
+/** "SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH THỪA THIÊN HUẾ": a department, then (perhaps) the place it serves. */
 function deptIssuer(name: string, level: Level, ctx: Place, term: string | null): Issuer {
-  const jurisdiction = level === 'DISTRICT' ? (ctx.district ?? ctx.province) : ctx.province;
-  return issuer(titleCase(name), 'STATE', level, jurisdiction, ctx.province, term);
+  const unit = /\s(tinh|huyen|thanh pho|quan|thi xa)\s/.exec(fold(name));
+  const place = unit ? readPlace(name.slice(unit.index + 1), ctx) : null;
+  const body = (unit ? name.slice(0, unit.index) : name).trim();
+  const printed = body === body.toUpperCase() ? body.charAt(0) + body.slice(1).toLowerCase() : body;
+  const local: Place = place
+    ? { province: place.province, district: place.level === 'DISTRICT' ? place.jurisdiction : ctx.district }
+    : ctx;
+  const jurisdiction = level === 'DISTRICT' ? (local.district ?? local.province) : local.province;
+  const shown = canonicalAgency(printed, { start: 0, end: 0 }, { place: local, writerLevel: level }).name;
+  return issuer(shown, 'STATE', level, jurisdiction, local.province, term);
 }
 
 function withPlace(

@@ -50,6 +50,7 @@ const PROMULGATES =
   /^[\s,)]*(?:\([^()]{0,80}\)\s*)?(?:ve viec\s+)?(?:ban hanh|phe duyet|ban hanh kem theo)\s*$/;
 const UNNAMED_DOCUMENT =
   /(?:ke hoach|chuong trinh|nghi quyet|de an|quyet dinh|chi thi)(?: hanh dong)? cua [^,;]{2,60}$/;
+const SUBJECT_START = /^\s*(?:ve viec|ve|v\/v)\s/;
 const SELF_PROMULGATES = /^\s*(?:ve viec\s+)?(?:ban hanh|phe duyet)\s*$/;
 const SIBLING_SHORT = /^[\s,;]*(?:va(?: dac biet la)?|cung voi|cung|hoac|,)?[\s,]*$/;
 const SIBLING_LONG_END = /(?:,|\bva|\bva dac biet la|\bcung nhu|\bcung voi)\s*$/;
@@ -102,7 +103,12 @@ export function extractRelations(input: RelationInput): {
         const beforeVerb = gap.slice(0, verb);
         // "kế hoạch hành động của Tỉnh ủy thực hiện X": an unnumbered document implements X, not us.
         if (scope.kind !== 'TITLE' && UNNAMED_DOCUMENT.test(beforeVerb)) gov = ownerGov(scope, 'CITES', null);
-        else if (prev && aRef && !SELF_MARKER.test(beforeVerb))
+        // Inside A's subject ("A về việc ban hành Kế hoạch thực hiện B"), even "ban hành" is A's doing.
+        else if (
+          prev &&
+          aRef &&
+          ((SUBJECT_START.test(gap) && !beforeVerb.includes(';')) || !SELF_MARKER.test(beforeVerb))
+        )
           gov = { from: aRef, type: 'IMPLEMENTS', basis: null };
         else gov = ownerGov(scope, 'IMPLEMENTS', null);
       } else if (prev && SIBLING_LONG_END.test(gap) && !/[;]/.test(gap)) gov = topGov;
