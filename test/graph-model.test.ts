@@ -6,16 +6,20 @@ import {
   DocumentFacts,
   type DocumentFields,
   documentId,
+  documentIdKeys,
   documentSearchText,
   type EdgeFields,
   edgeId,
   foldText,
+  type GraphEdge,
   nodeKindOf,
   searchTokens,
   symbolKey,
   taskId,
+  withEdgeId,
 } from '../src/model/graph.ts';
-import { mergeDocumentFields } from '../src/store/apply-plan.ts';
+import { documentNode, mergeDocumentFields } from '../src/store/apply-plan.ts';
+import { planMerge } from '../src/store/merge-plan.ts';
 import { allFacts, ID, quangNgaiPlan } from './support/lineage-fixture.ts';
 
 describe('foldText', () => {
@@ -120,6 +124,37 @@ describe('documentId', () => {
     [{ symbol: '1/KH', jurisdiction: null, date: '07/6/2023' }],
   ])('refuses %j', (parts) => {
     expect(() => documentId(parts)).toThrow();
+  });
+});
+
+describe('documentIdKeys', () => {
+  it.each([
+    // symbol, central, full date
+    [
+      { symbol: '569/QĐ-TTg', jurisdiction: null, date: '2022-05-11' },
+      { symbolKey: '569/qd-ttg', jurisdictionKey: 'central', dateValue: '2022-05-11', year: 2022 },
+    ],
+    // undated placeholder
+    [
+      { symbol: '569/QĐ-TTg', jurisdiction: null, date: null },
+      { symbolKey: '569/qd-ttg', jurisdictionKey: 'central', dateValue: null, year: null },
+    ],
+    // year only
+    [
+      { symbol: '36-NQ/TW', jurisdiction: null, date: null, year: 2004 },
+      { symbolKey: '36-nq/tw', jurisdictionKey: 'central', dateValue: null, year: 2004 },
+    ],
+    // a label instead of a symbol, month precision
+    [
+      { symbol: null, label: 'KH-UBND 001', jurisdiction: 'Lào Cai', date: '2024-04' },
+      { symbolKey: null, jurisdictionKey: 'lao-cai', dateValue: '2024-04', year: 2024 },
+    ],
+  ])('reads back %j', (parts, keys) => {
+    expect(documentIdKeys(documentId(parts))).toEqual(keys);
+  });
+
+  it.each(['agency:bo-chinh-tri@central', `${ID.kh167}#II.4`, 'doc:central@?'])('is null for %s', (id) => {
+    expect(documentIdKeys(id)).toBeNull();
   });
 });
 
@@ -273,5 +308,107 @@ describe('merge rules (store)', () => {
 
   it('a type of OTHER never overrides a known one', () => {
     expect(mergeDocumentFields({ ...base, type: 'OTHER' }, citation).type).toBe('KE_HOACH');
+  });
+});
+
+describe('merge plan (store)', () => {
+  const fields = (id: string, extra: Partial<DocumentFields> = {}): DocumentFields => ({
+    id,
+    symbol: null,
+    type: 'OTHER',
+    issuerName: null,
+    branch: null,
+    level: null,
+    jurisdiction: null,
+    province: null,
+    dateValue: null,
+    dateText: null,
+    dateValid: true,
+    year: null,
+    title: null,
+    subject: null,
+    promulgates: null,
+    signer: null,
+    ...extra,
+  });
+  const stored = (id: string, status: 'FULL_TEXT' | 'CITED_ONLY', assertedFrom: string[] = []) => ({
+    node: documentNode(fields(id), {
+      status,
+      sources: [`${id}.txt`],
+      contentHash: null,
+      extractorVersion: null,
+      mergedIds: [],
+      identityNotes: [],
+    }),
+    assertedFrom,
+  });
+  const FROM = 'doc:1/qd@central@?';
+  const INTO = 'doc:1/qd@central@2020-01-01';
+  const A = 'doc:2/kh@central@2021-01-01';
+  const edge = (
+    from: string,
+    to: string,
+    assertedBy: string,
+    method: EdgeFields['provenance']['method'],
+    confidence = 0.9,
+  ): GraphEdge =>
+    withEdgeId({
+      type: 'CITES',
+      from,
+      to,
+      basis: null,
+      provenance: {
+        assertedBy,
+        source: 's',
+        evidence: { start: 1, end: 2 },
+        method,
+        confidence,
+        extractorVersion: 'x',
+      },
+    });
+
+  it.each([
+    // a statement becomes the merge's inference, confidence capped
+    ['STATED', 0.9, 'SUBJECT_INFERRED', 0.8],
+    ['ALIAS_RESOLVED', 0.95, 'SUBJECT_INFERRED', 0.8],
+    // an edge already inferred keeps how it was inferred
+    ['IDENTITY_INFERRED', 0.8, 'IDENTITY_INFERRED', 0.8],
+    // a lower confidence stays
+    ['STATED', 0.5, 'SUBJECT_INFERRED', 0.5],
+  ] as const)('%s at %d becomes %s at %d', (method, confidence, expectedMethod, expectedConfidence) => {
+    const plan = planMerge({
+      from: stored(FROM, 'CITED_ONLY'),
+      into: stored(INTO, 'CITED_ONLY'),
+      fromEdges: [edge(A, FROM, A, method, confidence)],
+      intoEdgeIds: new Set(),
+      asserters: [],
+      note: { method: 'SUBJECT_INFERRED', reason: 'r' },
+    });
+    expect(plan.edges.map((e) => [e.from, e.to, e.provenance.method, e.provenance.confidence])).toEqual([
+      [A, INTO, expectedMethod, expectedConfidence],
+    ]);
+  });
+
+  it('drops loops and existing ids, and gives every asserter of an edge out of `from` the survivor as a source', () => {
+    const out = edge(FROM, A, INTO, 'STATED'); // asserted by the survivor itself
+    const loop = edge(INTO, FROM, A, 'STATED');
+    const twin = edge(A, FROM, A, 'STATED');
+    const plan = planMerge({
+      from: stored(FROM, 'CITED_ONLY'),
+      into: stored(INTO, 'FULL_TEXT', [INTO, FROM]),
+      fromEdges: [out, loop, twin],
+      intoEdgeIds: new Set([edge(A, INTO, A, 'STATED').id]),
+      asserters: [],
+      note: { method: 'IDENTITY_INFERRED', reason: 'r' },
+    });
+    expect(plan.edges.map((e) => [e.from, e.to])).toEqual([[INTO, A]]);
+    expect(plan.dropped).toBe(2);
+    expect(plan.documents.map((d) => [d.node.id, d.assertedFrom])).toEqual([[INTO, [INTO]]]);
+    expect(plan.documents[0]?.node).toMatchObject({
+      status: 'FULL_TEXT',
+      sources: [`${FROM}.txt`, `${INTO}.txt`].sort(),
+      mergedIds: [FROM],
+      identityNotes: [`IDENTITY_INFERRED ${FROM}: r`],
+    });
   });
 });

@@ -1,7 +1,9 @@
 // Contract suite for the store port: one set of tests run against every adapter (embedded always; Neo4j when a server or Docker is reachable).
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import neo4j from 'neo4j-driver';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -20,14 +22,9 @@ import {
 } from '../src/model/graph.ts';
 import { loadCypherFiles, parseCypherFile } from '../src/store/cypher-files.ts';
 import { EmbeddedStore } from '../src/store/embedded-store.ts';
-import {
-  type ApplyStep,
-  type GraphStore,
-  isStoreError,
-  type StoreErrorCode,
-  type StoreHooks,
-} from '../src/store/graph-store.ts';
+import type { ApplyStep, GraphStore, StoreHooks } from '../src/store/graph-store.ts';
 import { resolveStoreTarget } from '../src/store/index.ts';
+import { writesLargeValue } from '../src/store/ladybug-wal.ts';
 import { Neo4jStore } from '../src/store/neo4j-store.ts';
 import {
   AG,
@@ -35,37 +32,19 @@ import {
   ID,
   iaHDraiPlan,
   konTumPlan,
+  LONG_TASK_TEXT,
   laoCaiPlan,
   quangNgaiPlan,
+  quangNgaiPlanWithLongTask,
   SRC,
   TASK,
 } from './support/lineage-fixture.ts';
+import { mergeContract } from './support/merge-contract.ts';
+import { applyAll, expectStoreError, ids } from './support/store-assertions.ts';
 
 /** Makes an empty store for one test; `hooks` reach applyDocument (failure injection). */
 interface Harness {
   fresh(hooks?: StoreHooks): Promise<GraphStore>;
-}
-
-async function expectStoreError(
-  promise: Promise<unknown>,
-  code: StoreErrorCode,
-): Promise<Record<string, unknown>> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(isStoreError(error), `a StoreError, got ${String(error)}`).toBe(true);
-    if (isStoreError(error)) {
-      expect(error.code, error.message).toBe(code);
-      return { ...error.details };
-    }
-  }
-  throw new Error(`expected a StoreError ${code}, but the call succeeded`);
-}
-
-async function applyAll(store: GraphStore, facts: DocumentFacts[] = allFacts()): Promise<ApplyResult[]> {
-  const results: ApplyResult[] = [];
-  for (const f of facts) results.push(ApplyResult.parse(await store.applyDocument(f)));
-  return results;
 }
 
 const FIXTURE_STATS: GraphStats = {
@@ -73,8 +52,6 @@ const FIXTURE_STATS: GraphStats = {
   documents: { FULL_TEXT: 6, CITED_ONLY: 7 },
   edges: { IMPLEMENTS: 10, CITES: 5, ASSIGNS: 8, ISSUED_BY: 5, HAS_TASK: 9, PART_OF: 4 },
 };
-
-const ids = (xs: ReadonlyArray<{ id: string }>) => xs.map((x) => x.id);
 
 function contractSuite(harness: () => Harness) {
   const open: GraphStore[] = [];
@@ -534,6 +511,8 @@ function contractSuite(harness: () => Harness) {
     });
   });
 
+  mergeContract({ fresh, loaded });
+
   describe('export and stats', () => {
     it('exports every node and edge, sorted, consistent with stats', async () => {
       const store = await loaded();
@@ -580,6 +559,54 @@ describe('embedded adapter (LadybugDB)', () => {
     expect(await second.exportAll()).toEqual(before);
     await second.close();
   });
+});
+
+describe('embedded adapter: LadybugDB WAL workaround (values over 4 KB, LadybugDB#771)', () => {
+  it.each([
+    // a row with a long string field
+    [{ rows: [{ id: 'x', text: 'a'.repeat(3073) }] }, true],
+    // multi-byte text: bytes count, not characters (1,100 × "ệ" = 3,300 bytes)
+    [{ rows: [{ id: 'x', text: 'ệ'.repeat(1100) }] }, true],
+    // a list field is one value as a whole
+    [
+      { rows: [{ id: 'x', sources: Array.from({ length: 80 }, (_, i) => `seeds/${i}`.padEnd(40, '_')) }] },
+      true,
+    ],
+    // many short values in one batch are many records
+    [{ rows: Array.from({ length: 500 }, (_, i) => ({ id: `x${i}`, text: 'a'.repeat(1000) })) }, false],
+    // ids to match are not stored
+    [{ ids: Array.from({ length: 500 }, (_, i) => `doc:${i}`.padEnd(60, '_')) }, false],
+  ])('writesLargeValue(%#) = %s', (params, expected) => {
+    expect(writesLargeValue(params)).toBe(expected);
+  });
+
+  it('a long value survives close and reopen in the same process', async () => {
+    const directory = join(tempRoot, 'large-value-reopen');
+    const first = new EmbeddedStore({ directory });
+    await first.init();
+    await first.applyDocument(quangNgaiPlanWithLongTask());
+    const before = await first.exportAll();
+    await first.close();
+    const second = new EmbeddedStore({ directory });
+    await second.init();
+    expect(await second.exportAll()).toEqual(before);
+    await second.close();
+  });
+
+  it('a long value survives the writing process being killed right after its transaction', async () => {
+    const directory = join(tempRoot, 'large-value-crash');
+    const child = spawnSync(process.execPath, ['bin/run-ts.js', 'test/support/crash-writer.ts', directory], {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(child.signal, child.stderr).toBe('SIGKILL');
+    expect(child.stdout).toMatch(/^applied \d+ bytes/);
+    const store = new EmbeddedStore({ directory });
+    await store.init();
+    expect(await store.getNode(TASK.ii4d)).toMatchObject({ text: LONG_TASK_TEXT });
+    await store.close();
+  }, 60_000);
 });
 
 describe('query files', () => {

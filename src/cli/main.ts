@@ -1,6 +1,9 @@
 // CLI entry: builds the commander program (one module per command under ./commands) and maps outcomes to exit codes.
 import { Command, CommanderError } from 'commander';
+import { registerExport } from './commands/export.ts';
 import { registerExtract } from './commands/extract.ts';
+import { registerIngest } from './commands/ingest.ts';
+import { registerLineage } from './commands/lineage.ts';
 
 /** Where the CLI writes; tests pass a capturing pair, the binary uses the process streams. */
 export interface CliIo {
@@ -21,7 +24,12 @@ export interface CommandContext {
 
 /** Adding a command = one file under ./commands exporting a registrar, plus one entry here. */
 export type RegisterCommand = (program: Command, context: CommandContext) => void;
-const COMMANDS: readonly RegisterCommand[] = [registerExtract];
+const COMMANDS: readonly RegisterCommand[] = [
+  registerExtract,
+  registerIngest,
+  registerLineage,
+  registerExport,
+];
 
 const processIo: CliIo = {
   stdout: (s) => {

@@ -87,6 +87,31 @@ export function documentId(input: DocumentIdParts): string {
   return `doc:${key}@${jurisdictionKey(p.jurisdiction)}@${when}`;
 }
 
+/** What a document id says (the inverse of `documentId`, on keys): symbol key (null for a label), jurisdiction key, date or year. */
+export interface DocumentIdKeys {
+  symbolKey: string | null;
+  jurisdictionKey: string;
+  dateValue: string | null;
+  year: number | null;
+}
+
+/** Null for a string that is not a document id. Jurisdiction keys and dates hold no '@', so the last two parts are unambiguous. */
+export function documentIdKeys(id: string): DocumentIdKeys | null {
+  if (nodeKindOf(id) !== 'DOCUMENT') return null;
+  const parts = id.slice('doc:'.length).split('@');
+  const when = parts.pop();
+  const jurisdiction = parts.pop();
+  const key = parts.join('@');
+  if (when === undefined || jurisdiction === undefined || key.length === 0) return null;
+  const dated = PARTIAL_ISO_DATE.test(when);
+  return {
+    symbolKey: key.startsWith('~') ? null : key,
+    jurisdictionKey: jurisdiction,
+    dateValue: dated && when.length > 4 ? when : null,
+    year: dated ? Number(when.slice(0, 4)) : null,
+  };
+}
+
 export function taskId(documentIdValue: string, key: string): string {
   if (key.trim().length === 0 || key.includes('#'))
     throw new RangeError(`invalid task key ${JSON.stringify(key)}`);
@@ -152,6 +177,10 @@ export const DocumentNode = DocumentFields.extend({
   extractorVersion: z.string().nullable(),
   /** Folded words of symbol, type, title, issuer, jurisdiction, subject and year, space-padded for word-prefix matching. */
   searchText: z.string(),
+  /** Ids of the nodes merged into this one (`mergeDocuments`); lookups by any of them find this node. Sorted. */
+  mergedIds: z.array(DocumentIdString),
+  /** One line per merge, "<METHOD> <merged id>: <reason>", oldest first (the merged node's own lines come along; none repeated). */
+  identityNotes: z.array(z.string()),
 });
 export type DocumentNode = z.infer<typeof DocumentNode>;
 
@@ -539,6 +568,26 @@ export const GraphStats = z.object({
   }),
 });
 export type GraphStats = z.infer<typeof GraphStats>;
+
+/** How a merge was decided; re-pointed edges that were STATED or ALIAS_RESOLVED take this method. */
+export const IdentityMethod = Method.extract(['IDENTITY_INFERRED', 'SUBJECT_INFERRED']);
+export type IdentityMethod = z.infer<typeof IdentityMethod>;
+
+/** Why two document nodes are one document; recorded on the survivor as "<method> <merged id>: <reason>". */
+export const IdentityNote = z.object({ method: IdentityMethod, reason: z.string().trim().min(1) });
+export type IdentityNote = z.infer<typeof IdentityNote>;
+
+export const MergeResult = z.object({
+  /** The merged-away id (now in the survivor's `mergedIds`). */
+  from: z.string(),
+  /** The survivor. */
+  into: z.string(),
+  /** Edges re-created at the survivor. */
+  edgesMoved: count,
+  /** Edges not re-created: one with the same id already existed, or it would have looped on the survivor. */
+  edgesDropped: count,
+});
+export type MergeResult = z.infer<typeof MergeResult>;
 
 export const ApplyOutcome = z.enum(['CREATED', 'UPGRADED', 'REPLACED', 'UNCHANGED']);
 export type ApplyOutcome = z.infer<typeof ApplyOutcome>;

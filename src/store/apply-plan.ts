@@ -30,7 +30,7 @@ export interface ApplyPlan {
 }
 
 /** Sorted union: sources and variants do not depend on the order documents were ingested. */
-function union(a: readonly string[], b: readonly string[]): string[] {
+export function union(a: readonly string[], b: readonly string[]): string[] {
   return [...new Set([...a, ...b])].sort();
 }
 
@@ -65,14 +65,17 @@ export function mergeDocumentFields(primary: DocumentFields, secondary: Document
   };
 }
 
-function documentNode(
-  fields: DocumentFields,
-  rest: Pick<DocumentNode, 'status' | 'sources' | 'contentHash' | 'extractorVersion'>,
-): DocumentNode {
+/** What the store owns on a document node, besides the fields a batch supplies. */
+export type DocumentOwned = Pick<
+  DocumentNode,
+  'status' | 'sources' | 'contentHash' | 'extractorVersion' | 'mergedIds' | 'identityNotes'
+>;
+
+export function documentNode(fields: DocumentFields, rest: DocumentOwned): DocumentNode {
   return { ...fields, kind: 'DOCUMENT', ...rest, searchText: documentSearchText(fields) };
 }
 
-function fieldsOf(node: DocumentNode): DocumentFields {
+export function fieldsOf(node: DocumentNode): DocumentFields {
   const {
     kind: _k,
     status: _s,
@@ -80,6 +83,8 @@ function fieldsOf(node: DocumentNode): DocumentFields {
     contentHash: _c,
     extractorVersion: _e,
     searchText: _t,
+    mergedIds: _m,
+    identityNotes: _n,
     ...fields
   } = node;
   return fields;
@@ -94,6 +99,9 @@ function ownRow(facts: DocumentFacts, prev: StoredDocument | undefined): Documen
       sources: union(prev?.node.sources ?? [], [facts.source]),
       contentHash: facts.contentHash,
       extractorVersion: facts.extractorVersion,
+      // Identity is settled across documents: a node's own text never undoes a merge.
+      mergedIds: prev?.node.mergedIds ?? [],
+      identityNotes: prev?.node.identityNotes ?? [],
     }),
     assertedFrom: union(
       [],
@@ -111,6 +119,8 @@ function mentionedRow(fields: DocumentFields, source: string, prev: StoredDocume
         sources: [source],
         contentHash: null,
         extractorVersion: null,
+        mergedIds: [],
+        identityNotes: [],
       }),
       assertedFrom: [],
     };
@@ -122,6 +132,8 @@ function mentionedRow(fields: DocumentFields, source: string, prev: StoredDocume
       sources: union(p.sources, [source]),
       contentHash: p.contentHash,
       extractorVersion: p.extractorVersion,
+      mergedIds: p.mergedIds,
+      identityNotes: p.identityNotes,
     }),
     assertedFrom: prev.assertedFrom,
   };

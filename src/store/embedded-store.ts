@@ -17,6 +17,7 @@ import {
   loadCypherFiles,
 } from './cypher-files.ts';
 import { isStoreError, StoreError, type StoreErrorCode, type StoreHooks } from './graph-store.ts';
+import { writesLargeValue } from './ladybug-wal.ts';
 import {
   EMBEDDED_ONLY_QUERIES,
   type NumberEncoding,
@@ -93,6 +94,8 @@ export class EmbeddedStore extends SharedGraphStore {
   private readonly serial = new Serial();
   private queries: Record<QueryName, CypherQuery> | null = null;
   private open: Open | null = null;
+  /** A value since the last checkpoint may sit corrupted in the WAL (see ladybug-wal.ts): checkpoint at the next chance. */
+  private walAtRisk = false;
 
   constructor(options: EmbeddedStoreOptions = {}) {
     super(options.hooks ?? {});
@@ -174,8 +177,11 @@ export class EmbeddedStore extends SharedGraphStore {
   async close(): Promise<void> {
     await this.serial.run(async () => {
       const open = this.open;
-      this.open = null;
       if (!open) return;
+      // Always on close: the database may be reopened in this process before the old one is collected,
+      // and reopening replays the WAL (LadybugDB#771).
+      await this.checkpoint();
+      this.open = null;
       await open.conn.close().catch(() => undefined);
       await open.db.close().catch(() => undefined);
     });
@@ -207,6 +213,7 @@ export class EmbeddedStore extends SharedGraphStore {
     const prepared = open.prepared.get(key);
     if (!query || !prepared) throw new StoreError('INTERNAL', `query ${key} not loaded`);
     checkParams(query, params);
+    if (writesLargeValue(params)) this.walAtRisk = true;
     let rows: Row[] = [];
     for (const statement of prepared) {
       rows = await rowsOf(await open.conn.execute(statement, params as Parameters<Connection['execute']>[1]));
@@ -214,8 +221,23 @@ export class EmbeddedStore extends SharedGraphStore {
     return rows;
   }
 
-  private async control(statement: 'BEGIN TRANSACTION' | 'COMMIT' | 'ROLLBACK'): Promise<void> {
+  private async control(
+    statement: 'BEGIN TRANSACTION' | 'COMMIT' | 'ROLLBACK' | 'CHECKPOINT',
+  ): Promise<void> {
     await this.requireOpen().conn.query(statement);
+  }
+
+  /**
+   * Folds committed data into the main file and empties the WAL. Best effort: the data is committed either
+   * way, so a failure is not the caller's write failing; the flag stays set and the next write or close retries.
+   */
+  private async checkpoint(): Promise<void> {
+    try {
+      await this.control('CHECKPOINT');
+      this.walAtRisk = false;
+    } catch {
+      this.walAtRisk = true;
+    }
   }
 
   protected read<T>(work: (ops: ReadOps) => Promise<T>): Promise<T> {
@@ -240,6 +262,7 @@ export class EmbeddedStore extends SharedGraphStore {
       try {
         const result = await work(this.ops());
         await this.control('COMMIT');
+        if (this.walAtRisk) await this.checkpoint();
         return result;
       } catch (error) {
         // LadybugDB has already rolled back when a statement failed; ROLLBACK then reports "no active transaction".

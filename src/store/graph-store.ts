@@ -15,7 +15,9 @@ import type {
   GraphExport,
   GraphNode,
   GraphStats,
+  IdentityNote,
   Lineage,
+  MergeResult,
   PageRequest,
   SearchResult,
   StoreHealth,
@@ -67,9 +69,19 @@ export type ApplyStep =
   | 'CREATE_EDGES'
   | 'DELETE_ORPHANS';
 
+/** The steps of `mergeDocuments`, in order. */
+export type MergeStep =
+  | 'MERGE_READ_STATE'
+  | 'MERGE_UPSERT_DOCUMENTS'
+  | 'MERGE_CREATE_EDGES'
+  | 'MERGE_DELETE_FROM';
+
 export interface StoreHooks {
-  /** Runs inside the write transaction after each step; throwing aborts and rolls back (tests inject failures here). */
-  afterStep?: (step: ApplyStep, documentId: string) => void | Promise<void>;
+  /**
+   * Runs inside the write transaction after each step; throwing aborts and rolls back (tests inject failures
+   * here). `documentId` is the document applied, or for a merge the one merged away.
+   */
+  afterStep?: (step: ApplyStep | MergeStep, documentId: string) => void | Promise<void>;
 }
 
 export interface GraphStore {
@@ -91,15 +103,40 @@ export interface GraphStore {
    */
   applyDocument(facts: DocumentFacts): Promise<ApplyResult>;
 
-  /** Documents matching every given criterion (symbol compared by key: case, diacritics and spacing ignored). */
+  /**
+   * Merges document `fromId` into `intoId` in ONE write transaction; `from` disappears, everything pointing
+   * at it now points at `into`. `from` must be CITED_ONLY (a full text keeps its id: its tasks are keyed by
+   * it). `into` keeps its id and fields, empty ones filled from `from`; sources are united; `from`'s id joins
+   * `into.mergedIds` and the note `into.identityNotes`. Each edge at `from` is re-created at `into` with
+   * method `note.method` (if it was STATED or ALIAS_RESOLVED) and confidence at most 0.8, unless an edge
+   * with its new id exists or it would loop on `into`. The documents that asserted the edges can still
+   * replace them with a new version. Ids are exact node ids (a merged-away id is NOT_FOUND here).
+   * NOT_FOUND when either is not a stored document; INVALID_ARGUMENT for the same id twice, a FULL_TEXT
+   * `from` or a bad note; on any failure the store is exactly as before.
+   */
+  mergeDocuments(fromId: string, intoId: string, note: IdentityNote): Promise<MergeResult>;
+  /**
+   * For each given document id, the ids of the documents it IMPLEMENTS (document-level edges out of it,
+   * whoever asserted them), sorted; [] for an id with none or not stored. Ids are exact node ids.
+   */
+  implementsTargets(ids: readonly string[]): Promise<Record<string, string[]>>;
+
+  /**
+   * Documents matching every given criterion (symbol compared by key: case, diacritics and spacing ignored).
+   * A document also matches through a merged-away id: that id's symbol, jurisdiction and date stand in for
+   * its own (its type, status, level and branch still apply).
+   */
   findDocuments(query: DocumentQuery): Promise<DocumentNode[]>;
   /** Exactly one document for the query: NOT_FOUND for none, AMBIGUOUS (with candidates) for several. */
   resolveDocument(query: DocumentQuery): Promise<DocumentNode>;
   /** Documents whose folded title, subject or promulgated instrument contains the folded text. */
   findDocumentsBySubject(text: string): Promise<DocumentNode[]>;
-  /** NOT_FOUND when absent or not a document. */
+  /** NOT_FOUND when absent or not a document. A merged-away id gives the document it was merged into. */
   getDocument(id: string): Promise<DocumentNode>;
-  /** Any node by id; NOT_FOUND when absent. */
+  /**
+   * Any node by id; NOT_FOUND when absent. A merged-away document id gives the document it was merged into
+   * (AMBIGUOUS if two documents claim it). The operations below that start from an id do the same.
+   */
   getNode(id: string): Promise<GraphNode>;
 
   /**

@@ -172,6 +172,16 @@ export class QueryOps implements ReadOps, WriteOps {
     return this.documents('find-documents', this.criteria(criteria));
   }
 
+  documentsByMergedPrefix(prefix: string): Promise<DocumentNode[]> {
+    return this.documents('documents-by-merged-prefix', { prefix });
+  }
+
+  async implementsTargets(ids: readonly string[]): Promise<Array<{ fromId: string; toId: string }>> {
+    if (ids.length === 0) return [];
+    const rows = await this.run('implements-targets', { ids: [...new Set(ids)] });
+    return rows.map((r) => ({ fromId: text(r, 'fromId'), toId: text(r, 'toId') }));
+  }
+
   documentsBySubject(foldedText: string): Promise<DocumentNode[]> {
     return this.documents('documents-by-subject', { text: foldedText });
   }
@@ -237,6 +247,11 @@ export class QueryOps implements ReadOps, WriteOps {
 
   async deleteTasks(ids: readonly string[]): Promise<number> {
     const [row] = await this.run('delete-tasks', { ids: [...ids] });
+    return toNumber(row?.removed ?? 0, 'removed');
+  }
+
+  async deleteDocument(id: string): Promise<number> {
+    const [row] = await this.run('delete-document', { id });
     return toNumber(row?.removed ?? 0, 'removed');
   }
 

@@ -111,6 +111,8 @@ export function documentToRecord(row: DocumentRow): Record<string, unknown> {
     extractorVersion: d.extractorVersion,
     searchText: d.searchText,
     subjectText: subjectText(d),
+    mergedIds: d.mergedIds,
+    identityNotes: d.identityNotes,
     assertedFrom: row.assertedFrom,
   };
 }
@@ -140,6 +142,9 @@ export function documentFromRecord(r: Row): StoredDocument {
       contentHash: strOrNull(r, 'contentHash'),
       extractorVersion: strOrNull(r, 'extractorVersion'),
       searchText: str(r, 'searchText'),
+      // Absent on nodes written before merges existed (Neo4j has no columns to default): none.
+      mergedIds: strList(r, 'mergedIds'),
+      identityNotes: strList(r, 'identityNotes'),
     },
     assertedFrom: strList(r, 'assertedFrom'),
   };

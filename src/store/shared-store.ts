@@ -17,17 +17,22 @@ import {
   type GraphExport,
   type GraphNode,
   GraphStats,
+  IdentityNote,
   jurisdictionKey,
   type Lineage,
   type Mandate,
+  type MergeResult,
+  nodeKindOf,
   PageRequest,
   type SearchResult,
   type StoreHealth,
   searchTokens,
   symbolKey,
 } from '../model/graph.ts';
+import { documentsMatchingMergedIds } from './aliases.ts';
 import { applyFacts } from './apply-document.ts';
 import { type GraphStore, StoreError, type StoreHooks } from './graph-store.ts';
+import { mergeNodes } from './merge-documents.ts';
 import { byId } from './records.ts';
 import { criteriaFromFilter, type DocumentCriteria, type ReadOps, type WriteOps } from './store-ops.ts';
 import * as traversal from './traversal.ts';
@@ -81,9 +86,44 @@ export abstract class SharedGraphStore implements GraphStore {
     return this.write((ops) => applyFacts(ops, valid, this.hooks));
   }
 
+  async mergeDocuments(fromId: string, intoId: string, note: IdentityNote): Promise<MergeResult> {
+    if (typeof fromId !== 'string' || typeof intoId !== 'string') {
+      throw new StoreError('INVALID_ARGUMENT', 'document ids must be strings');
+    }
+    if (fromId === intoId) {
+      throw new StoreError('INVALID_ARGUMENT', `cannot merge ${fromId} into itself`, {
+        details: { id: fromId },
+      });
+    }
+    const valid = parseArg(IdentityNote, note, 'identity note');
+    for (const id of [fromId, intoId]) {
+      if (nodeKindOf(id) !== 'DOCUMENT')
+        throw new StoreError('NOT_FOUND', `${id} is not a document id`, { details: { id } });
+    }
+    return this.write((ops) => mergeNodes(ops, fromId, intoId, valid, this.hooks));
+  }
+
+  async implementsTargets(ids: readonly string[]): Promise<Record<string, string[]>> {
+    if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string' || nodeKindOf(id) !== 'DOCUMENT')) {
+      throw new StoreError('INVALID_ARGUMENT', 'implementsTargets takes a list of document ids');
+    }
+    if (ids.length === 0) return {};
+    const targets = new Map<string, Set<string>>(ids.map((id) => [id, new Set()]));
+    for (const { fromId, toId } of await this.read((ops) => ops.implementsTargets(ids))) {
+      targets.get(fromId)?.add(toId);
+    }
+    return Object.fromEntries([...targets].map(([id, to]) => [id, [...to].sort()]));
+  }
+
   async findDocuments(query: DocumentQuery): Promise<DocumentNode[]> {
     const criteria = criteriaFromQuery(parseArg(DocumentQuery, query, 'document query'));
-    return this.read(async (ops) => (await ops.findDocuments(criteria)).sort(byId));
+    return this.read(async (ops) => {
+      const found = [
+        ...(await ops.findDocuments(criteria)),
+        ...(await documentsMatchingMergedIds(ops, criteria)),
+      ];
+      return [...new Map(found.map((d) => [d.id, d])).values()].sort(byId);
+    });
   }
 
   async resolveDocument(query: DocumentQuery): Promise<DocumentNode> {
@@ -129,11 +169,12 @@ export abstract class SharedGraphStore implements GraphStore {
   async citations(id: string, direction: Direction): Promise<Citations> {
     const dir = parseArg(Direction, direction, 'direction');
     return this.read(async (ops) => {
+      // By the node's own id: `id` may be one merged into it.
       const node = await traversal.getNode(ops, id);
       const hits =
         dir === 'OUT'
-          ? await ops.edgesFrom([id], ['CITES', 'IMPLEMENTS'])
-          : await ops.edgesTo([id], ['CITES', 'IMPLEMENTS']);
+          ? await ops.edgesFrom([node.id], ['CITES', 'IMPLEMENTS'])
+          : await ops.edgesTo([node.id], ['CITES', 'IMPLEMENTS']);
       return {
         node,
         direction: dir,

@@ -51,6 +51,10 @@ export interface ReadOps {
   /** Edges of the given types whose `to` is one of `ids`; `node` is the `from` end. */
   edgesTo(ids: readonly string[], types: readonly EdgeType[]): Promise<EdgeHit[]>;
   findDocuments(criteria: DocumentCriteria): Promise<DocumentNode[]>;
+  /** Documents with a merged-away id starting with `prefix` (the caller checks the exact id). */
+  documentsByMergedPrefix(prefix: string): Promise<DocumentNode[]>;
+  /** Document-level IMPLEMENTS edges out of the given documents, one row per edge (duplicates when several documents assert one). */
+  implementsTargets(ids: readonly string[]): Promise<Array<{ fromId: string; toId: string }>>;
   documentsBySubject(foldedText: string): Promise<DocumentNode[]>;
   /** `tokens` are folded words; each must occur as a word prefix of the search text. */
   searchDocuments(tokens: readonly string[], limit: number): Promise<DocumentNode[]>;
@@ -71,6 +75,8 @@ export interface DocumentRow {
 
 export interface WriteOps {
   nodesById(ids: readonly string[]): Promise<StoredNode[]>;
+  edgesFrom(ids: readonly string[], types: readonly EdgeType[]): Promise<EdgeHit[]>;
+  edgesTo(ids: readonly string[], types: readonly EdgeType[]): Promise<EdgeHit[]>;
   taskIdsOf(documentId: string): Promise<string[]>;
   /** Deletes the edges asserted by `documentId` that start at one of `fromIds`; returns the ids of both ends of each. */
   deleteAssertedEdges(
@@ -79,6 +85,8 @@ export interface WriteOps {
   ): Promise<{ removed: number; endpoints: string[] }>;
   /** Deletes tasks with their edges. */
   deleteTasks(ids: readonly string[]): Promise<number>;
+  /** Deletes one document with every edge still touching it; returns 1, or 0 when absent. */
+  deleteDocument(id: string): Promise<number>;
   upsertDocuments(rows: readonly DocumentRow[]): Promise<void>;
   upsertAgencies(nodes: readonly AgencyNode[]): Promise<void>;
   upsertTasks(nodes: readonly TaskNode[]): Promise<void>;

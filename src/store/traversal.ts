@@ -11,7 +11,9 @@ import {
   type LineageNode,
   type LineagePath,
   type LineageStep,
+  nodeKindOf,
 } from '../model/graph.ts';
+import { documentByMergedId } from './aliases.ts';
 import { StoreError } from './graph-store.ts';
 import { byId, graphNodeOf } from './records.ts';
 import type { EdgeHit, ReadOps } from './store-ops.ts';
@@ -21,10 +23,13 @@ export const MAX_HOPS = 64;
 /** Bound on enumerated paths: a DAG can have exponentially many. Past it the answer would be partial, so it is refused. */
 export const MAX_PATHS = 10_000;
 
+/** The node with this id, else (for a document id) the document it was merged into; every read starting from an id goes through here. */
 export async function getNode(ops: ReadOps, id: string): Promise<GraphNode> {
   const [stored] = await ops.nodesById([id]);
-  if (stored === undefined) throw new StoreError('NOT_FOUND', `no node ${id}`, { details: { id } });
-  return graphNodeOf(stored);
+  if (stored !== undefined) return graphNodeOf(stored);
+  const survivor = nodeKindOf(id) === 'DOCUMENT' ? await documentByMergedId(ops, id) : null;
+  if (survivor === null) throw new StoreError('NOT_FOUND', `no node ${id}`, { details: { id } });
+  return survivor;
 }
 
 function sortHits(hits: EdgeHit[]): EdgeHit[] {

@@ -21,7 +21,11 @@ export const SRC = {
   konTum: 'seeds/004_4621c10ea01442bf.txt',
   nq36of2018: 'fixture/36-NQ-TW-2018.txt',
   iaToi: 'fixture/ia-toi-commune-plan.txt',
+  kh88: 'fixture/88-KH-SKHCN-lao-cai.txt',
 } as const;
+
+/** The strategy 569/QĐ-TTg promulgated, as texts name it. */
+export const STRATEGY = 'Chiến lược phát triển khoa học, công nghệ và đổi mới sáng tạo đến năm 2030';
 
 export const ID = {
   nq36: documentId({ symbol: '36-NQ/TW', jurisdiction: null, date: '2023-01-30' }),
@@ -47,6 +51,20 @@ export const ID = {
     jurisdiction: 'Lào Cai',
     date: '2024-04',
   }),
+  // Placeholders the identity merges are about (not in `allFacts`):
+  /** 569/QĐ-TTg cited without its date. */
+  qd569undated: documentId({ symbol: '569/QĐ-TTg', jurisdiction: null, date: null }),
+  /** The strategy referred to by name. */
+  strategy: documentId({ symbol: null, label: STRATEGY, jurisdiction: null, date: null }),
+  /** Seed 004 as its own text gives it (no number, no date), before it is recognised as 1693/KH-UBND. */
+  konTumUnnumbered: documentId({
+    symbol: null,
+    label: 'KH-UBND 004_4621c10ea01442bf',
+    jurisdiction: 'Kon Tum',
+    date: null,
+  }),
+  /** An invented Lào Cai department plan citing 569 without date and the strategy by name. */
+  kh88: documentId({ symbol: '88/KH-SKHCN', jurisdiction: 'Lào Cai', date: '2024-05-20' }),
 };
 
 export const AG = {
@@ -61,6 +79,8 @@ export const AG = {
   skhcnQuangNgai: agencyId({ name: 'Sở Khoa học và Công nghệ', jurisdiction: 'Quảng Ngãi' }),
   ubndLaoCai: agencyId({ name: 'Ủy ban nhân dân tỉnh Lào Cai', jurisdiction: 'Lào Cai' }),
   bchtw: agencyId({ name: 'Ban Chấp hành Trung ương', jurisdiction: null }),
+  thuTuong: agencyId({ name: 'Thủ tướng Chính phủ', jurisdiction: null }),
+  skhcnLaoCai: agencyId({ name: 'Sở Khoa học và Công nghệ', jurisdiction: 'Lào Cai' }),
 };
 
 export const TASK = {
@@ -171,9 +191,9 @@ function asserter(assertedBy: string, source: string, extractorVersion = EXTRACT
       role,
       provenance: provenance(),
     }),
-    issuedBy: (to: string): EdgeFields => ({
+    issuedBy: (to: string, from = assertedBy): EdgeFields => ({
       type: 'ISSUED_BY',
-      from: assertedBy,
+      from,
       to,
       provenance: provenance(),
     }),
@@ -218,14 +238,19 @@ const ctr57Cited = doc(ID.ctr57, {
   year: 2023,
 });
 
-/** Seed 004: the Kon Tum plan, printed without number or date; the resolver bound it to 1693/KH-UBND. */
-export function konTumPlan(): DocumentFacts {
-  const a = asserter(ID.kh1693, SRC.konTum);
+/**
+ * Seed 004: the Kon Tum plan, printed without number or date; the resolver bound it to 1693/KH-UBND.
+ * With another `id` (ID.konTumUnnumbered) it is the plan as its own text alone identifies it; `printed`
+ * adds header fields (a date the copy shows).
+ */
+export function konTumPlan(id: string = ID.kh1693, printed: Partial<DocumentFields> = {}): DocumentFacts {
+  const a = asserter(id, SRC.konTum);
+  const t = (key: string) => taskId(id, key);
   return {
     source: SRC.konTum,
     contentHash: 'sha256:004-v1',
     extractorVersion: EXTRACTOR,
-    document: doc(ID.kh1693, {
+    document: doc(id, {
       issuerName: 'Ủy ban nhân dân tỉnh Kon Tum',
       branch: 'STATE',
       level: 'PROVINCE',
@@ -233,6 +258,7 @@ export function konTumPlan(): DocumentFacts {
       province: 'Kon Tum',
       title: 'Kế hoạch triển khai thực hiện Chương trình số 57-CTr/TU của Ban Thường vụ Tỉnh ủy',
       signer: 'Nguyễn Hữu Tháp',
+      ...printed,
     }),
     mentioned: [ctr57Cited, nq36Cited],
     agencies: [
@@ -241,29 +267,29 @@ export function konTumPlan(): DocumentFacts {
       agency(AG.skhcnKonTum, 'Sở Khoa học và Công nghệ', 'Kon Tum', 'PROVINCE', ['Sở KH&CN']),
     ],
     tasks: [
-      task(ID.kh1693, 'II.1', null, 'Nâng cao nhận thức'),
-      task(ID.kh1693, 'II.1.a', 'II.1', 'Tuyên truyền', {
+      task(id, 'II.1', null, 'Nâng cao nhận thức'),
+      task(id, 'II.1.a', 'II.1', 'Tuyên truyền', {
         deadlineKind: 'BY_QUARTER',
         deadlineValue: '2023-Q2',
         deadlineText: 'quý II/2023',
       }),
-      task(ID.kh1693, 'II.3.b', null, 'Thu hút đầu tư', {
+      task(id, 'II.3.b', null, 'Thu hút đầu tư', {
         deadlineKind: 'BY_QUARTER',
         deadlineValue: '2024-Q2',
         deadlineText: 'quý II/2024',
       }),
     ],
     edges: [
-      a.implements(ID.kh1693, ID.ctr57),
+      a.implements(id, ID.ctr57),
       a.implements(ID.ctr57, ID.nq36),
       a.issuedBy(AG.ubndKonTum),
-      a.hasTask(TASK.ii1),
-      a.hasTask(TASK.ii1a),
-      a.hasTask(TASK.ii3b),
-      a.partOf(TASK.ii1a, TASK.ii1),
-      a.assigns(TASK.ii1a, AG.skhcnKonTum, 'LEAD'),
-      a.assigns(TASK.ii3b, AG.skhdtKonTum, 'LEAD'),
-      a.assigns(TASK.ii3b, AG.skhcnKonTum, 'COORDINATOR'),
+      a.hasTask(t('II.1')),
+      a.hasTask(t('II.1.a')),
+      a.hasTask(t('II.3.b')),
+      a.partOf(t('II.1.a'), t('II.1')),
+      a.assigns(t('II.1.a'), AG.skhcnKonTum, 'LEAD'),
+      a.assigns(t('II.3.b'), AG.skhdtKonTum, 'LEAD'),
+      a.assigns(t('II.3.b'), AG.skhcnKonTum, 'COORDINATOR'),
     ],
   };
 }
@@ -474,6 +500,15 @@ export function quangNgaiPlan(): DocumentFacts {
   };
 }
 
+/** ~10 KB of UTF-8: over the 4 KB at which LadybugDB 0.19 corrupts a WAL record (see src/store/ladybug-wal.ts). */
+export const LONG_TASK_TEXT = 'Tư vấn, phản biện và giám định xã hội về khoa học và công nghệ. '.repeat(120);
+
+/** Seed 003 with one task text as long as some real tasks are (seed 004's II.3.a is ~8 KB). */
+export function quangNgaiPlanWithLongTask(): DocumentFacts {
+  const plan = quangNgaiPlan();
+  return { ...plan, tasks: plan.tasks.map((t, i) => (i === 1 ? { ...t, text: LONG_TASK_TEXT } : t)) };
+}
+
 /** Seed 001: the Lào Cai plan (month-precision date) implementing 569/QĐ-TTg, which issued the strategy. */
 export function laoCaiPlan(): DocumentFacts {
   const a = asserter(ID.laoCai, SRC.laoCai);
@@ -534,6 +569,57 @@ export function nq36of2018(): DocumentFacts {
     agencies: [agency(AG.bchtw, 'Ban Chấp hành Trung ương', null, 'CENTRAL')],
     tasks: [],
     edges: [a.issuedBy(AG.bchtw)],
+  };
+}
+
+/**
+ * An invented Lào Cai department plan (not in `allFacts`): cites 569/QĐ-TTg without its date (a
+ * placeholder node, also said to be issued by the Prime Minister) and the strategy by name. Version 2
+ * drops the strategy and the statement about 569's issuer.
+ */
+export function laoCaiDepartmentPlan(version: 1 | 2 = 1): DocumentFacts {
+  const a = asserter(ID.kh88, SRC.kh88);
+  const v1 = version === 1;
+  return {
+    source: SRC.kh88,
+    contentHash: `sha256:88-v${version}`,
+    extractorVersion: EXTRACTOR,
+    document: doc(ID.kh88, {
+      symbol: '88/KH-SKHCN',
+      issuerName: 'Sở Khoa học và Công nghệ tỉnh Lào Cai',
+      branch: 'STATE',
+      level: 'PROVINCE',
+      jurisdiction: 'Lào Cai',
+      province: 'Lào Cai',
+      dateValue: '2024-05-20',
+      dateText: 'ngày 20 tháng 5 năm 2024',
+      year: 2024,
+      title: 'Kế hoạch triển khai Chiến lược phát triển khoa học, công nghệ và đổi mới sáng tạo năm 2024',
+    }),
+    mentioned: [
+      doc(ID.qd569undated, {
+        symbol: '569/QĐ-TTg',
+        type: 'QUYET_DINH',
+        issuerName: 'Thủ tướng Chính phủ',
+        branch: 'STATE',
+        level: 'CENTRAL',
+        subject: `ban hành ${STRATEGY}`,
+      }),
+      ...(v1 ? [doc(ID.strategy, { type: 'OTHER', level: 'CENTRAL', title: STRATEGY })] : []),
+    ],
+    agencies: [
+      agency(AG.skhcnLaoCai, 'Sở Khoa học và Công nghệ', 'Lào Cai', 'PROVINCE'),
+      ...(v1 ? [agency(AG.thuTuong, 'Thủ tướng Chính phủ', null, 'CENTRAL')] : []),
+    ],
+    tasks: [],
+    edges: [
+      a.implements(ID.kh88, ID.qd569undated),
+      a.cites(ID.qd569undated, 'CAN_CU'),
+      a.issuedBy(AG.skhcnLaoCai),
+      ...(v1
+        ? [a.issuedBy(AG.thuTuong, ID.qd569undated), a.implements(ID.kh88, ID.strategy), a.cites(ID.strategy)]
+        : []),
+    ],
   };
 }
 

@@ -1,0 +1,167 @@
+// Ingest (reconcile): identity across documents, settled against the store after a batch is applied.
+// Every document first gets the id its own text allows; here nodes found to be one document are merged
+// (the full text, else the more specific node, survives), whatever order the texts arrived in:
+//  1. an undated (or year-only) citation of a symbol and the one dated node with that symbol and issuer;
+//  2. a document named by subject ("Chiến lược ... đến năm 2030") and the document that promulgated it;
+//  3. a full text printed without a number and the one cited document with the same issuer, type and
+//     implemented document (seed 004 = 1693/KH-UBND as seed 000 cites it).
+// Two or more candidates are never merged: they are reported.
+import type { DocumentNode } from '../model/graph.ts';
+import type { GraphStore } from '../store/graph-store.ts';
+import { isStoreError } from '../store/graph-store.ts';
+import { nameKey } from '../text/fold.ts';
+
+export interface MergeNote {
+  from: string;
+  into: string;
+  method: 'IDENTITY_INFERRED' | 'SUBJECT_INFERRED';
+  reason: string;
+}
+
+export interface ReconcileReport {
+  merges: MergeNote[];
+  /** Human-readable notes on matches left undecided (two or more candidates). */
+  ambiguities: string[];
+}
+
+/** Full text survives; else the node with a symbol and the finer date. */
+function survivorFirst(a: DocumentNode, b: DocumentNode): [DocumentNode, DocumentNode] | null {
+  if (a.status === 'FULL_TEXT' && b.status === 'FULL_TEXT') return null;
+  if (a.status === 'FULL_TEXT') return [a, b];
+  if (b.status === 'FULL_TEXT') return [b, a];
+  const score = (d: DocumentNode) => (d.symbol ? 100 : 0) + (d.dateValue?.length ?? 0);
+  return score(a) >= score(b) ? [a, b] : [b, a];
+}
+
+const dated = (d: DocumentNode) => d.dateValue !== null && d.dateValue.length === 10;
+/** A coarser date (none, a year, a month) that the full date does not contradict. */
+const compatible = (coarse: DocumentNode, full: DocumentNode) =>
+  coarse.dateValue === null || (full.dateValue ?? '').startsWith(coarse.dateValue);
+
+export async function reconcile(store: GraphStore, touchedIds: readonly string[]): Promise<ReconcileReport> {
+  const report: ReconcileReport = { merges: [], ambiguities: [] };
+  const merge = async (
+    into: DocumentNode,
+    from: DocumentNode,
+    method: MergeNote['method'],
+    reason: string,
+  ) => {
+    try {
+      await store.mergeDocuments(from.id, into.id, { method, reason });
+      report.merges.push({ from: from.id, into: into.id, method, reason });
+    } catch (error) {
+      // A node merged away by an earlier step of this pass is not an error.
+      if (!isStoreError(error, 'NOT_FOUND')) throw error;
+    }
+  };
+  const load = async (ids: readonly string[]) => {
+    const out: DocumentNode[] = [];
+    for (const id of new Set(ids)) {
+      try {
+        out.push(await store.getDocument(id));
+      } catch (error) {
+        if (!isStoreError(error, 'NOT_FOUND')) throw error;
+      }
+    }
+    return out;
+  };
+
+  // 1. Same symbol and issuer: coarse-dated nodes join the one fully dated node.
+  for (const doc of await load(touchedIds)) {
+    if (!doc.symbol) continue;
+    const same = await store.findDocuments({ symbol: doc.symbol, issuerJurisdiction: doc.jurisdiction });
+    const full = same.filter(dated);
+    const coarse = same.filter((d) => !dated(d));
+    if (coarse.length === 0) continue;
+    if (full.length > 1) {
+      report.ambiguities.push(
+        `${doc.symbol}: ${coarse.length} undated citation(s), ${full.length} dated documents: not merged`,
+      );
+      continue;
+    }
+    const target = full[0];
+    for (const c of coarse) {
+      if (target && !compatible(c, target)) continue;
+      const into = target ?? coarse.find((x) => x.status === 'FULL_TEXT');
+      if (!into || into.id === c.id) continue;
+      const pair = survivorFirst(into, c);
+      if (pair)
+        await merge(
+          pair[0],
+          pair[1],
+          'IDENTITY_INFERRED',
+          `same symbol ${doc.symbol} and issuer; the only dated candidate`,
+        );
+    }
+  }
+
+  // 2. By subject: a node titled by a name joins the document that promulgated that name.
+  for (const doc of await load(touchedIds)) {
+    const name = doc.promulgates ?? (doc.symbol === null && doc.status === 'CITED_ONLY' ? doc.title : null);
+    if (!name) continue;
+    const key = nameKey(name);
+    const found = await store.findDocumentsBySubject(name);
+    const promulgators = found.filter((d) => d.promulgates !== null && nameKey(d.promulgates) === key);
+    const named = found.filter(
+      (d) => d.symbol === null && d.status === 'CITED_ONLY' && d.title !== null && nameKey(d.title) === key,
+    );
+    if (promulgators.length !== 1) {
+      if (promulgators.length > 1 && named.length > 0)
+        report.ambiguities.push(`"${name}": promulgated by ${promulgators.length} documents: not merged`);
+      continue;
+    }
+    const into = promulgators[0] as DocumentNode;
+    for (const n of named)
+      if (n.id !== into.id)
+        await merge(
+          into,
+          n,
+          'SUBJECT_INFERRED',
+          `"${name}" is the instrument that ${into.symbol ?? into.id} promulgated`,
+        );
+  }
+
+  // 3. An unnumbered full text and the one cited document with its issuer, type and implemented document.
+  const docs = await load(touchedIds);
+  const targets = await store.implementsTargets(docs.map((d) => d.id));
+  for (const doc of docs) {
+    const mine = new Set(targets[doc.id] ?? []);
+    if (mine.size === 0 || doc.jurisdiction === null) continue;
+    const peers = await store.findDocuments({ issuerJurisdiction: doc.jurisdiction, type: doc.type });
+    const others = peers.filter(
+      (p) =>
+        p.id !== doc.id &&
+        p.level === doc.level &&
+        p.branch === doc.branch &&
+        (p.symbol === null) !== (doc.symbol === null),
+    );
+    if (others.length === 0) continue;
+    const theirs = await store.implementsTargets(others.map((o) => o.id));
+    const matches = others.filter(
+      (o) => (theirs[o.id] ?? []).some((t) => mine.has(t)) && compatibleDates(o, doc),
+    );
+    if (matches.length > 1) {
+      report.ambiguities.push(
+        `${doc.id}: ${matches.length} documents with the same issuer, type and implemented document: not merged`,
+      );
+      continue;
+    }
+    const match = matches[0];
+    if (!match) continue;
+    const pair = survivorFirst(doc, match);
+    if (!pair) continue;
+    const shared = [...mine].filter((t) => (theirs[match.id] ?? []).includes(t));
+    await merge(
+      pair[0],
+      pair[1],
+      'IDENTITY_INFERRED',
+      `same issuer (${doc.jurisdiction}), type (${doc.type}) and implemented document (${shared.join(', ')})`,
+    );
+  }
+  return report;
+}
+
+function compatibleDates(a: DocumentNode, b: DocumentNode): boolean {
+  if (!a.dateValue || !b.dateValue) return true;
+  return a.dateValue.startsWith(b.dateValue) || b.dateValue.startsWith(a.dateValue);
+}
