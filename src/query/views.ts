@@ -67,7 +67,10 @@ export function lineageTree(l: Lineage): string {
     if (!n) return;
     const deadline = n.kind === 'TASK' && n.deadlineText ? ` — ${n.deadlineText}` : '';
     const tag = note ? `[${note}] ` : '';
-    lines.push(`${indent}${tag}${nodeName(n)}${deadline}`);
+    // A task reached through its own IMPLEMENTS is shown with the document that holds it.
+    const holder = n.kind === 'TASK' && note === 'implements' ? byId.get(n.documentId) : undefined;
+    const of = holder ? ` — in ${nodeName(holder)}` : '';
+    lines.push(`${indent}${tag}${nodeName(n)}${of}${deadline}`);
     if (seen.has(id)) return;
     seen.add(id);
     // Sub-tasks are shown under their parent task, not again under the document.
