@@ -62,7 +62,8 @@ export async function readDocuments(
       continue;
     }
     // Warnings with no code in the extraction schema still reach the user.
-    for (const w of decoded.warnings) if (w.code === 'INVALID_BYTES') note(`${source}: warning: ${w.message}`);
+    for (const w of decoded.warnings)
+      if (w.code === 'INVALID_BYTES') note(`${source}: warning: ${w.message}`);
     const document = withEncodingWarning(extractDocument(decoded.text, { source }), decoded);
     documents.push({ source, text: decoded.text, document });
   }
