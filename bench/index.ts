@@ -17,6 +17,11 @@ const BENCHMARKS: Record<string, Benchmark> = {
     summary: 'extractDocument throughput on one core over a >= 20 MB varied seed corpus (goal >= 25 MB/s)',
     load: () => import('./extract.ts'),
   },
+  api: {
+    summary:
+      'GraphQL API under HTTP load (10 connections, 10 s) for lineage down and chain up, seeds and ~10k-doc graph, vs the store port',
+    load: () => import('./api.ts'),
+  },
 };
 
 function usage(): string {

@@ -4,6 +4,7 @@ import { registerExport } from './commands/export.ts';
 import { registerExtract } from './commands/extract.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerLineage } from './commands/lineage.ts';
+import { registerServe } from './commands/serve.ts';
 
 /** Where the CLI writes; tests pass a capturing pair, the binary uses the process streams. */
 export interface CliIo {
@@ -29,6 +30,7 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerIngest,
   registerLineage,
   registerExport,
+  registerServe,
 ];
 
 const processIo: CliIo = {

@@ -1,0 +1,303 @@
+// API guard: depth, cost and page-size analysis of an operation — a validation rule (literals, defaults) and a
+// re-check with the request's variables — so abusive operations are refused before any resolver runs.
+
+import { type ApiCode, apiError } from './errors.ts';
+import {
+  type ArgumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  GraphQLError,
+  type GraphQLField,
+  type GraphQLSchema,
+  getNamedType,
+  getNullableType,
+  isAbstractType,
+  isCompositeType,
+  isLeafType,
+  isListType,
+  isObjectType,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValidationRule,
+  valueFromASTUntyped,
+} from './graphql.ts';
+
+export interface ApiLimits {
+  /** Deepest field nesting of an operation (introspection fields excluded). */
+  maxDepth: number;
+  /** Points per operation (see FIELD_WEIGHT and LIST_SIZE). */
+  maxCost: number;
+  /** Largest `first`. */
+  maxPageSize: number;
+  /** Largest `depth` of a lineage. */
+  maxLineageDepth: number;
+  /** Characters of the query text (variables excluded). */
+  maxQueryChars: number;
+  /** Bytes of a request body (an ingested text travels in it). */
+  maxBodyBytes: number;
+}
+
+export const DEFAULT_LIMITS: ApiLimits = {
+  maxDepth: 12,
+  maxCost: 5_000,
+  maxPageSize: 100,
+  maxLineageDepth: 32,
+  maxQueryChars: 20_000,
+  maxBodyBytes: 2 * 1024 * 1024,
+};
+
+/**
+ * Extra points for fields with a store round trip, a file read or an extraction behind them (per parent object);
+ * other object fields cost 1, scalars 0.
+ */
+const FIELD_WEIGHT: Readonly<Record<string, number>> = {
+  'Query.lineage': 10,
+  'Query.chain': 10,
+  'Query.coverage': 10,
+  'Query.search': 5,
+  'Query.mandates': 5,
+  'Query.agencies': 3,
+  'Query.documents': 3,
+  'Query.document': 2,
+  'Query.node': 2,
+  'Query.agency': 2,
+  'Document.text': 5,
+  'Document.references': 10,
+  'Document.citedBy': 5,
+  'Document.tasks': 10,
+  'Agency.mandates': 10,
+  'Mandate.chain': 10,
+  'Mutation.ingestDocument': 100,
+};
+
+/** Assumed sizes of lists without `first` (a connection's `edges` take the connection's `first`). */
+const LIST_SIZE: Readonly<Record<string, number>> = {
+  'Lineage.nodes': 100,
+  'Lineage.edges': 100,
+  'Lineage.tree': 100,
+  'Document.tasks': 30,
+  'Document.references': 20,
+  'Document.citedBy': 20,
+  'Coverage.covered': 63,
+  'Coverage.uncovered': 63,
+  'CoveredUnit.documents': 3,
+  'OutsideUnit.documents': 3,
+  'Query.chain': 5,
+  'Mandate.chain': 5,
+  'Lineage.paths': 5,
+  'LineagePath.nodes': 6,
+  'LineagePath.steps': 6,
+  'LineageStep.edges': 2,
+  'TreeEntry.edges': 2,
+  'Reference.relations': 2,
+};
+const DEFAULT_LIST_SIZE = 10;
+
+export interface Analysis {
+  depth: number;
+  cost: number;
+  /** `first` arguments above the cap. */
+  oversizePages: Array<{ field: string; first: number }>;
+}
+
+interface Walk {
+  schema: GraphQLSchema;
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>;
+  variables: Readonly<Record<string, unknown>>;
+  maxPageSize: number;
+  oversize: Analysis['oversizePages'];
+}
+
+function argumentValue(w: Walk, node: ArgumentNode | undefined, fallback: unknown): unknown {
+  if (node === undefined) return fallback;
+  if (node.value.kind === Kind.VARIABLE) return w.variables[node.value.name.value] ?? fallback;
+  return valueFromASTUntyped(node.value, w.variables);
+}
+
+function applies(w: Walk, condition: string | undefined, type: GraphQLCompositeType): boolean {
+  if (condition === undefined || condition === type.name) return true;
+  const cond = w.schema.getType(condition);
+  return cond !== undefined && isAbstractType(cond) && isObjectType(type) && w.schema.isSubType(cond, type);
+}
+
+function walk(
+  w: Walk,
+  type: GraphQLCompositeType,
+  set: SelectionSetNode,
+  edgesPage: number | null,
+  spreads: ReadonlySet<string>,
+): { cost: number; depth: number } {
+  if (isAbstractType(type)) {
+    // Each concrete type selects its own fields: the costliest one bounds the answer.
+    let worst = { cost: 0, depth: 0 };
+    for (const t of w.schema.getPossibleTypes(type)) {
+      const r = walk(w, t, set, edgesPage, spreads);
+      worst = { cost: Math.max(worst.cost, r.cost), depth: Math.max(worst.depth, r.depth) };
+    }
+    return worst;
+  }
+  let cost = 0;
+  let depth = 0;
+  const fields = type.getFields() as Record<string, GraphQLField<unknown, unknown> | undefined>;
+  for (const sel of set.selections) {
+    if (sel.kind === Kind.INLINE_FRAGMENT || sel.kind === Kind.FRAGMENT_SPREAD) {
+      const name = sel.kind === Kind.FRAGMENT_SPREAD ? sel.name.value : null;
+      if (name !== null && spreads.has(name)) continue; // a cycle: reported by NoFragmentCyclesRule
+      const frag = sel.kind === Kind.INLINE_FRAGMENT ? sel : w.fragments.get(sel.name.value);
+      if (frag === undefined || !applies(w, frag.typeCondition?.name.value, type)) continue;
+      const r = walk(
+        w,
+        type,
+        frag.selectionSet,
+        edgesPage,
+        name === null ? spreads : new Set([...spreads, name]),
+      );
+      cost += r.cost;
+      depth = Math.max(depth, r.depth);
+      continue;
+    }
+    const fieldName = sel.name.value;
+    // Introspection is governed by its own switch; its deep `ofType` nesting is not an abuse of the data.
+    if (fieldName.startsWith('__')) continue;
+    const def = fields[fieldName];
+    if (def === undefined) continue; // an unknown field: reported by FieldsOnCorrectTypeRule
+    const key = `${type.name}.${fieldName}`;
+    const firstDef = def.args.find((a) => a.name === 'first');
+    let page: number | null = null;
+    if (firstDef !== undefined) {
+      const first = argumentValue(
+        w,
+        sel.arguments?.find((a) => a.name.value === 'first'),
+        firstDef.defaultValue,
+      );
+      if (typeof first === 'number') {
+        if (first > w.maxPageSize) w.oversize.push({ field: key, first });
+        page = Math.max(0, Math.min(first, w.maxPageSize));
+      }
+    }
+    const named = getNamedType(def.type);
+    const child =
+      sel.selectionSet && isCompositeType(named)
+        ? walk(w, named, sel.selectionSet, page, spreads)
+        : { cost: 0, depth: 0 };
+    const own = FIELD_WEIGHT[key] ?? (isLeafType(named) ? 0 : 1);
+    const isList = isListType(getNullableType(def.type));
+    const times = !isList
+      ? 1
+      : fieldName === 'edges' && edgesPage !== null
+        ? edgesPage
+        : (page ?? LIST_SIZE[key] ?? DEFAULT_LIST_SIZE);
+    // Every object of a list counts at least one point, so nested lists compound.
+    cost += own + times * (isCompositeType(named) ? Math.max(1, child.cost) : 0);
+    depth = Math.max(depth, 1 + child.depth);
+  }
+  return { cost, depth };
+}
+
+/** Depth, cost and oversize pages of one operation, with the given variables (null: defaults only). */
+export function analyzeOperation(
+  schema: GraphQLSchema,
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>,
+  operation: OperationDefinitionNode,
+  variables: Readonly<Record<string, unknown>> | null,
+  maxPageSize: number,
+): Analysis {
+  const defaults: Record<string, unknown> = {};
+  for (const v of operation.variableDefinitions ?? []) {
+    if (v.defaultValue !== undefined) defaults[v.variable.name.value] = valueFromASTUntyped(v.defaultValue);
+  }
+  const w: Walk = {
+    schema,
+    fragments,
+    variables: { ...defaults, ...(variables ?? {}) },
+    maxPageSize,
+    oversize: [],
+  };
+  const root =
+    operation.operation === 'query'
+      ? schema.getQueryType()
+      : operation.operation === 'mutation'
+        ? schema.getMutationType()
+        : schema.getSubscriptionType();
+  if (!root) return { depth: 0, cost: 0, oversizePages: [] };
+  const r = walk(w, root, operation.selectionSet, null, new Set());
+  return { depth: r.depth, cost: r.cost, oversizePages: w.oversize };
+}
+
+/** Every limit an analysis breaks, each with its code. */
+export function limitViolations(
+  a: Analysis,
+  limits: ApiLimits,
+): Array<{ code: ApiCode; message: string; extensions: Record<string, unknown> }> {
+  const out: Array<{ code: ApiCode; message: string; extensions: Record<string, unknown> }> = [];
+  if (a.depth > limits.maxDepth)
+    out.push({
+      code: 'DEPTH_LIMIT_EXCEEDED',
+      message: `the operation nests ${a.depth} levels; at most ${limits.maxDepth} are allowed`,
+      extensions: { depth: a.depth, maxDepth: limits.maxDepth },
+    });
+  for (const p of a.oversizePages)
+    out.push({
+      code: 'PAGE_SIZE_LIMIT_EXCEEDED',
+      message: `${p.field}: first is at most ${limits.maxPageSize}, got ${p.first}`,
+      extensions: { field: p.field, first: p.first, maxPageSize: limits.maxPageSize },
+    });
+  if (a.cost > limits.maxCost)
+    out.push({
+      code: 'COST_LIMIT_EXCEEDED',
+      message: `the operation costs ${a.cost} points; at most ${limits.maxCost} are allowed (fewer items per page or fewer nested lists)`,
+      extensions: { cost: a.cost, maxCost: limits.maxCost },
+    });
+  return out;
+}
+
+function fragmentsOf(definitions: readonly { kind: Kind }[]): Map<string, FragmentDefinitionNode> {
+  const out = new Map<string, FragmentDefinitionNode>();
+  for (const d of definitions) {
+    if (d.kind === Kind.FRAGMENT_DEFINITION) {
+      const f = d as FragmentDefinitionNode;
+      out.set(f.name.value, f);
+    }
+  }
+  return out;
+}
+
+/** Validation rule: runs once per distinct query text (Apollo caches validated documents), with literal and default arguments. */
+export function limitsRule(limits: ApiLimits): ValidationRule {
+  return (context) => ({
+    Document: {
+      leave(doc) {
+        const fragments = fragmentsOf(doc.definitions);
+        for (const d of doc.definitions) {
+          if (d.kind !== Kind.OPERATION_DEFINITION) continue;
+          const analysis = analyzeOperation(context.getSchema(), fragments, d, null, limits.maxPageSize);
+          for (const v of limitViolations(analysis, limits))
+            context.reportError(
+              new GraphQLError(v.message, { nodes: d, extensions: { code: v.code, ...v.extensions } }),
+            );
+        }
+      },
+    },
+  });
+}
+
+/** Re-check with the request's variables (`first: $n`), before execution; throws the first violation. */
+export function checkWithVariables(
+  schema: GraphQLSchema,
+  document: { definitions: readonly { kind: Kind }[] },
+  operation: OperationDefinitionNode,
+  variables: Readonly<Record<string, unknown>>,
+  limits: ApiLimits,
+): void {
+  if ((operation.variableDefinitions ?? []).length === 0) return;
+  const analysis = analyzeOperation(
+    schema,
+    fragmentsOf(document.definitions),
+    operation,
+    variables,
+    limits.maxPageSize,
+  );
+  const [first] = limitViolations(analysis, limits);
+  if (first) throw apiError(first.code, first.message, first.extensions);
+}

@@ -1,0 +1,96 @@
+// API support: per-request loaders over the store port — each answer's nodes are remembered so later per-node
+// lookups in the same request cost no round trip, and repeated lookups are deduplicated (DataLoader).
+import DataLoader from 'dataloader';
+import type { AgencyMandates, ChainUp, Citations, Direction, GraphNode, Lineage } from '../model/graph.ts';
+import { resolveRef } from '../query/refs.ts';
+import type { GraphStore } from '../store/graph-store.ts';
+
+/** Per-key results: an Error instance fails only that key (DataLoader's convention). */
+function each<K, V>(work: (key: K) => Promise<V>) {
+  return (keys: readonly K[]): Promise<Array<V | Error>> =>
+    Promise.all(
+      keys.map((k) => work(k).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))))),
+    );
+}
+
+export class Loaders {
+  /** Every node any store answer of this request contained, by id. */
+  readonly known = new Map<string, GraphNode>();
+  readonly node: DataLoader<string, GraphNode>;
+  /** A reference as typed by people (symbol, id, doc#task) → its node. */
+  readonly ref: DataLoader<string, GraphNode>;
+  /** Key: `${id}|${depth}`. */
+  readonly lineage: DataLoader<string, Lineage>;
+  readonly chain: DataLoader<string, ChainUp>;
+  /** Key: `${id}|${IN or OUT}`. */
+  readonly citations: DataLoader<string, Citations>;
+  readonly agencyMandates: DataLoader<string, AgencyMandates>;
+
+  constructor(store: GraphStore) {
+    const remember = (...nodes: GraphNode[]) => this.remember(nodes);
+    this.node = new DataLoader(
+      each(async (id: string) => {
+        const hit = this.known.get(id);
+        if (hit !== undefined) return hit;
+        const node = await store.getNode(id);
+        remember(node);
+        return node;
+      }),
+    );
+    this.ref = new DataLoader(
+      each(async (ref: string) => {
+        const node = await resolveRef(store, ref);
+        remember(node);
+        return node;
+      }),
+    );
+    this.lineage = new DataLoader(
+      each(async (key: string) => {
+        const bar = key.lastIndexOf('|');
+        const answer = await store.lineageDown(key.slice(0, bar), Number(key.slice(bar + 1)));
+        // Lineage nodes carry an extra `depth`; as graph nodes they are used as they are.
+        remember(answer.root);
+        this.remember(answer.nodes);
+        return answer;
+      }),
+    );
+    this.chain = new DataLoader(
+      each(async (id: string) => {
+        const answer = await store.chainUp(id);
+        remember(answer.start);
+        for (const p of answer.paths) this.remember(p.nodes);
+        return answer;
+      }),
+    );
+    this.citations = new DataLoader(
+      each(async (key: string) => {
+        const bar = key.lastIndexOf('|');
+        const answer = await store.citations(key.slice(0, bar), key.slice(bar + 1) as Direction);
+        remember(answer.node);
+        this.remember(answer.citations.map((c) => c.node));
+        return answer;
+      }),
+    );
+    this.agencyMandates = new DataLoader(
+      each(async (id: string) => {
+        const answer = await store.agencyMandates(id);
+        remember(answer.agency);
+        for (const m of answer.mandates) remember(m.task, m.document);
+        return answer;
+      }),
+    );
+  }
+
+  /** Makes nodes obtained elsewhere (the catalog, a search) available to `node` without a round trip. */
+  remember(nodes: Iterable<GraphNode>): void {
+    for (const n of nodes) if (!this.known.has(n.id)) this.known.set(n.id, n);
+  }
+
+  lineageOf(id: string, depth: number): Promise<Lineage> {
+    return this.lineage.load(`${id}|${depth}`);
+  }
+
+  citationsOf(id: string, direction: Direction): Promise<Citations> {
+    return this.citations.load(`${id}|${direction}`);
+  }
+}

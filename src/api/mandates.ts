@@ -1,0 +1,125 @@
+// API mandates: the assignments in a scope (an agency, a document, a lineage, or the whole graph through the
+// catalog), filtered by jurisdiction, role, recurrence and dates — impossible deadlines reported, never dropped.
+import {
+  type AgencyMandates,
+  foldText,
+  type GraphNode,
+  jurisdictionKey,
+  type Lineage,
+} from '../model/graph.ts';
+import { keysetPage, pageSize } from './connection.ts';
+import type { ApiContext } from './context.ts';
+import { dateCriteria, judgeDeadline } from './deadlines.ts';
+import { apiError } from './errors.ts';
+import type { MandateFilter } from './generated/resolver-types.ts';
+import { mandateKey } from './mandate-key.ts';
+import type { MandateConnectionView, MandateView } from './mappers.ts';
+
+export function mandatesFromLineage(l: Lineage): MandateView[] {
+  const nodes = new Map<string, GraphNode>(l.nodes.map((n) => [n.id, n]));
+  nodes.set(l.root.id, l.root);
+  const holder = new Map<string, string>();
+  for (const e of l.edges) if (e.type === 'HAS_TASK') holder.set(e.to, e.from);
+  const out: MandateView[] = [];
+  for (const e of l.edges) {
+    if (e.type !== 'ASSIGNS') continue;
+    const task = nodes.get(e.from);
+    const agency = nodes.get(e.to);
+    const document = nodes.get(holder.get(e.from) ?? '');
+    if (task?.kind === 'TASK' && agency?.kind === 'AGENCY' && document?.kind === 'DOCUMENT')
+      out.push({ id: e.id, role: e.role, task, agency, document, assignment: e });
+  }
+  return out;
+}
+
+export function mandatesOfAgency(a: AgencyMandates): MandateView[] {
+  return a.mandates.map((m) => ({
+    id: m.edge.id,
+    role: m.role,
+    task: m.task,
+    agency: a.agency,
+    document: m.document,
+    assignment: m.edge,
+  }));
+}
+
+/** The mandates of one scope; the store calls are a fixed few whatever the number of mandates. */
+async function scoped(
+  ctx: ApiContext,
+  f: MandateFilter,
+  impliedAgency: string | null,
+): Promise<MandateView[]> {
+  const agencies = [...new Set([impliedAgency, f.agency].filter((a): a is string => typeof a === 'string'))];
+  if (agencies.length > 1) return [];
+  const parts: Array<Promise<MandateView[]>> = [];
+  const [agency] = agencies;
+  if (agency !== undefined) parts.push(ctx.loaders.agencyMandates.load(agency).then(mandatesOfAgency));
+  if (typeof f.document === 'string') {
+    parts.push(
+      ctx.loaders.ref.load(f.document).then(async (doc) => {
+        if (doc.kind !== 'DOCUMENT') throw apiError('BAD_USER_INPUT', `"${f.document}" is not a document`);
+        // Depth 1 holds the document's own tasks and their assignments (and its direct implementers', filtered out).
+        const l = await ctx.loaders.lineageOf(doc.id, 1);
+        return mandatesFromLineage(l).filter((m) => m.document.id === doc.id);
+      }),
+    );
+  }
+  if (typeof f.under === 'string') {
+    parts.push(
+      ctx.loaders.ref
+        .load(f.under)
+        .then((root) => ctx.loaders.lineageOf(root.id, ctx.services.limits.maxLineageDepth))
+        .then(mandatesFromLineage),
+    );
+  }
+  if (parts.length === 0) {
+    return [...(await ctx.services.catalog.snapshot()).mandates];
+  }
+  const [first, ...rest] = await Promise.all(parts);
+  const keep = rest.map((list) => new Set(list.map((m) => m.id)));
+  return (first ?? []).filter((m) => keep.every((ids) => ids.has(m.id)));
+}
+
+function placeKey(jurisdiction: string): string {
+  if (foldText(jurisdiction).length === 0) throw apiError('BAD_USER_INPUT', 'jurisdiction has no words');
+  return jurisdictionKey(jurisdiction);
+}
+
+export async function mandateConnection(
+  ctx: ApiContext,
+  filter: MandateFilter | null | undefined,
+  first: number | null | undefined,
+  after: string | null | undefined,
+  impliedAgency: string | null,
+): Promise<MandateConnectionView> {
+  const f = filter ?? {};
+  const n = pageSize(first, 20, ctx.services.limits.maxPageSize);
+  const dates = dateCriteria(f);
+  const place = typeof f.jurisdiction === 'string' ? placeKey(f.jurisdiction) : null;
+  const all = await scoped(ctx, f, impliedAgency);
+  const matching: MandateView[] = [];
+  const invalid: MandateView[] = [];
+  for (const m of all) {
+    if (f.role && m.role !== f.role) continue;
+    if (typeof f.recurring === 'boolean' && (m.task.deadlineKind === 'RECURRING') !== f.recurring) continue;
+    if (place !== null) {
+      const d = m.document;
+      const keys = [d.jurisdiction, d.province].filter((j): j is string => j !== null).map(jurisdictionKey);
+      if (!keys.includes(place)) continue;
+    }
+    if (dates !== null) {
+      const verdict = judgeDeadline(m.task, dates);
+      if (verdict === 'INVALID') invalid.push(m);
+      if (verdict !== 'MATCH') continue;
+    }
+    matching.push(m);
+  }
+  const byKey = (a: MandateView, b: MandateView) => (mandateKey(a) < mandateKey(b) ? -1 : 1);
+  matching.sort(byKey);
+  invalid.sort(byKey);
+  const page = keysetPage(matching, mandateKey, 'mandate', n, after);
+  // The page's nodes answer Task.document and the assignment's ends without a round trip.
+  for (const m of [...page.edges.map((e) => e.node), ...invalid])
+    ctx.loaders.remember([m.task, m.agency, m.document]);
+  return { ...page, invalidDeadlines: invalid };
+}

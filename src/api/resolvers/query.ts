@@ -1,0 +1,117 @@
+// API resolvers: the Query root — validate arguments, call the port through the request's loaders, shape answers.
+import {
+  foldText,
+  jurisdictionKey,
+  type DocumentFilter as ModelFilter,
+  searchTokens,
+} from '../../model/graph.ts';
+import { decodeCursor, encodeCursor, keysetPage, pageInfo, pageSize } from '../connection.ts';
+import type { ApiContext } from '../context.ts';
+import { coverageUnits } from '../coverage-units.ts';
+import { apiError } from '../errors.ts';
+import type { DocumentFilter, QueryResolvers } from '../generated/resolver-types.ts';
+import { mandateConnection } from '../mandates.ts';
+import { searchAll } from '../search.ts';
+import { downView, upView } from '../views.ts';
+
+const DEFAULT_PAGE = 20;
+
+async function documentRef(ctx: ApiContext, ref: string) {
+  const node = await ctx.loaders.ref.load(ref);
+  if (node.kind !== 'DOCUMENT')
+    throw apiError('BAD_USER_INPUT', `"${ref}" names a ${node.kind.toLowerCase()}, not a document`);
+  return node;
+}
+
+function modelFilter(f: DocumentFilter | null | undefined): ModelFilter {
+  if (!f) return {};
+  if (f.central === true && typeof f.issuerJurisdiction === 'string')
+    throw apiError('BAD_USER_INPUT', 'give issuerJurisdiction or central, not both');
+  const out: ModelFilter = {};
+  if (f.type) out.type = f.type;
+  if (f.status) out.status = f.status;
+  if (f.level) out.level = f.level;
+  if (f.branch) out.branch = f.branch;
+  if (typeof f.year === 'number') out.year = f.year;
+  if (typeof f.issuerJurisdiction === 'string') out.issuerJurisdiction = f.issuerJurisdiction;
+  if (f.central === true) out.issuerJurisdiction = null;
+  return out;
+}
+
+export const Query: QueryResolvers = {
+  document: (_root, { ref }, ctx) => documentRef(ctx, ref),
+
+  node: (_root, { id }, ctx) => ctx.loaders.node.load(id),
+
+  documents: async (_root, { filter, first, after }, ctx) => {
+    const limit = pageSize(first, DEFAULT_PAGE, ctx.services.limits.maxPageSize);
+    const afterId = decodeCursor('doc', after);
+    const page = await ctx.store.listDocuments(modelFilter(filter), { limit, after: afterId });
+    ctx.loaders.remember(page.items);
+    const edges = page.items.map((node) => ({ cursor: encodeCursor('doc', node.id), node }));
+    return { edges, pageInfo: pageInfo(edges, page.next !== null, afterId !== null), totalCount: page.total };
+  },
+
+  lineage: async (_root, { ref, direction, depth }, ctx) => {
+    const d = depth ?? 10;
+    const max = ctx.services.limits.maxLineageDepth;
+    if (!Number.isInteger(d) || d < 1 || d > max)
+      throw apiError('BAD_USER_INPUT', `depth must be a whole number from 1 to ${max}, got ${d}`);
+    const root = await ctx.loaders.ref.load(ref);
+    if (direction === 'UP') return upView(await ctx.loaders.chain.load(root.id), d);
+    return downView(await ctx.loaders.lineageOf(root.id, d));
+  },
+
+  chain: async (_root, { ref }, ctx) => {
+    const start = await ctx.loaders.ref.load(ref);
+    return (await ctx.loaders.chain.load(start.id)).paths;
+  },
+
+  agency: async (_root, { id }, ctx) => {
+    const node = await ctx.loaders.node.load(id);
+    if (node.kind !== 'AGENCY')
+      throw apiError('BAD_USER_INPUT', `${id} is a ${node.kind.toLowerCase()}, not an agency`);
+    return node;
+  },
+
+  agencies: async (_root, { filter, first, after }, ctx) => {
+    const limit = pageSize(first, DEFAULT_PAGE, ctx.services.limits.maxPageSize);
+    const tokens = typeof filter?.text === 'string' ? searchTokens(filter.text) : [];
+    if (typeof filter?.text === 'string' && tokens.length === 0)
+      throw apiError('BAD_USER_INPUT', 'text has no words');
+    const j = filter?.jurisdiction;
+    if (typeof j === 'string' && foldText(j).length === 0)
+      throw apiError('BAD_USER_INPUT', 'jurisdiction has no words');
+    const place = typeof j === 'string' ? jurisdictionKey(j) : null;
+    const snapshot = await ctx.services.catalog.snapshot();
+    const items = snapshot.agencies.filter(
+      (a) =>
+        tokens.every((t) => a.searchText.includes(` ${t}`)) &&
+        (place === null || jurisdictionKey(a.jurisdiction) === place) &&
+        (!filter?.level || a.level === filter.level),
+    );
+    const page = keysetPage(items, (a) => a.id, 'agency', limit, after);
+    ctx.loaders.remember(page.edges.map((e) => e.node));
+    return page;
+  },
+
+  mandates: (_root, { filter, first, after }, ctx) => mandateConnection(ctx, filter, first, after, null),
+
+  search: (_root, { text, first, kinds }, ctx) =>
+    searchAll(ctx, text, pageSize(first, DEFAULT_PAGE, ctx.services.limits.maxPageSize), kinds),
+
+  coverage: async (_root, { ref, level, era, province }, ctx) => {
+    const root = await documentRef(ctx, ref);
+    const { units, era: used } = coverageUnits(level, root, era, province);
+    const c = await ctx.store.coverage(root.id, level, units);
+    return {
+      root: c.root,
+      level: c.level,
+      era: used,
+      unitCount: units.length,
+      covered: c.covered.map((u) => ({ ...u, rootId: root.id })),
+      uncovered: c.uncovered,
+      outside: c.outside.map((o) => ({ ...o, rootId: root.id })),
+    };
+  },
+};

@@ -1,0 +1,140 @@
+// Document page: header facts, the chain up to the root resolutions, the lineage tree down, the text with every
+// citation linked, and what cites the document.
+import { gql } from '../api.js';
+import { renderChains } from '../components/chain.js';
+import { renderDocText, renderReferenceList } from '../components/doc-text.js';
+import { treePanel } from '../components/tree-panel.js';
+import { facts, h, section } from '../dom.js';
+import { BASIS, BRANCH, DOC_TYPE, EDGE, formatDate, LEVEL, placeOf, STATUS } from '../labels.js';
+import { docLabel, nodeLink } from '../node-links.js';
+import { CHAIN, DOCUMENT, LINEAGE } from '../queries.js';
+import { href } from '../router.js';
+
+function dateFact(doc) {
+  if (!doc.dateValid) return h('span', { class: 'badge invalid' }, `${doc.dateText} (ngày không hợp lệ)`);
+  if (!doc.date) return doc.dateText || 'không ghi ngày';
+  return formatDate(doc.date);
+}
+
+function headerFacts(doc) {
+  return facts([
+    ['Số, ký hiệu', doc.symbol ?? '(không số)'],
+    ['Loại văn bản', DOC_TYPE[doc.type]],
+    ['Cơ quan ban hành', doc.issuerName],
+    ['Cấp', doc.level ? `${LEVEL[doc.level]}${doc.level !== 'CENTRAL' ? ` · ${placeOf(doc)}` : ''}` : null],
+    ['Khối', BRANCH[doc.branch]],
+    ['Ngày ban hành', dateFact(doc)],
+    ['Trích yếu', doc.subject && doc.subject !== doc.title ? doc.subject : null],
+    ['Ban hành kèm', doc.promulgates],
+    ['Người ký', doc.signer],
+    ['Tình trạng', STATUS[doc.status]],
+    ['Số nhiệm vụ', doc.tasks.length > 0 ? String(doc.tasks.length) : null],
+    ['Tệp nguồn', doc.sources.join(', ')],
+  ]);
+}
+
+function citedByList(citedBy) {
+  if (citedBy.length === 0)
+    return h('p', { class: 'meta' }, 'Chưa có văn bản nào trong đồ thị dẫn chiếu văn bản này.');
+  return h(
+    'ul',
+    { class: 'hit-list' },
+    citedBy.map(({ edge, node }) =>
+      h(
+        'li',
+        {},
+        h(
+          'span',
+          { class: `rel rel-${edge.type.toLowerCase()}` },
+          edge.type === 'CITES' && edge.basis ? BASIS[edge.basis] : EDGE[edge.type],
+        ),
+        ' ',
+        nodeLink(node),
+        node.kind === 'TASK' && node.document
+          ? h('span', { class: 'meta' }, ' trong ', nodeLink(node.document))
+          : null,
+      ),
+    ),
+  );
+}
+
+function textSection(doc) {
+  if (doc.text === null) {
+    return section(
+      'Toàn văn',
+      h(
+        'p',
+        { class: 'meta' },
+        doc.status === 'CITED_ONLY'
+          ? 'Văn bản này chỉ được biết qua trích dẫn; chưa có toàn văn.'
+          : 'Không đọc được toàn văn (tệp nguồn đã đổi hoặc bị chuyển đi).',
+      ),
+    );
+  }
+  const text = renderDocText(doc.text, doc.references);
+  const cited = doc.references.reduce((n, r) => n + r.mentions.length, 0);
+  return section(
+    'Toàn văn',
+    h('p', { class: 'meta' }, `${cited} chỗ trích dẫn được tô sáng, mỗi chỗ dẫn tới văn bản được nhắc đến.`),
+    h(
+      'div',
+      { class: 'text-layout' },
+      h('div', { class: 'text-wrap' }, text),
+      h(
+        'aside',
+        { class: 'refs', 'aria-label': 'Văn bản được dẫn chiếu' },
+        h('h3', {}, `Văn bản được dẫn chiếu (${doc.references.length})`),
+        renderReferenceList(doc.references, text),
+      ),
+    ),
+  );
+}
+
+export async function documentPage(route) {
+  const ref = route.arg;
+  const [docData, lineageData, chainData] = await Promise.all([
+    gql(DOCUMENT, { ref }),
+    gql(LINEAGE, { ref, direction: 'DOWN', depth: 10 }),
+    gql(CHAIN, { ref }),
+  ]);
+  const doc = docData.document;
+  const tree = treePanel(lineageData.lineage.tree);
+  const implementing = tree.tree.items.filter((i) => i.entry.relation === 'IMPLEMENTS');
+  const docsBelow = implementing.filter((i) => i.node.kind === 'DOCUMENT').length;
+  const tasksBelow = implementing.length - docsBelow;
+  const isRoot = chainData.chain.every((p) => p.nodes.length <= 1);
+  const element = h(
+    'article',
+    { class: 'page page-document' },
+    h('p', { class: 'kicker' }, [DOC_TYPE[doc.type], placeOf(doc)].filter(Boolean).join(' · ')),
+    h('h1', { tabindex: '-1' }, docLabel(doc)),
+    doc.title ? h('p', { class: 'subtitle' }, doc.title) : null,
+    h(
+      'div',
+      { class: 'header-grid' },
+      headerFacts(doc),
+      h(
+        'nav',
+        { class: 'page-actions', 'aria-label': 'Xem thêm' },
+        h('a', { class: 'button-link', href: href('coverage', doc.id) }, 'Tỉnh nào đã triển khai?'),
+      ),
+    ),
+    // A root resolution has no chain up: one line says so instead of an empty panel.
+    isRoot
+      ? h('p', { class: 'root-note' }, 'Văn bản gốc: không triển khai văn bản nào khác trong đồ thị.')
+      : section('Chuỗi lên văn bản gốc', renderChains(chainData.chain)),
+    section(
+      'Cây triển khai',
+      h(
+        'p',
+        { class: 'meta' },
+        `${docsBelow} văn bản và ${tasksBelow} nhiệm vụ của văn bản khác triển khai văn bản này, trực tiếp hoặc gián tiếp. `,
+        'Nhấn ▸ / ▾ để mở hoặc thu gọn, nhấn vào một mục để mở trang của nó.',
+      ),
+      tree.element,
+    ),
+    textSection(doc),
+    section(`Được dẫn chiếu bởi (${doc.citedBy.length})`, citedByList(doc.citedBy)),
+  );
+  return { title: docLabel(doc), element, mounted: tree.mounted, destroy: tree.destroy };
+}
