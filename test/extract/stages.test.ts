@@ -28,6 +28,8 @@ describe('symbols', () => {
     ['Kết luận số69-KL/TW', '69-KL/TW', 'KET_LUAN'], // glued to "số"
     ['số 123 /QĐ - UBND', '123/QĐ-UBND', 'QUYET_DINH'], // spaces inside
     ['số 15/2022/NQ-HĐND', '15/2022/NQ-HĐND', 'NGHI_QUYET'],
+    ['số 36-\nNQ/TW ngày', '36-NQ/TW', 'NGHI_QUYET'], // a line wrapped inside the symbol
+    ['số 167/KH-\nUBND ngày', '167/KH-UBND', 'KE_HOACH'],
   ])('%s → %s', (text, canonical, type) => {
     const [m] = findSymbols(text);
     expect(m?.canonical).toBe(canonical);
@@ -40,6 +42,7 @@ describe('symbols', () => {
     ['500 lượt/ngày'], // a rate
     ['Sở KH-CN&ĐMST'], // an abbreviation
     ['Mã số thuế 0123/abc'], // lower-case after the slash
+    ['tỷ lệ 30/\nNăm sau'], // one capital letter is not a code
   ])('%s has no symbol', (text) => {
     expect(findSymbols(text)).toEqual([]);
   });

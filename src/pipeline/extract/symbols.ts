@@ -26,10 +26,10 @@ const TOKEN = '[A-ZĐ][A-Za-zĐđ0-9]*';
 const SYMBOL_RE = new RegExp(
   `(?<![\\d/.-])(\\d{1,5})(?:` +
     // Party: 36-NQ/TW, 802-CV/VPTU, 12-QĐi/TW
-    `[ \\t]?-[ \\t]?(${TOKEN})[ \\t]?\\/[ \\t]?(${TOKEN}(?:-${TOKEN})*)` +
+    `[ \\t]?-\\s?(${TOKEN})[ \\t]?\\/\\s?(${TOKEN}(?:-${TOKEN})*)` +
     '|' +
     // State: 569/QĐ-TTg, 11/2015/TT-BTC, 938/BKH-CN-KHTC, 83/2015/QH13
-    `(\\/(?:19|20)\\d{2})?[ \\t]?\\/[ \\t]?(${TOKEN}(?:[ \\t]?-[ \\t]?${TOKEN})*)` +
+    `(\\/(?:19|20)\\d{2})?[ \\t]?\\/\\s?(${TOKEN}(?:[ \\t]?-\\s?${TOKEN})*)` +
     ')',
   'gu',
 );
@@ -132,9 +132,11 @@ export function findSymbols(text: string): SymbolMatch[] {
 function cutTail(tail: string, after: string): { tokens: string[]; length: number } {
   const tokens: string[] = [];
   let length = 0;
-  const re = /([ \t]?-[ \t]?)?([A-Za-zĐđ0-9]+)/gy;
+  const re = /([ \t]?-\s?)?([A-Za-zĐđ0-9]+)/gy;
   for (let m = re.exec(tail); m; m = re.exec(tail)) {
     const token = m[2] as string;
+    // Codes have two letters at least ("QĐ", "TW"): "30/\nNăm" is not a symbol.
+    if (tokens.length === 0 && unglue(token, tail.charAt(m.index + m[0].length)) < 2) break;
     const keep = unglue(
       token,
       m.index + m[0].length < tail.length ? tail.charAt(m.index + m[0].length) : after,
