@@ -17,6 +17,7 @@ import {
   type DocumentFields,
   documentId,
   type EdgeFields,
+  emptyDocumentFields,
   type TaskFields,
   taskId,
 } from '../src/model/graph.ts';
@@ -36,22 +37,8 @@ const DISTRICTS_PER_PROVINCE = 2;
 
 function doc(id: string, f: Partial<DocumentFields>): DocumentFields {
   return {
-    id,
-    symbol: null,
-    type: 'KE_HOACH',
-    issuerName: null,
+    ...emptyDocumentFields(id, 'KE_HOACH'),
     branch: 'STATE',
-    level: null,
-    jurisdiction: null,
-    province: null,
-    dateValue: null,
-    dateText: null,
-    dateValid: true,
-    year: null,
-    title: null,
-    subject: null,
-    promulgates: null,
-    signer: null,
     ...f,
   };
 }

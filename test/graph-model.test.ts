@@ -10,6 +10,7 @@ import {
   documentSearchText,
   type EdgeFields,
   edgeId,
+  emptyDocumentFields,
   foldText,
   type GraphEdge,
   nodeKindOf,
@@ -313,22 +314,7 @@ describe('merge rules (store)', () => {
 
 describe('merge plan (store)', () => {
   const fields = (id: string, extra: Partial<DocumentFields> = {}): DocumentFields => ({
-    id,
-    symbol: null,
-    type: 'OTHER',
-    issuerName: null,
-    branch: null,
-    level: null,
-    jurisdiction: null,
-    province: null,
-    dateValue: null,
-    dateText: null,
-    dateValid: true,
-    year: null,
-    title: null,
-    subject: null,
-    promulgates: null,
-    signer: null,
+    ...emptyDocumentFields(id, 'OTHER'),
     ...extra,
   });
   const stored = (id: string, status: 'FULL_TEXT' | 'CITED_ONLY', assertedFrom: string[] = []) => ({

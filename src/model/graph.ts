@@ -168,6 +168,28 @@ export const DocumentFields = z.object({
 });
 export type DocumentFields = z.infer<typeof DocumentFields>;
 
+/** A document's fields with nothing known but its id and type (builders fill in the rest). */
+export function emptyDocumentFields(id: string, type: DocType = 'OTHER'): DocumentFields {
+  return {
+    id,
+    symbol: null,
+    type,
+    issuerName: null,
+    branch: null,
+    level: null,
+    jurisdiction: null,
+    province: null,
+    dateValue: null,
+    dateText: null,
+    dateValid: true,
+    year: null,
+    title: null,
+    subject: null,
+    promulgates: null,
+    signer: null,
+  };
+}
+
 export const DocumentNode = DocumentFields.extend({
   kind: z.literal('DOCUMENT'),
   status: DocumentStatus,

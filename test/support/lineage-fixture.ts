@@ -7,6 +7,7 @@ import {
   type DocumentFields,
   documentId,
   type EdgeFields,
+  emptyDocumentFields,
   type Method,
   type TaskFields,
   taskId,
@@ -97,22 +98,7 @@ export const TASK = {
 
 function doc(id: string, fields: Partial<DocumentFields>): DocumentFields {
   return {
-    id,
-    symbol: null,
-    type: 'KE_HOACH',
-    issuerName: null,
-    branch: null,
-    level: null,
-    jurisdiction: null,
-    province: null,
-    dateValue: null,
-    dateText: null,
-    dateValid: true,
-    year: null,
-    title: null,
-    subject: null,
-    promulgates: null,
-    signer: null,
+    ...emptyDocumentFields(id, 'KE_HOACH'),
     ...fields,
   };
 }
