@@ -79,7 +79,7 @@ function extract(text: string, source: string): ExtractedDocument {
   const tasks = extractTasks(n, seg, agencyCtx);
 
   const scopeOf = scopes(seg);
-  const { relations } = extractRelations({
+  const relations = extractRelations({
     n,
     mentions: citations.mentions,
     refOf: resolved.refOf,

@@ -2,7 +2,7 @@
 // references; an undated symbol, a short form ("Kết luận 93") or an alias ("CTHĐ") joins the reference it
 // names; ambiguity is reported, not guessed silently.
 import type { DocType, ExtractionWarning, Issuer, Reference } from '../model/extraction.ts';
-import { nameKey } from '../text/fold.ts';
+import { collapseSpaces, nameKey } from '../text/fold.ts';
 import type { AliasDeclaration, Mention } from './extract/citations.ts';
 import { issuerFromCode, type Place, parseIssuerPhrase, readPlace, VAGUE } from './extract/issuers.ts';
 import { symbolKey } from './extract/symbols.ts';
@@ -172,8 +172,6 @@ function distance(g: Group, at: number): number {
   return best;
 }
 
-const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
-
 function buildReference(n: NormalizedText, id: string, g: Group, place: Place): Reference {
   const ms = [...g.mentions].sort((a, b) => a.start - b.start);
   const symbolMention = ms.find((m) => m.kind === 'SYMBOL' && m.date) ?? ms.find((m) => m.kind === 'SYMBOL');
@@ -187,7 +185,7 @@ function buildReference(n: NormalizedText, id: string, g: Group, place: Place): 
   for (const m of ms) {
     if ((m.kind === 'SHORT' || m.kind === 'ALIAS') && !m.inAliasDecl) {
       const shortText =
-        m.kind === 'SHORT' ? collapse(n.text.slice(m.start, shortEnd(n, m))) : (m.alias as string);
+        m.kind === 'SHORT' ? collapseSpaces(n.text.slice(m.start, shortEnd(n, m))) : (m.alias as string);
       if (!aliases.includes(shortText)) aliases.push(shortText);
     }
   }
@@ -213,7 +211,7 @@ function shortEnd(n: NormalizedText, m: Mention): number {
 }
 
 function cleanSubject(s: string): string {
-  return collapse(s.replace(/^["“”\s]+|["“”\s]+$/g, ''));
+  return collapseSpaces(s.replace(/^["“”\s]+|["“”\s]+$/g, ''));
 }
 
 const BEFORE_TAI = /cua\s+([^,;()]{3,90}?)\s+tai\s*$/;

@@ -15,7 +15,6 @@ export function nodeName(n: GraphNode): string {
 }
 
 export const nodeView = (n: GraphNode) => ({ ...n, name: nodeName(n) });
-export const edgeView = (e: GraphEdge) => e;
 
 export function lineageJson(l: Lineage) {
   return {

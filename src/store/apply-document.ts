@@ -1,7 +1,8 @@
 // Store internals: the write sequence of applyDocument over an adapter's primitives, run inside the adapter's one transaction.
-import { type ApplyResult, type DocumentFacts, EdgeType } from '../model/graph.ts';
+import type { ApplyResult, DocumentFacts } from '../model/graph.ts';
 import { planApply } from './apply-plan.ts';
-import { type ApplyStep, StoreError, type StoreHooks } from './graph-store.ts';
+import { createAllEdges } from './create-edges.ts';
+import type { ApplyStep, StoreHooks } from './graph-store.ts';
 import { graphNodeOf } from './records.ts';
 import type { WriteOps } from './store-ops.ts';
 
@@ -47,18 +48,8 @@ export async function applyFacts(
   if (plan.tasks.length > 0) await ops.upsertTasks(plan.tasks);
   await step('UPSERT_TASKS');
 
-  for (const type of EdgeType.options) {
-    const edges = plan.edges.filter((e) => e.type === type);
-    if (edges.length === 0) continue;
-    const created = await ops.createEdges(type, edges);
-    // Endpoints are batch nodes written above, so a shortfall is a broken invariant: abort the whole document.
-    if (created !== edges.length) {
-      throw new StoreError(
-        'WRITE_FAILED',
-        `${type}: created ${created} of ${edges.length} edges for ${documentId}`,
-      );
-    }
-  }
+  // Endpoints are batch nodes written above.
+  await createAllEdges(ops, plan.edges, `for ${documentId}`);
   await step('CREATE_EDGES');
 
   const candidates = [...new Set([...deleted.endpoints, ...plan.orphanCandidates])].filter(

@@ -1,5 +1,6 @@
 // Store internals: the write sequence of mergeDocuments over an adapter's primitives, run inside the adapter's one transaction.
 import { EdgeType, type GraphEdge, type IdentityNote, type MergeResult } from '../model/graph.ts';
+import { createAllEdges } from './create-edges.ts';
 import { type MergeStep, StoreError, type StoreHooks } from './graph-store.ts';
 import { assertersOfEdgesFrom, planMerge } from './merge-plan.ts';
 import type { StoredDocument, StoredNode, WriteOps } from './store-ops.ts';
@@ -56,18 +57,8 @@ export async function mergeNodes(
   await ops.upsertDocuments(plan.documents);
   await step('MERGE_UPSERT_DOCUMENTS');
 
-  for (const type of EdgeType.options) {
-    const edges = plan.edges.filter((e) => e.type === type);
-    if (edges.length === 0) continue;
-    const created = await ops.createEdges(type, edges);
-    // Both ends are stored nodes read above, so a shortfall is a broken invariant: abort the whole merge.
-    if (created !== edges.length) {
-      throw new StoreError(
-        'WRITE_FAILED',
-        `${type}: created ${created} of ${edges.length} edges at ${intoId}`,
-      );
-    }
-  }
+  // Both ends are stored nodes read above.
+  await createAllEdges(ops, plan.edges, `at ${intoId}`);
   await step('MERGE_CREATE_EDGES');
 
   // Detached: its old edges go with it (their copies at the survivor were created above).

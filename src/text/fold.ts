@@ -80,3 +80,8 @@ export function toneKey(s: string): string {
   for (const [re, to] of TONE_MOVES) out = out.replace(re, to);
   return out;
 }
+
+/** Whitespace runs → one space, trimmed; most strings have none, so test before replacing. */
+export function collapseSpaces(s: string): string {
+  return /\s\s|[\t\n\r]/.test(s) ? s.replace(/\s+/g, ' ').trim() : s.trim();
+}

@@ -5,7 +5,7 @@
 
 import { escapeRegex, typeOfWord, typesCompatibleWithCode, typeWordPattern } from '../../lexicon/lexicon.ts';
 import type { DateValue, DocType } from '../../model/extraction.ts';
-import { nameKey } from '../../text/fold.ts';
+import { collapseSpaces, nameKey } from '../../text/fold.ts';
 import type { NormalizedText } from '../normalize.ts';
 import { dateAt } from './dates.ts';
 import { findSymbols, type SymbolMatch } from './symbols.ts';
@@ -106,7 +106,7 @@ export function findCitations(
     const mention = baseMention('SHORT', start, end, type);
     mention.number = m[3] as string;
     mention.typeFromWord = true;
-    mention.name = collapse(n.text.slice(start, end));
+    mention.name = collapseSpaces(n.text.slice(start, end));
     mention.end = parseTail(n, end, mention);
     mentions.push(mention);
     taken.push(mention);
@@ -156,8 +156,6 @@ function baseMention(kind: MentionKind, start: number, end: number, type: DocTyp
     alias: null,
   };
 }
-
-const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 function symbolMention(n: NormalizedText, sym: SymbolMatch): Mention {
   const before = n.fold.slice(Math.max(0, sym.start - 60), sym.start);
@@ -376,7 +374,7 @@ function findNamed(n: NormalizedText): Mention[] {
     const national = !m[1] || /toan quoc/.test(m[1] as string);
     // One congress, several phrasings ("Đại hội XIII của Đảng", "Đại hội đại biểu toàn quốc lần thứ XIII").
     const at = m.index + m[0].indexOf(m[1] ?? '\u0000');
-    const body = m[1] ? collapse(n.text.slice(at, at + (m[1] as string).length)) : '';
+    const body = m[1] ? collapseSpaces(n.text.slice(at, at + (m[1] as string).length)) : '';
     mention.name = national
       ? `Nghị quyết Đại hội Đảng toàn quốc lần thứ ${term}`
       : `Nghị quyết Đại hội đại biểu ${body} lần thứ ${term}`;
@@ -392,7 +390,7 @@ function findNamed(n: NormalizedText): Mention[] {
     const mention = baseMention('NAMED', m.index, m.index + m[0].length, type);
     const word = n.text.slice(m.index, m.index + (m[1] as string).length);
     const inner = n.text.slice(m.index + m[0].indexOf(m[2] as string) + 1, m.index + m[0].length - 1);
-    mention.name = `${word} “${collapse(inner)}”`;
+    mention.name = `${word} “${collapseSpaces(inner)}”`;
     mention.nameKey = nameKey(`${word} ${inner}`);
     out.push(mention);
   }
@@ -401,7 +399,7 @@ function findNamed(n: NormalizedText): Mention[] {
     if (!/^C/.test(n.text.charAt(m.index)) || m[0].length > 260 || STRATEGY_NOT_NAME.test(m[1] as string))
       continue;
     const raw = n.text.slice(m.index, m.index + m[0].length);
-    const name = collapse(raw.replace(/\s*\([^()]*\)/g, ''));
+    const name = collapseSpaces(raw.replace(/\s*\([^()]*\)/g, ''));
     const mention = baseMention('NAMED', m.index, m.index + m[0].length, 'OTHER');
     mention.name = name;
     mention.nameKey = nameKey(name);
@@ -423,7 +421,7 @@ function findNamed(n: NormalizedText): Mention[] {
     }
     if (kept.length === 0) continue;
     const mention = baseMention('NAMED', m.index, end, 'LUAT');
-    mention.name = collapse(n.text.slice(m.index, end));
+    mention.name = collapseSpaces(n.text.slice(m.index, end));
     mention.nameKey = nameKey(mention.name);
     mention.issuerText = 'Quốc hội';
     out.push(mention);
@@ -510,7 +508,7 @@ function markRestatements(n: NormalizedText, mentions: Mention[], decls: AliasDe
     );
     if (!earlier) continue;
     m.inAliasDecl = true;
-    const text = collapse(n.text.slice(open + 1, close));
+    const text = collapseSpaces(n.text.slice(open + 1, close));
     decls.push({ range: { start: open, end: close + 1 }, aliases: [{ text, start: open + 1, end: close }] });
   }
 }

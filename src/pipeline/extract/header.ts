@@ -2,7 +2,7 @@
 // signer. The issuer comes from the issuer block, the preamble's "<body> ban hành Kế hoạch ...", the
 // signature block or the symbol's code, in that order; a generic issuer is placed by the names in the text.
 
-import { typeOfWord } from '../../lexicon/lexicon.ts';
+import { escapeRegex, typeOfWord } from '../../lexicon/lexicon.ts';
 import type {
   DateValue,
   DocType,
@@ -194,11 +194,10 @@ function placeWords(s: string): string | null {
 
 function renamed(issuer: Issuer, place: string): string {
   const base = issuer.jurisdiction
-    ? issuer.name.replace(new RegExp(`\\s*${escapeRe(issuer.jurisdiction)}$`), '')
+    ? issuer.name.replace(new RegExp(`\\s*${escapeRegex(issuer.jurisdiction)}$`), '')
     : issuer.name;
   return `${base} ${place}`;
 }
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The first candidate that states a level and place, else the first candidate at all. */
 function pickIssuer(candidates: Array<Issuer | null>): Issuer | null {

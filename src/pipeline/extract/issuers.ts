@@ -1,7 +1,7 @@
 // Extract (issuers): who issued a document, from a phrase ("Ban Thường vụ Tỉnh ủy", "UBND tỉnh Kon Tum",
 // "Bộ Chính trị (khóa X)") or from a symbol's issuer code ("TTg", "TU"), with branch, level and
 // jurisdiction. Generic names ("UBND tỉnh", "Tỉnh ủy") take the writer's own province (DOMAIN §2).
-import { findProvince, matchDistrictAt, matchProvinceAt } from '../../gazetteer/geo.ts';
+import { matchDistrictAt, matchProvinceAt } from '../../gazetteer/geo.ts';
 import { bodies, expandAbbreviations, type Generic, issuerOfCode } from '../../lexicon/lexicon.ts';
 import type { Issuer, Level } from '../../model/extraction.ts';
 import { fold } from '../../text/fold.ts';
@@ -295,9 +295,4 @@ export function issuerFromCode(issuerCode: string, ctx: Place): Issuer | null {
     }
   }
   return null;
-}
-
-/** A province named in the text ("tỉnh Kon Tum"), for hints. */
-export function provinceNamed(name: string): string | null {
-  return findProvince(name)?.name ?? null;
 }

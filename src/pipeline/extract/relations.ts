@@ -3,7 +3,7 @@
 // hiện B" (A implements B), "Căn cứ", "xét đề nghị ... tại", "chỉ đạo ... tại" (cites, with a basis), a
 // list separator (same governor as the previous item). Every reference the document names and does not
 // implement is cited (DOMAIN §2).
-import type { Basis, ExtractionWarning, Reference, Relation, RelationType } from '../../model/extraction.ts';
+import type { Basis, Reference, Relation, RelationType } from '../../model/extraction.ts';
 import type { NormalizedText } from '../normalize.ts';
 import type { Range } from '../segment.ts';
 import type { Mention } from './citations.ts';
@@ -55,10 +55,7 @@ const SELF_PROMULGATES = /^\s*(?:ve viec\s+)?(?:ban hanh|phe duyet)\s*$/;
 const SIBLING_SHORT = /^[\s,;]*(?:va(?: dac biet la)?|cung voi|cung|hoac|,)?[\s,]*$/;
 const SIBLING_LONG_END = /(?:,|\bva|\bva dac biet la|\bcung nhu|\bcung voi)\s*$/;
 
-export function extractRelations(input: RelationInput): {
-  relations: Relation[];
-  warnings: ExtractionWarning[];
-} {
+export function extractRelations(input: RelationInput): Relation[] {
   const { n, refOf } = input;
   const out: Relation[] = [];
   const active = input.mentions
@@ -141,7 +138,7 @@ export function extractRelations(input: RelationInput): {
     const p = promulgator.get(ref.id);
     if (p && p !== ref.id) ref.promulgatedBy = p;
   }
-  return { relations: finish(out, input.references), warnings: [] };
+  return finish(out, input.references);
 }
 
 /** The governor a scope gives to a verb: the document in its title and preamble, a task in its text. */

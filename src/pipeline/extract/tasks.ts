@@ -1,18 +1,11 @@
 // Extract (tasks): the items of the task sections (NHIỆM VỤ, GIẢI PHÁP; TỔ CHỨC THỰC HIỆN) with their duties:
 // lead and coordinating agencies, groups and deadline, read from labelled lines ("Đơn vị thực hiện:",
 // "Thời gian thực hiện:") or from "X chủ trì, phối hợp với Y" sentences; recurring reports are duties too.
-import type { AgencyMention, Deadline, Duty, Task } from '../../model/extraction.ts';
-import { fold } from '../../text/fold.ts';
+import type { AgencyMention, Duty, Task } from '../../model/extraction.ts';
+import { collapseSpaces, fold } from '../../text/fold.ts';
 import type { NormalizedText } from '../normalize.ts';
 import type { Line, OutlineNode, Section, Segmented } from '../segment.ts';
-import {
-  type AgencyContext,
-  canonicalAgency,
-  classify,
-  parseAssignment,
-  parseList,
-  splitList,
-} from './agencies.ts';
+import { type AgencyContext, classify, parseAssignment, parseList, splitList } from './agencies.ts';
 import { findRecurringDuty, parseDeadline } from './deadlines.ts';
 
 const BULLET = /^[-+•·–]\s*/;
@@ -247,22 +240,16 @@ function spanOf(n: NormalizedText, start: number, end: number) {
 
 function ownText(n: NormalizedText, lines: Line[]): string {
   return lines
-    .map((l) => collapse(n.text.slice(l.start, l.end)))
+    .map((l) => collapseSpaces(n.text.slice(l.start, l.end)))
     .join('\n')
     .replace(/^(?:[IVX]+|\d{1,2}(?:\.\d{1,2})?|[a-zđê])\s*[.)]\s*/u, '');
 }
 
-/** Whitespace runs → one space; most lines have none, so test before replacing. */
-const collapse = (s: string) => (/\s\s|[\t\n]/.test(s) ? s.replace(/\s+/g, ' ').trim() : s.trim());
-
 function titleOf(n: NormalizedText, node: OutlineNode): string {
-  const head = collapse(n.text.slice(node.headText.start, node.headText.end));
+  const head = collapseSpaces(n.text.slice(node.headText.start, node.headText.end));
   const colon = head.indexOf(':');
   if (colon > 0 && colon < 160) return head.slice(0, colon).trim();
   const stop = head.search(/\.\s/);
   const t = stop > 0 && stop < 200 ? head.slice(0, stop) : head;
   return t.length > 240 ? `${t.slice(0, 237).trimEnd()}…` : t.replace(/[.:;]$/, '');
 }
-
-export type { Deadline };
-export { canonicalAgency };
