@@ -534,8 +534,9 @@ function contractSuite(harness: () => Harness) {
 const tempRoot = mkdtempSync(join(tmpdir(), 'policy-graph-contract-'));
 afterAll(() => rmSync(tempRoot, { recursive: true, force: true }));
 
-describe('embedded adapter (LadybugDB)', () => {
+describe('embedded adapter (LadybugDB), reads from the in-memory copy', () => {
   let n = 0;
+  const made: EmbeddedStore[] = [];
   contractSuite(() => ({
     async fresh(hooks) {
       const store = new EmbeddedStore({
@@ -543,9 +544,19 @@ describe('embedded adapter (LadybugDB)', () => {
         ...(hooks ? { hooks } : {}),
       });
       await store.init();
+      made.push(store);
       return store;
     },
   }));
+  // After every case (failures injected or not), the copy in memory is the database, and never needed a reload.
+  afterEach(async () => {
+    for (const store of made.splice(0)) {
+      await store.init();
+      expect(store.memoryState()).toMatchObject({ enabled: true, reloads: 0 });
+      expect(await store.exportAll()).toEqual(await store.databaseExport());
+      await store.close();
+    }
+  });
 
   it('keeps its data across processes’ worth of close and reopen', async () => {
     const directory = join(tempRoot, 'persist');
@@ -559,6 +570,22 @@ describe('embedded adapter (LadybugDB)', () => {
     expect(await second.exportAll()).toEqual(before);
     await second.close();
   });
+});
+
+describe('embedded adapter (LadybugDB), every read a database query', () => {
+  let n = 0;
+  contractSuite(() => ({
+    async fresh(hooks) {
+      const store = new EmbeddedStore({
+        directory: join(tempRoot, `nomem-${++n}`),
+        memoryIndex: false,
+        ...(hooks ? { hooks } : {}),
+      });
+      await store.init();
+      expect(store.memoryState().enabled).toBe(false);
+      return store;
+    },
+  }));
 });
 
 describe('embedded adapter: LadybugDB WAL workaround (values over 4 KB, LadybugDB#771)', () => {

@@ -7,7 +7,7 @@ import lbug, {
   type PreparedStatement,
   type QueryResult,
 } from '@ladybugdb/core';
-import type { StoreHealth } from '../model/graph.ts';
+import type { GraphExport, StoreHealth } from '../model/graph.ts';
 import {
   type CypherQuery,
   checkParams,
@@ -18,6 +18,7 @@ import {
 } from './cypher-files.ts';
 import { isStoreError, StoreError, type StoreErrorCode, type StoreHooks } from './graph-store.ts';
 import { writesLargeValue } from './ladybug-wal.ts';
+import { MemoryGraph } from './memory-graph.ts';
 import {
   EMBEDDED_ONLY_QUERIES,
   type NumberEncoding,
@@ -26,6 +27,7 @@ import {
   type QueryName,
 } from './query-catalog.ts';
 import { QueryOps } from './query-ops.ts';
+import { byId } from './records.ts';
 
 const EMBEDDED_QUERIES = [...QUERY_NAMES, ...EMBEDDED_ONLY_QUERIES] as const;
 
@@ -47,6 +49,11 @@ export interface EmbeddedStoreOptions {
   bufferPoolBytes?: number;
   /** Largest database file, a power of two. LadybugDB reserves this much address space per open database. */
   maxDatabaseBytes?: number;
+  /**
+   * Keep the graph in memory beside the database (default true): reads are answered from memory, every
+   * committed write is replayed there. Off, every read is a database query (slower by 10–1,000×).
+   */
+  memoryIndex?: boolean;
 }
 
 /**
@@ -96,12 +103,18 @@ export class EmbeddedStore extends SharedGraphStore {
   private open: Open | null = null;
   /** A value since the last checkpoint may sit corrupted in the WAL (see ladybug-wal.ts): checkpoint at the next chance. */
   private walAtRisk = false;
+  private readonly memoryIndex: boolean;
+  /** The graph in memory (see memory-graph.ts); null when off or not loaded. */
+  private memory: MemoryGraph | null = null;
+  /** Times the in-memory graph disagreed with a write's outcome and was reloaded from the database. */
+  private memoryReloads = 0;
 
   constructor(options: EmbeddedStoreOptions = {}) {
     super(options.hooks ?? {});
     this.directory = resolve(options.directory ?? DEFAULT_EMBEDDED_DIRECTORY);
     this.bufferPoolBytes = options.bufferPoolBytes ?? 0;
     this.maxDatabaseBytes = options.maxDatabaseBytes ?? DEFAULT_MAX_DATABASE_BYTES;
+    this.memoryIndex = options.memoryIndex ?? true;
   }
 
   async init(): Promise<void> {
@@ -145,8 +158,10 @@ export class EmbeddedStore extends SharedGraphStore {
         }
         this.open = open;
         await this.checkSchemaVersion();
+        if (this.memoryIndex) await this.loadMemory();
       } catch (error) {
         this.open = null;
+        this.memory = null;
         await conn?.close().catch(() => undefined);
         await db?.close().catch(() => undefined);
         throw translate(error, 'UNAVAILABLE', `cannot open the graph at ${this.directory}`);
@@ -166,6 +181,30 @@ export class EmbeddedStore extends SharedGraphStore {
     }
   }
 
+  /** Reads the whole graph into a fresh in-memory copy (at start, or after a disagreement). */
+  private async loadMemory(): Promise<void> {
+    this.memory = null;
+    const ops = this.ops();
+    const memory = new MemoryGraph();
+    memory.load(await ops.exportStored(), await ops.exportEdges());
+    this.memory = memory;
+  }
+
+  /** Whether reads come from memory, and how big that copy is. */
+  memoryState(): { enabled: boolean; nodes: number; edges: number; reloads: number } {
+    const size = this.memory?.size() ?? { nodes: 0, edges: 0 };
+    return { enabled: this.memory !== null, ...size, reloads: this.memoryReloads };
+  }
+
+  /** The whole graph read from the database itself, never from memory (to check that both agree). */
+  async databaseExport(): Promise<GraphExport> {
+    return this.serial.run(async () => {
+      this.requireOpen();
+      const ops = this.ops();
+      return { nodes: (await ops.exportNodes()).sort(byId), edges: (await ops.exportEdges()).sort(byId) };
+    });
+  }
+
   private ops(): QueryOps {
     return new QueryOps(
       (name, params, variant) => this.exec(name, params, variant),
@@ -182,6 +221,7 @@ export class EmbeddedStore extends SharedGraphStore {
       // and reopening replays the WAL (LadybugDB#771).
       await this.checkpoint();
       this.open = null;
+      this.memory = null;
       await open.conn.close().catch(() => undefined);
       await open.db.close().catch(() => undefined);
     });
@@ -245,30 +285,52 @@ export class EmbeddedStore extends SharedGraphStore {
     return this.serial.run(async () => {
       this.requireOpen();
       try {
-        return await work(this.ops());
+        return await work(this.memory ?? this.ops());
       } catch (error) {
         throw translate(error, 'UNAVAILABLE', 'read failed');
       }
     });
   }
 
-  protected write<T>(work: (ops: WriteOps) => Promise<T>): Promise<T> {
+  protected write<T>(work: (ops: WriteOps, hooks: StoreHooks) => Promise<T>): Promise<T> {
     return this.serial.run(async () => {
       this.requireOpen();
       // Transaction control words are not queries: they stay here rather than in query files.
       await this.control('BEGIN TRANSACTION').catch((error: unknown) => {
         throw translate(error, 'UNAVAILABLE', 'cannot begin a transaction');
       });
+      let result: T;
       try {
-        const result = await work(this.ops());
+        result = await work(this.ops(), this.hooks);
         await this.control('COMMIT');
-        if (this.walAtRisk) await this.checkpoint();
-        return result;
       } catch (error) {
         // LadybugDB has already rolled back when a statement failed; ROLLBACK then reports "no active transaction".
         await this.control('ROLLBACK').catch(() => undefined);
         throw translate(error, 'WRITE_FAILED', 'write failed, rolled back');
       }
+      if (this.walAtRisk) await this.checkpoint();
+      await this.replayInMemory(work, result);
+      return result;
     });
+  }
+
+  /**
+   * The same work on the in-memory copy, which held what the database held before the transaction, so it
+   * makes the same changes. Hooks are the database run's alone. A different outcome means the copies
+   * drifted (a bug): the memory copy is reloaded from the database, which is the truth.
+   */
+  private async replayInMemory<T>(work: (ops: WriteOps, hooks: StoreHooks) => Promise<T>, result: T) {
+    const memory = this.memory;
+    if (!memory) return;
+    let same = false;
+    try {
+      same = JSON.stringify(await work(memory, {})) === JSON.stringify(result);
+    } catch {
+      same = false;
+    }
+    if (!same) {
+      this.memoryReloads++;
+      await this.loadMemory();
+    }
   }
 }

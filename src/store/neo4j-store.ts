@@ -191,11 +191,11 @@ export class Neo4jStore extends SharedGraphStore {
     }
   }
 
-  protected write<T>(work: (ops: WriteOps) => Promise<T>): Promise<T> {
+  protected write<T>(work: (ops: WriteOps, hooks: StoreHooks) => Promise<T>): Promise<T> {
     return this.writes.run(async () => {
       try {
         // One managed transaction: committed when the work returns, rolled back when it throws.
-        return await this.withSession('WRITE', (s) => s.executeWrite((tx) => work(this.ops(tx))));
+        return await this.withSession('WRITE', (s) => s.executeWrite((tx) => work(this.ops(tx), this.hooks)));
       } catch (error) {
         throw translateNeo4jError(error, 'WRITE_FAILED', 'write failed, rolled back');
       }

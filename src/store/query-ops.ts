@@ -215,6 +215,13 @@ export class QueryOps implements ReadOps, WriteOps {
     return (await this.run('export-nodes', {})).map((r) => nodeFromRecord(text(r, 'label'), column(r, 'n')));
   }
 
+  /** Every node as stored, with the internal fields (to load an in-memory copy). */
+  async exportStored(): Promise<StoredNode[]> {
+    return (await this.run('export-nodes', {}))
+      .map((r) => storedFromRecord(text(r, 'label'), column(r, 'n')))
+      .filter((s) => s !== null);
+  }
+
   async exportEdges(): Promise<GraphEdge[]> {
     const rows = await this.run('export-edges', {});
     return rows.map((r) =>

@@ -78,12 +78,15 @@ export abstract class SharedGraphStore implements GraphStore {
   abstract health(): Promise<StoreHealth>;
   /** Runs `work` with read primitives on one consistent view (one read transaction where the database has them). */
   protected abstract read<T>(work: (ops: ReadOps) => Promise<T>): Promise<T>;
-  /** Runs `work` in one write transaction: committed when it returns, rolled back when it throws. */
-  protected abstract write<T>(work: (ops: WriteOps) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one write transaction: committed when it returns, rolled back when it throws. `hooks`
+   * are the store's hooks for the database run; an adapter replaying the work elsewhere passes none.
+   */
+  protected abstract write<T>(work: (ops: WriteOps, hooks: StoreHooks) => Promise<T>): Promise<T>;
 
   async applyDocument(facts: DocumentFacts): Promise<ApplyResult> {
     const valid = parseArg(DocumentFacts, facts, 'document facts');
-    return this.write((ops) => applyFacts(ops, valid, this.hooks));
+    return this.write((ops, hooks) => applyFacts(ops, valid, hooks));
   }
 
   async mergeDocuments(fromId: string, intoId: string, note: IdentityNote): Promise<MergeResult> {
@@ -100,7 +103,7 @@ export abstract class SharedGraphStore implements GraphStore {
       if (nodeKindOf(id) !== 'DOCUMENT')
         throw new StoreError('NOT_FOUND', `${id} is not a document id`, { details: { id } });
     }
-    return this.write((ops) => mergeNodes(ops, fromId, intoId, valid, this.hooks));
+    return this.write((ops, hooks) => mergeNodes(ops, fromId, intoId, valid, hooks));
   }
 
   async implementsTargets(ids: readonly string[]): Promise<Record<string, string[]>> {
