@@ -271,6 +271,62 @@ function contractSuite(harness: () => Harness) {
     });
   });
 
+  describe('applyDocuments (many documents, each all or nothing)', () => {
+    const outcomes = (items: Awaited<ReturnType<GraphStore['applyDocuments']>>) =>
+      items.map((o) => (o.error === null ? o.result.outcome : `FAILED ${o.error.code}`));
+
+    it('gives the results and the graph of applyDocument one by one', async () => {
+      const single = await fresh();
+      const expected = await applyAll(single);
+      const batched = await fresh();
+      const items = await batched.applyDocuments(allFacts());
+      expect(items.map((o) => o.result)).toEqual(expected);
+      expect(items.map((o) => o.documentId)).toEqual(expected.map((r) => r.documentId));
+      expect(await batched.exportAll()).toEqual(await single.exportAll());
+      expect(await batched.stats()).toEqual(FIXTURE_STATS);
+    });
+
+    it('keeps the order with a repeated document, a new version and unchanged ones in one call', async () => {
+      // Ia H'Drai v1 then v2 in one call (a repeated id starts a new transaction), the rest unchanged.
+      const sequence = [...allFacts(), iaHDraiPlan(2), laoCaiPlan(), iaHDraiPlan(1)];
+      const single = await fresh();
+      const expected = await applyAll(single, sequence);
+      const batched = await fresh();
+      const items = await batched.applyDocuments(sequence);
+      expect(outcomes(items)).toEqual(expected.map((r) => r.outcome));
+      expect(outcomes(items).slice(-3)).toEqual(['REPLACED', 'UNCHANGED', 'REPLACED']);
+      expect(items.map((o) => o.result)).toEqual(expected);
+      expect(await batched.exportAll()).toEqual(await single.exportAll());
+    });
+
+    it('a failure in one document keeps only that one out; the others land', async () => {
+      const victim = quangNgaiPlan().document.id;
+      const store = await fresh({
+        afterStep: (s, id) => {
+          if (id === victim && s === 'CREATE_EDGES') throw new Error('injected');
+        },
+      });
+      const items = await store.applyDocuments(allFacts());
+      const failed = items.filter((o) => o.error !== null);
+      expect(failed.map((o) => [o.documentId, o.error?.code])).toEqual([[victim, 'WRITE_FAILED']]);
+      const reference = await fresh();
+      await applyAll(
+        reference,
+        allFacts().filter((f) => f.document.id !== victim),
+      );
+      expect(await store.exportAll()).toEqual(await reference.exportAll());
+    });
+
+    it('refuses invalid facts with INVALID_ARGUMENT and applies the rest', async () => {
+      const broken = { ...laoCaiPlan(), contentHash: '' } as DocumentFacts;
+      const store = await fresh();
+      const items = await store.applyDocuments([broken, quangNgaiPlan()]);
+      expect(outcomes(items)).toEqual(['FAILED INVALID_ARGUMENT', 'CREATED']);
+      expect(items[0]?.documentId).toBe(laoCaiPlan().document.id);
+      await expectStoreError(store.getDocument(laoCaiPlan().document.id), 'NOT_FOUND');
+    });
+  });
+
   describe('lookups', () => {
     it('keeps the two 36-NQ/TW apart; a reference without date is AMBIGUOUS', async () => {
       const store = await loaded();

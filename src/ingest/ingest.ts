@@ -1,10 +1,9 @@
-// Ingest: extracted documents → the store, one transaction per document, then identities reconciled
+// Ingest: extracted documents → the store, each document all or nothing (written in batches), then identities reconciled
 // across the batch and what the store already holds. Reports what each file did.
 import type { ExtractedDocument } from '../model/extraction.ts';
 import type { ApplyOutcome, GraphStats } from '../model/graph.ts';
 import { contentHash, toGraphFacts } from '../pipeline/to-graph.ts';
 import type { GraphStore } from '../store/graph-store.ts';
-import { isStoreError } from '../store/graph-store.ts';
 import { type MergeNote, reconcile } from './reconcile.ts';
 
 export interface IngestInput {
@@ -34,36 +33,46 @@ export interface IngestReport {
 export interface IngestOptions {
   /** Called after each file is applied (for a progress bar). */
   onProgress?: (done: number, total: number, source: string) => void;
+  /** Documents written per store call (each still all or nothing); default 200. */
+  batchSize?: number;
 }
+
+export const DEFAULT_BATCH_SIZE = 200;
 
 export async function ingestDocuments(
   store: GraphStore,
   inputs: readonly IngestInput[],
   options: IngestOptions = {},
 ): Promise<IngestReport> {
+  const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
   const files: FileOutcome[] = [];
   const touched: string[] = [];
-  let done = 0;
-  for (const input of inputs) {
-    const facts = toGraphFacts(input.document, contentHash(input.text));
-    const base = {
-      source: input.source,
-      documentId: facts.document.id,
-      references: input.document.references.length,
-      tasks: input.document.tasks.length,
-      warnings: input.document.warnings.length,
-    };
-    try {
-      const result = await store.applyDocument(facts);
-      files.push({ ...base, outcome: result.outcome, error: null });
-      if (result.outcome !== 'UNCHANGED')
-        touched.push(facts.document.id, ...facts.mentioned.map((m) => m.id));
-    } catch (error) {
-      // One failed document does not stop the batch: its transaction was rolled back.
-      if (!isStoreError(error)) throw error;
-      files.push({ ...base, outcome: 'FAILED', error: { code: error.code, message: error.message } });
-    }
-    options.onProgress?.(++done, inputs.length, input.source);
+  for (let start = 0; start < inputs.length; start += batchSize) {
+    const chunk = inputs.slice(start, start + batchSize).map((input) => {
+      const facts = toGraphFacts(input.document, contentHash(input.text));
+      const base = {
+        source: input.source,
+        documentId: facts.document.id,
+        references: input.document.references.length,
+        tasks: input.document.tasks.length,
+        warnings: input.document.warnings.length,
+      };
+      return { facts, base };
+    });
+    const outcomes = await store.applyDocuments(chunk.map((c) => c.facts));
+    chunk.forEach(({ facts, base }, i) => {
+      const o = outcomes[i];
+      if (!o || o.error !== null) {
+        // One failed document does not stop the batch: nothing of it was stored.
+        const error = o?.error ?? { code: 'INTERNAL', message: 'no outcome' };
+        files.push({ ...base, outcome: 'FAILED', error: { code: error.code, message: error.message } });
+      } else {
+        files.push({ ...base, outcome: o.result.outcome, error: null });
+        if (o.result.outcome !== 'UNCHANGED')
+          touched.push(facts.document.id, ...facts.mentioned.map((m) => m.id));
+      }
+      options.onProgress?.(files.length, inputs.length, base.source);
+    });
   }
   const { merges, ambiguities } =
     touched.length > 0 ? await reconcile(store, touched) : { merges: [], ambiguities: [] };

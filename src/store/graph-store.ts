@@ -84,6 +84,11 @@ export interface StoreHooks {
   afterStep?: (step: ApplyStep | MergeStep, documentId: string) => void | Promise<void>;
 }
 
+/** What `applyDocuments` did with one document: its result, or the error that kept it out (nothing of it stored). */
+export type BatchOutcome =
+  | { documentId: string; result: ApplyResult; error: null }
+  | { documentId: string; result: null; error: StoreError };
+
 export interface GraphStore {
   readonly adapter: 'embedded' | 'neo4j';
 
@@ -102,6 +107,14 @@ export interface GraphStore {
    * is exactly as before (WRITE_FAILED, or INVALID_ARGUMENT for facts that fail validation).
    */
   applyDocument(facts: DocumentFacts): Promise<ApplyResult>;
+
+  /**
+   * Applies many documents, each one all or nothing, with the results and final graph of `applyDocument`
+   * called for each in order, but in far fewer round trips (new documents are written together). Several
+   * documents share a transaction; when it fails, its documents are applied one by one, so only the
+   * failing ones report an error and the rest land. One outcome per input, in input order.
+   */
+  applyDocuments(batch: readonly DocumentFacts[]): Promise<BatchOutcome[]>;
 
   /**
    * Merges document `fromId` into `intoId` in ONE write transaction; `from` disappears, everything pointing

@@ -30,8 +30,9 @@ import {
   symbolKey,
 } from '../model/graph.ts';
 import { documentsMatchingMergedIds } from './aliases.ts';
+import { applyBatch } from './apply-batch.ts';
 import { applyFacts } from './apply-document.ts';
-import { type GraphStore, StoreError, type StoreHooks } from './graph-store.ts';
+import { type BatchOutcome, type GraphStore, StoreError, type StoreHooks } from './graph-store.ts';
 import { mergeNodes } from './merge-documents.ts';
 import { byId } from './records.ts';
 import { criteriaFromFilter, type DocumentCriteria, type ReadOps, type WriteOps } from './store-ops.ts';
@@ -87,6 +88,64 @@ export abstract class SharedGraphStore implements GraphStore {
   async applyDocument(facts: DocumentFacts): Promise<ApplyResult> {
     const valid = parseArg(DocumentFacts, facts, 'document facts');
     return this.write((ops, hooks) => applyFacts(ops, valid, hooks));
+  }
+
+  async applyDocuments(batch: readonly DocumentFacts[]): Promise<BatchOutcome[]> {
+    if (!Array.isArray(batch))
+      throw new StoreError('INVALID_ARGUMENT', 'applyDocuments takes a list of facts');
+    const outcomes: Array<BatchOutcome | undefined> = new Array(batch.length);
+    const idOf = (f: unknown) => String((f as { document?: { id?: unknown } })?.document?.id ?? '');
+    // Runs of valid facts with distinct document ids: a repeated id starts a new transaction.
+    const runs: Array<Array<{ at: number; facts: DocumentFacts }>> = [];
+    let run: Array<{ at: number; facts: DocumentFacts }> = [];
+    let seen = new Set<string>();
+    batch.forEach((raw, at) => {
+      try {
+        const facts = parseArg(DocumentFacts, raw, 'document facts');
+        if (seen.has(facts.document.id)) {
+          runs.push(run);
+          run = [];
+          seen = new Set();
+        }
+        seen.add(facts.document.id);
+        run.push({ at, facts });
+      } catch (error) {
+        outcomes[at] = { documentId: idOf(raw), result: null, error: error as StoreError };
+      }
+    });
+    runs.push(run);
+    for (const r of runs.filter((x) => x.length > 0)) {
+      try {
+        const results = await this.write((ops, hooks) =>
+          applyBatch(
+            ops,
+            r.map((x) => x.facts),
+            hooks,
+          ),
+        );
+        r.forEach((x, i) => {
+          outcomes[x.at] = {
+            documentId: x.facts.document.id,
+            result: results[i] as ApplyResult,
+            error: null,
+          };
+        });
+      } catch (error) {
+        if (!(error instanceof StoreError)) throw error;
+        // One bad document must not keep the others out: each alone, in order.
+        for (const x of r) {
+          const documentId = x.facts.document.id;
+          try {
+            const result = await this.write((ops, hooks) => applyFacts(ops, x.facts, hooks));
+            outcomes[x.at] = { documentId, result, error: null };
+          } catch (alone) {
+            if (!(alone instanceof StoreError)) throw alone;
+            outcomes[x.at] = { documentId, result: null, error: alone };
+          }
+        }
+      }
+    }
+    return outcomes as BatchOutcome[];
   }
 
   async mergeDocuments(fromId: string, intoId: string, note: IdentityNote): Promise<MergeResult> {
