@@ -543,6 +543,18 @@ function contractSuite(harness: () => Harness) {
       await expectStoreError(store.agencyMandates('agency:nobody@central'), 'NOT_FOUND');
     });
 
+    it('descendants: every document carrying a document out, at any depth, sorted by id', async () => {
+      const store = await loaded();
+      // 57 implements 36; 1693 implements 57; Ia H'Drai implements 1693; Ia Tơi's plan holds a task implementing it.
+      expect(ids(await store.descendants(ID.nq36))).toEqual(
+        [ID.ctr57, ID.kh1693, ID.iaHDrai, ID.iaToi].sort(),
+      );
+      expect(ids(await store.descendants(ID.qd569))).toEqual([ID.laoCai]);
+      expect(await store.descendants(ID.iaToi)).toEqual([]);
+      await expectStoreError(store.descendants(TASK.ii4d), 'INVALID_ARGUMENT');
+      await expectStoreError(store.descendants('doc:nothing@central@2020'), 'NOT_FOUND');
+    });
+
     it('coverage: which units of a level implement a document, directly or transitively', async () => {
       const store = await loaded();
       const provinces = Coverage.parse(

@@ -31,24 +31,44 @@ export interface IngestReport {
 }
 
 export interface IngestOptions {
-  /** Called after each file is applied (for a progress bar). */
-  onProgress?: (done: number, total: number, source: string) => void;
+  /** Called after each file is applied (for a progress bar); `total` is the option's, when given. */
+  onProgress?: (done: number, total: number | undefined, source: string) => void;
+  /** How many inputs a stream will yield (for progress only). */
+  total?: number;
   /** Documents written per store call (each still all or nothing); default 200. */
   batchSize?: number;
 }
 
 export const DEFAULT_BATCH_SIZE = 200;
 
+/** Groups a stream into arrays of `size`, pulling no further ahead than one group. */
+async function* chunks<T>(items: Iterable<T> | AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  let chunk: T[] = [];
+  for await (const item of items) {
+    chunk.push(item);
+    if (chunk.length >= size) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+/**
+ * Stores the inputs (a list or a stream: a large corpus is extracted as it is written, never held whole)
+ * in batches, each document all or nothing, then reconciles identities across what changed.
+ */
 export async function ingestDocuments(
   store: GraphStore,
-  inputs: readonly IngestInput[],
+  inputs: Iterable<IngestInput> | AsyncIterable<IngestInput>,
   options: IngestOptions = {},
 ): Promise<IngestReport> {
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
+  const total = options.total ?? (Array.isArray(inputs) ? inputs.length : undefined);
   const files: FileOutcome[] = [];
-  const touched: string[] = [];
-  for (let start = 0; start < inputs.length; start += batchSize) {
-    const chunk = inputs.slice(start, start + batchSize).map((input) => {
+  const touched = new Set<string>();
+  for await (const inputChunk of chunks(inputs, batchSize)) {
+    const chunk = inputChunk.map((input) => {
       const facts = toGraphFacts(input.document, contentHash(input.text));
       const base = {
         source: input.source,
@@ -68,13 +88,15 @@ export async function ingestDocuments(
         files.push({ ...base, outcome: 'FAILED', error: { code: error.code, message: error.message } });
       } else {
         files.push({ ...base, outcome: o.result.outcome, error: null });
-        if (o.result.outcome !== 'UNCHANGED')
-          touched.push(facts.document.id, ...facts.mentioned.map((m) => m.id));
+        if (o.result.outcome !== 'UNCHANGED') {
+          touched.add(facts.document.id);
+          for (const m of facts.mentioned) touched.add(m.id);
+        }
       }
-      options.onProgress?.(files.length, inputs.length, base.source);
+      options.onProgress?.(files.length, total, base.source);
     });
   }
   const { merges, ambiguities } =
-    touched.length > 0 ? await reconcile(store, touched) : { merges: [], ambiguities: [] };
+    touched.size > 0 ? await reconcile(store, [...touched]) : { merges: [], ambiguities: [] };
   return { files, merges, ambiguities, stats: await store.stats() };
 }

@@ -45,13 +45,15 @@ export interface InputDocument {
   document: ExtractedDocument;
 }
 
-/** Reads and extracts every file; unreadable ones go to `errors` (nothing is extracted for them). */
-export async function readDocuments(
+/**
+ * Reads and extracts files one at a time, as the consumer asks for them (a corpus of any size never sits
+ * in memory at once); unreadable ones go to `errors` (nothing is extracted for them).
+ */
+export async function* streamDocuments(
   files: readonly string[],
   note: (message: string) => void,
-): Promise<{ documents: InputDocument[]; errors: ReadTextError[] }> {
-  const documents: InputDocument[] = [];
-  const errors: ReadTextError[] = [];
+  errors: ReadTextError[],
+): AsyncGenerator<InputDocument> {
   for (const source of files) {
     let decoded: DecodedText;
     try {
@@ -65,8 +67,18 @@ export async function readDocuments(
     for (const w of decoded.warnings)
       if (w.code === 'INVALID_BYTES') note(`${source}: warning: ${w.message}`);
     const document = withEncodingWarning(extractDocument(decoded.text, { source }), decoded);
-    documents.push({ source, text: decoded.text, document });
+    yield { source, text: decoded.text, document };
   }
+}
+
+/** Reads and extracts every file; unreadable ones go to `errors` (nothing is extracted for them). */
+export async function readDocuments(
+  files: readonly string[],
+  note: (message: string) => void,
+): Promise<{ documents: InputDocument[]; errors: ReadTextError[] }> {
+  const documents: InputDocument[] = [];
+  const errors: ReadTextError[] = [];
+  for await (const d of streamDocuments(files, note, errors)) documents.push(d);
   return { documents, errors };
 }
 

@@ -163,6 +163,11 @@ export interface GraphStore {
    * of its own goes up through its parent task, else through its document. Ordered by root, length, ids.
    */
   chainUp(id: string): Promise<ChainUp>;
+  /**
+   * Every document that carries out `documentId` directly or transitively through IMPLEMENTS (a document
+   * holding an implementing task counts), sorted by id; the documents of a lineage without tasks and agencies.
+   */
+  descendants(documentId: string): Promise<DocumentNode[]>;
   /** CITES and IMPLEMENTS edges into (IN) or out of (OUT) a node. */
   citations(id: string, direction: Direction): Promise<Citations>;
   agencyMandates(agencyId: string): Promise<AgencyMandates>;

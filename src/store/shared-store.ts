@@ -228,6 +228,15 @@ export abstract class SharedGraphStore implements GraphStore {
     return this.read((ops) => traversal.chainUp(ops, id));
   }
 
+  async descendants(documentId: string): Promise<DocumentNode[]> {
+    return this.read(async (ops) => {
+      const root = await traversal.getNode(ops, documentId);
+      if (root.kind !== 'DOCUMENT')
+        throw new StoreError('INVALID_ARGUMENT', `descendants are of a document, not ${root.id}`);
+      return (await traversal.implementers(ops, root.id)).sort(byId);
+    });
+  }
+
   async citations(id: string, direction: Direction): Promise<Citations> {
     const dir = parseArg(Direction, direction, 'direction');
     return this.read(async (ops) => {

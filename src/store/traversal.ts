@@ -196,7 +196,7 @@ export async function chainUp(ops: ReadOps, id: string): Promise<ChainUp> {
 }
 
 /** Every document implementing `root` directly or transitively, counting the documents that hold an implementing task. */
-async function implementers(ops: ReadOps, rootId: string): Promise<DocumentNode[]> {
+export async function implementers(ops: ReadOps, rootId: string): Promise<DocumentNode[]> {
   const found = new Map<string, DocumentNode>();
   const seen = new Set<string>([rootId]);
   let frontier = [rootId];

@@ -3,7 +3,8 @@
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { type IngestReport, ingestDocuments } from '../../ingest/ingest.ts';
-import { expandPaths, readDocuments } from '../../io/input-files.ts';
+import { expandPaths, streamDocuments } from '../../io/input-files.ts';
+import type { ReadTextError } from '../../io/read-text.ts';
 import { type CliIo, type CommandContext, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from '../main.ts';
 import { storeErrorExit } from '../store-errors.ts';
 import { withStore } from '../with-store.ts';
@@ -28,24 +29,36 @@ export async function runIngest(
 ): Promise<number> {
   const note = (message: string) => io.stderr(`policy-graph: ${message}\n`);
   const listed = await expandPaths(paths, note);
-  const read = await readDocuments(listed.files, note);
-  const unreadable = [...listed.errors, ...read.errors];
-  for (const error of unreadable) note(`${error.message} (not stored)`);
-  if (read.documents.length === 0) return unreadable.length > 0 ? EXIT_USAGE : EXIT_OK;
+  for (const error of listed.errors) note(`${error.message} (not stored)`);
+  if (listed.files.length === 0) return listed.errors.length > 0 ? EXIT_USAGE : EXIT_OK;
 
   const started = performance.now();
   const bar =
     process.stderr.isTTY && !options.json
       ? new SingleBar({ format: 'ingest [{bar}] {value}/{total} {file}', hideCursor: true })
       : null;
-  bar?.start(read.documents.length, 0, { file: '' });
+  bar?.start(listed.files.length, 0, { file: '' });
+  const readErrors: ReadTextError[] = [];
+  // Files are read and extracted as the store takes them: a corpus of any size is never held whole.
+  const stream = streamDocuments(
+    listed.files,
+    (message) => {
+      bar?.stop();
+      note(message);
+    },
+    readErrors,
+  );
   try {
     const report = await withStore((store) =>
-      ingestDocuments(store, read.documents, {
-        onProgress: (done, _total, source) => bar?.update(done, { file: source }),
+      ingestDocuments(store, stream, {
+        total: listed.files.length,
+        onProgress: (done, _total, source) => bar?.update(done + readErrors.length, { file: source }),
       }),
     );
     bar?.stop();
+    for (const error of readErrors) note(`${error.message} (not stored)`);
+    const unreadable = [...listed.errors, ...readErrors];
+    if (report.files.length === 0) return unreadable.length > 0 ? EXIT_USAGE : EXIT_OK;
     const seconds = (performance.now() - started) / 1000;
     io.stdout(
       options.json ? `${JSON.stringify({ ...report, seconds }, null, 2)}\n` : renderReport(report, seconds),
