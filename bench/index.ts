@@ -17,10 +17,20 @@ const BENCHMARKS: Record<string, Benchmark> = {
     summary: 'extractDocument throughput on one core over a >= 20 MB varied seed corpus (goal >= 25 MB/s)',
     load: () => import('./extract.ts'),
   },
+  scale: {
+    summary:
+      'national corpus at 1k/10k (--sizes …,100000): extraction, ingest, disk, memory, lineage via port / database / array walk / GraphQL',
+    load: () => import('./scale.ts'),
+  },
   api: {
     summary:
       'GraphQL API under HTTP load (10 connections, 10 s) for lineage down and chain up, seeds and ~10k-doc graph, vs the store port',
     load: () => import('./api.ts'),
+  },
+  generate: {
+    summary:
+      'writes a deterministic national-scale corpus (central → province → district → commune) with expected.json',
+    load: () => import('./generate.ts'),
   },
 };
 

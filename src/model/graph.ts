@@ -193,7 +193,7 @@ export function emptyDocumentFields(id: string, type: DocType = 'OTHER'): Docume
 export const DocumentNode = DocumentFields.extend({
   kind: z.literal('DOCUMENT'),
   status: DocumentStatus,
-  /** The ingested files that stated this node (its own text, or texts citing it). Sorted. */
+  /** The ingested files that stated this node (its own text, or texts citing it). Sorted; the first 24 only (every edge names its own file). */
   sources: z.array(z.string()),
   contentHash: z.string().nullable(),
   extractorVersion: z.string().nullable(),

@@ -72,6 +72,7 @@ async function applyNew(
   const state = new Map<string, StoredNode>();
   for (const s of await ops.nodesById(ids))
     state.set(s.kind === 'DOCUMENT' ? s.stored.node.id : s.node.id, s);
+  const stored = new Set(state.keys());
 
   // Plan in order; each plan's rows become the state the next one sees, exactly as if it had been written.
   const results: ApplyResult[] = [];
@@ -110,11 +111,15 @@ async function applyNew(
   // The last row of a node holds everything the rows before it merged.
   await ops.upsertDocuments([...documents.values()]);
   await step('UPSERT_DOCUMENTS');
-  const agencies = new Map(plans.flatMap((p) => p.agencies.map((a) => [a.id, a] as const)));
-  if (agencies.size > 0) await ops.upsertAgencies([...agencies.values()]);
+  const agencies = [...new Map(plans.flatMap((p) => p.agencies.map((a) => [a.id, a] as const))).values()];
+  const known = agencies.filter((a) => stored.has(a.id));
+  const fresh = agencies.filter((a) => !stored.has(a.id));
+  if (known.length > 0) await ops.upsertAgencies(known);
+  if (fresh.length > 0) await ops.createAgencies(fresh);
   await step('UPSERT_AGENCIES');
+  // A new document's tasks are new: tasks are only ever written by their own document.
   const tasks = plans.flatMap((p) => p.tasks);
-  if (tasks.length > 0) await ops.upsertTasks(tasks);
+  if (tasks.length > 0) await ops.createTasks(tasks);
   await step('UPSERT_TASKS');
   await createAllEdges(
     ops,

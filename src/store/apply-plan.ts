@@ -34,6 +34,18 @@ export function union(a: readonly string[], b: readonly string[]): string[] {
   return [...new Set([...a, ...b])].sort();
 }
 
+/**
+ * A node's `sources` keep the first files in sort order, at most this many. A resolution cited by every
+ * plan of a country would otherwise carry thousands, rewritten by each new citation (quadratic writes, and
+ * values past LadybugDB's safe WAL record size). Every mention still names its file on its edge's provenance.
+ */
+export const MAX_NODE_SOURCES = 24;
+
+/** Sorted union capped at MAX_NODE_SOURCES: the smallest ones, the same set whatever the order of arrival. */
+export function unionSources(a: readonly string[], b: readonly string[]): string[] {
+  return union(a, b).slice(0, MAX_NODE_SOURCES);
+}
+
 function hasDate(d: DocumentFields): boolean {
   return d.dateValue !== null || d.dateText !== null;
 }
@@ -96,7 +108,7 @@ function ownRow(facts: DocumentFacts, prev: StoredDocument | undefined): Documen
   return {
     node: documentNode(fields, {
       status: 'FULL_TEXT',
-      sources: union(prev?.node.sources ?? [], [facts.source]),
+      sources: unionSources(prev?.node.sources ?? [], [facts.source]),
       contentHash: facts.contentHash,
       extractorVersion: facts.extractorVersion,
       // Identity is settled across documents: a node's own text never undoes a merge.
@@ -129,7 +141,7 @@ function mentionedRow(fields: DocumentFields, source: string, prev: StoredDocume
   return {
     node: documentNode(mergeDocumentFields(fieldsOf(p), fields), {
       status: p.status,
-      sources: union(p.sources, [source]),
+      sources: unionSources(p.sources, [source]),
       contentHash: p.contentHash,
       extractorVersion: p.extractorVersion,
       mergedIds: p.mergedIds,
@@ -152,7 +164,7 @@ function agencyNode(fields: AgencyFields, source: string, prev: AgencyNode | und
   return {
     ...merged,
     kind: 'AGENCY',
-    sources: union(prev?.sources ?? [], [source]),
+    sources: unionSources(prev?.sources ?? [], [source]),
     searchText: agencySearchText(merged),
   };
 }

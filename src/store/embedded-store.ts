@@ -17,6 +17,7 @@ import {
   loadCypherFiles,
 } from './cypher-files.ts';
 import { isStoreError, StoreError, type StoreErrorCode, type StoreHooks } from './graph-store.ts';
+import { type BulkColumn, BulkFiles, toCsv } from './ladybug-bulk.ts';
 import { writesLargeValue } from './ladybug-wal.ts';
 import { MemoryGraph } from './memory-graph.ts';
 import {
@@ -108,6 +109,7 @@ export class EmbeddedStore extends SharedGraphStore {
   private memory: MemoryGraph | null = null;
   /** Times the in-memory graph disagreed with a write's outcome and was reloaded from the database. */
   private memoryReloads = 0;
+  private readonly bulkFiles = new BulkFiles();
 
   constructor(options: EmbeddedStoreOptions = {}) {
     super(options.hooks ?? {});
@@ -210,7 +212,29 @@ export class EmbeddedStore extends SharedGraphStore {
       (name, params, variant) => this.exec(name, params, variant),
       LADYBUG_NUMBERS,
       'per-label',
+      (table, records, columns, endpoints) => this.copyRows(table, records, columns, endpoints),
     );
+  }
+
+  /** COPY FROM a temporary CSV file, in the current transaction (see ladybug-bulk.ts); returns the rows left. */
+  private async copyRows(
+    table: string,
+    records: Array<Record<string, unknown>>,
+    columns: readonly BulkColumn[],
+    endpoints?: { from: string; to: string },
+  ): Promise<Array<Record<string, unknown>>> {
+    const open = this.requireOpen();
+    const { csv, copied, rest } = toCsv(records, columns);
+    if (copied === 0) return records;
+    try {
+      const statement = this.bulkFiles.copyStatement(table, csv, endpoints);
+      if (statement === null) return records;
+      if (writesLargeValue({ rows: records })) this.walAtRisk = true;
+      await open.conn.query(statement);
+    } finally {
+      this.bulkFiles.clear();
+    }
+    return rest;
   }
 
   async close(): Promise<void> {

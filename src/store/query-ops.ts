@@ -10,6 +10,7 @@ import {
   type TaskNode,
 } from '../model/graph.ts';
 import { StoreError } from './graph-store.ts';
+import { AGENCY_COLUMNS, BULK_MIN_ROWS, type BulkColumn, edgeColumns, TASK_COLUMNS } from './ladybug-bulk.ts';
 import {
   EDGE_PAIRS,
   type NumberEncoding,
@@ -41,6 +42,17 @@ import type {
   StoredNode,
   WriteOps,
 } from './store-ops.ts';
+
+/**
+ * Loads records into `table` from a file and returns those it could not carry (the caller writes them by
+ * query). Rows must be new: a duplicate key fails the statement, and with it the transaction.
+ */
+export type BulkLoad = (
+  table: string,
+  records: Array<Record<string, unknown>>,
+  columns: readonly BulkColumn[],
+  endpoints?: { from: string; to: string },
+) => Promise<Array<Record<string, unknown>>>;
 
 /** Up to this many anchors, the `per-label` layout looks edges up one anchor at a time. */
 export const ONE_BY_ONE_MAX = 4;
@@ -86,6 +98,8 @@ export class QueryOps implements ReadOps, WriteOps {
     private readonly run: RunQuery,
     private readonly numbers: NumberEncoding,
     private readonly layout: QueryLayout,
+    /** Where the database can load new rows from a file (LadybugDB's COPY); absent, every row goes by query. */
+    private readonly bulk?: BulkLoad,
   ) {}
 
   private encodeRow(record: Record<string, unknown>): Record<string, unknown> {
@@ -262,6 +276,27 @@ export class QueryOps implements ReadOps, WriteOps {
     return toNumber(row?.removed ?? 0, 'removed');
   }
 
+  async createTasks(nodes: readonly TaskNode[]): Promise<void> {
+    const rest = await this.loadInBulk('Task', nodes.map(taskToRecord), TASK_COLUMNS);
+    if (rest.length > 0) await this.run('upsert-tasks', { rows: rest.map((r) => this.encodeRow(r)) });
+  }
+
+  async createAgencies(nodes: readonly AgencyNode[]): Promise<void> {
+    const rest = await this.loadInBulk('Agency', nodes.map(agencyToRecord), AGENCY_COLUMNS);
+    if (rest.length > 0) await this.run('upsert-agencies', { rows: rest.map((r) => this.encodeRow(r)) });
+  }
+
+  /** Loads what it can from a file when there are enough rows for it to pay; returns the records left. */
+  private async loadInBulk(
+    table: string,
+    records: Array<Record<string, unknown>>,
+    columns: readonly BulkColumn[],
+    endpoints?: { from: string; to: string },
+  ): Promise<Array<Record<string, unknown>>> {
+    if (!this.bulk || records.length < BULK_MIN_ROWS) return records;
+    return this.bulk(table, records, columns, endpoints);
+  }
+
   async upsertDocuments(rows: readonly DocumentRow[]): Promise<void> {
     await this.run('upsert-documents', { rows: rows.map((r) => this.encodeRow(documentToRecord(r))) });
   }
@@ -284,9 +319,20 @@ export class QueryOps implements ReadOps, WriteOps {
           ]
         : [[CREATE_QUERY[type], [...edges]]];
     let created = 0;
+    const extra = type === 'CITES' ? 'basis' : type === 'ASSIGNS' ? 'role' : null;
     for (const [name, batch] of batches) {
       if (batch.length === 0) continue;
-      const [row] = await this.run(name, { rows: batch.map((e) => this.encodeRow(edgeToRecord(e))) });
+      const [first] = batch;
+      const records = batch.map(edgeToRecord);
+      // IMPLEMENTS has two source tables: the file says which one its rows start from.
+      const endpoints =
+        first && type === 'IMPLEMENTS'
+          ? { from: LABEL_OF[nodeKindOf(first.from) ?? 'DOCUMENT'], to: LABEL_OF.DOCUMENT }
+          : undefined;
+      const rest = await this.loadInBulk(type, records, edgeColumns(extra), endpoints);
+      created += records.length - rest.length;
+      if (rest.length === 0) continue;
+      const [row] = await this.run(name, { rows: rest.map((r) => this.encodeRow(r)) });
       created += toNumber(row?.created ?? 0, 'created');
     }
     return created;

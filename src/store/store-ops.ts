@@ -90,6 +90,10 @@ export interface WriteOps {
   upsertDocuments(rows: readonly DocumentRow[]): Promise<void>;
   upsertAgencies(nodes: readonly AgencyNode[]): Promise<void>;
   upsertTasks(nodes: readonly TaskNode[]): Promise<void>;
+  /** Writes tasks no stored node has the id of (a new document's); an adapter may load them in bulk. */
+  createTasks(nodes: readonly TaskNode[]): Promise<void>;
+  /** Writes agencies no stored node has the id of; an adapter may load them in bulk. */
+  createAgencies(nodes: readonly AgencyNode[]): Promise<void>;
   /** Creates edges of one type; returns how many were created (endpoints must exist). */
   createEdges(type: EdgeType, edges: readonly GraphEdge[]): Promise<number>;
   /** Deletes, among `ids`, agencies and CITED_ONLY documents that have no edge left. */

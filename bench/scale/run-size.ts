@@ -1,0 +1,350 @@
+// Bench `scale`, one corpus size in its own process (so its peak memory is its own): extraction alone,
+// ingest into a fresh embedded store (extract + resolve + store, the CLI's path), size on disk, start-up
+// (the in-memory copy loaded from the database), then three lineage questions timed through the store
+// port, the same port with every read a database query, a plain array walk (the lower bound) and GraphQL
+// over HTTP — every timed answer first checked against the corpus's expected lineage.
+import { readFileSync, rmSync, statSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createApiServer } from '../../src/api/server.ts';
+import { ingestDocuments } from '../../src/ingest/ingest.ts';
+import { streamDocuments } from '../../src/io/input-files.ts';
+import type { ReadTextError } from '../../src/io/read-text.ts';
+import { type ChainUp, type Lineage, taskId } from '../../src/model/graph.ts';
+import { extractDocument } from '../../src/pipeline/extract-document.ts';
+import { EmbeddedStore } from '../../src/store/embedded-store.ts';
+import { chainsUp, descendants, type Expected, readExpected } from '../national/expected.ts';
+import { ArrayGraph } from './lower-bound.ts';
+import { type Latency, mb, median, round, timeCalls } from './measure.ts';
+
+export interface SizeOptions {
+  corpus: string;
+  store: string;
+  /** Repetitions per target for the memory-backed port, the lower bound and GraphQL. */
+  repeat: number;
+  /** Repetitions per target when every read is a database query (slow: fewer). */
+  repeatDatabase: number;
+  bufferPoolBytes: number;
+  log: (message: string) => void;
+}
+
+export type OpName = 'descendants' | 'chainUp' | 'lineageWithTasksAndAgencies';
+
+export interface OpResult {
+  targets: number;
+  /** Median answer size over the targets (nodes; paths for a chain). */
+  answerNodes: number;
+  port: Latency;
+  lowerBound: Latency;
+  /** Median over targets of (port p50 / lower-bound p50) for the same target. */
+  ratio: number;
+  worstRatio: number;
+  database: Latency;
+  databaseRatio: number;
+  graphql: Latency | null;
+}
+
+const LINEAGE_DEPTH = 10;
+
+const LINEAGE_QUERY = `query Lineage($ref: String!) {
+  lineage(ref: $ref, direction: DOWN, depth: ${LINEAGE_DEPTH}) {
+    nodes { depth node { id kind name } }
+    edges { id type fromId toId provenance { assertedBy source method confidence evidence { start end } } }
+  }
+}`;
+
+const CHAIN_QUERY = `query Chain($ref: String!) {
+  chain(ref: $ref) {
+    nodes { id kind name }
+    steps { fromId toId edges { id type provenance { assertedBy method evidence { start end } } } }
+  }
+}`;
+
+async function diskBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += statSync(join(entry.parentPath, entry.name)).size;
+  }
+  return total;
+}
+
+const rssPeakMb = () => round(process.resourceUsage().maxRSS / 1024, 0);
+
+/** `count` items spread evenly over `items` (the same ones every run). */
+function spread<T>(items: readonly T[], count: number): T[] {
+  if (items.length <= count) return [...items];
+  return Array.from({ length: count }, (_, i) => items[Math.floor((i * items.length) / count)] as T);
+}
+
+function sameSet(a: Iterable<string>, b: Iterable<string>): boolean {
+  const x = new Set(a);
+  const y = new Set(b);
+  return x.size === y.size && [...x].every((v) => y.has(v));
+}
+
+class Checks {
+  checked = 0;
+  readonly failures: string[] = [];
+  expect(ok: boolean, what: () => string): void {
+    this.checked++;
+    if (!ok && this.failures.length < 20) this.failures.push(what());
+  }
+}
+
+export async function runSize(o: SizeOptions) {
+  const expected: Expected = readExpected(o.corpus);
+  const files = expected.docs.map((d) => join(o.corpus, d.file));
+  o.log(`${expected.docs.length} documents, ${mb(expected.textBytes)} MB of text`);
+
+  // 1. Extraction alone, one core: the text pipeline's cost without the store.
+  let extractMs = 0;
+  let bytes = 0;
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    bytes += Buffer.byteLength(text);
+    const t = performance.now();
+    extractDocument(text, { source: file });
+    extractMs += performance.now() - t;
+  }
+  const extraction = {
+    seconds: round(extractMs / 1000, 2),
+    mbPerSecond: round(bytes / 2 ** 20 / (extractMs / 1000), 2),
+    documentsPerSecond: Math.round(files.length / (extractMs / 1000)),
+  };
+  o.log(`extraction: ${extraction.mbPerSecond} MB/s, ${extraction.documentsPerSecond} documents/s`);
+
+  // 2. Ingest: read, extract, resolve, store (each document all or nothing), reconcile — the CLI's path.
+  rmSync(o.store, { recursive: true, force: true });
+  const store = new EmbeddedStore({ directory: o.store, bufferPoolBytes: o.bufferPoolBytes });
+  await store.init();
+  const readErrors: ReadTextError[] = [];
+  const started = performance.now();
+  const report = await ingestDocuments(
+    store,
+    streamDocuments(files, () => undefined, readErrors),
+    {
+      total: files.length,
+    },
+  );
+  const ingestSeconds = (performance.now() - started) / 1000;
+  const failed = report.files.filter((f) => f.outcome === 'FAILED').length + readErrors.length;
+  const ingest = {
+    seconds: round(ingestSeconds, 2),
+    documentsPerSecond: Math.round(files.length / ingestSeconds),
+    failed,
+    merges: report.merges.length,
+    ambiguities: report.ambiguities.length,
+    stats: report.stats,
+    peakRssMb: rssPeakMb(),
+  };
+  o.log(
+    `ingest: ${ingest.documentsPerSecond} documents/s (${ingest.seconds} s), ${failed} failed, peak RSS ${ingest.peakRssMb} MB`,
+  );
+  const idOf = new Map(report.files.map((f) => [f.source, f.documentId]));
+  await store.close();
+  const storeBytes = await diskBytes(o.store);
+
+  // 3. Start-up: open the database and load the in-memory copy.
+  const heapBefore = process.memoryUsage().heapUsed;
+  const openStarted = performance.now();
+  await store.init();
+  const startup = {
+    seconds: round((performance.now() - openStarted) / 1000, 2),
+    memoryHeapMb: mb(process.memoryUsage().heapUsed - heapBefore),
+    ...store.memoryState(),
+  };
+  o.log(`start-up: ${startup.seconds} s, ${startup.nodes} nodes, ${startup.edges} edges in memory`);
+
+  const graph = new ArrayGraph(await store.exportAll());
+  const docId = (i: number) => idOf.get(files[i] as string) as string;
+  const central = spread(
+    expected.docs.flatMap((d, i) => (d.level === 'CENTRAL' ? [i] : [])),
+    10,
+  );
+  const districtTasks = spread(
+    expected.docs.flatMap((d, i) =>
+      d.level === 'DISTRICT' || d.level === 'COMMUNE' ? d.tasks.map((t) => ({ doc: i, key: t.key })) : [],
+    ),
+    30,
+  );
+  const checks = new Checks();
+  const indexOf = (id: string) => graph.index.get(id) as number;
+
+  // 4. Correctness, before anything is timed: port = expected lineage = lower bound.
+  for (const c of central) {
+    const root = docId(c);
+    const want = [...descendants(expected, c)].map(docId);
+    const got = (await store.descendants(root)).map((d) => d.id);
+    checks.expect(
+      sameSet(got, want),
+      () => `descendants of ${root}: ${got.length} found, ${want.length} expected`,
+    );
+    const lb = [...graph.descendants(indexOf(root))].map((i) => graph.ids[i] as string);
+    checks.expect(sameSet(lb, got), () => `descendants of ${root}: lower bound differs from the port`);
+    const lineage: Lineage = await store.lineageDown(root, LINEAGE_DEPTH);
+    const docs = lineage.nodes.filter((n) => n.kind === 'DOCUMENT').map((n) => n.id);
+    checks.expect(sameSet(docs, [root, ...want]), () => `lineage of ${root}: documents differ from expected`);
+    const lbLineage = graph.lineageDown(indexOf(root), LINEAGE_DEPTH);
+    checks.expect(
+      sameSet(
+        lineage.nodes.map((n) => n.id),
+        [...lbLineage.nodes].map((i) => graph.ids[i] as string),
+      ) &&
+        sameSet(
+          lineage.edges.map((e) => e.id),
+          [...lbLineage.edges].map((i) => graph.edgeIds[i] as string),
+        ),
+      () => `lineage of ${root}: lower bound differs from the port`,
+    );
+  }
+  for (const t of districtTasks) {
+    const id = taskId(docId(t.doc), t.key);
+    const want = chainsUp(expected, t.doc, t.key).map((p) => p.map(docId).join(' > '));
+    const chain: ChainUp = await store.chainUp(id);
+    const got = chain.paths.map((p) =>
+      p.nodes
+        .filter((n) => n.kind === 'DOCUMENT')
+        .map((n) => n.id)
+        .join(' > '),
+    );
+    checks.expect(
+      sameSet(got, want),
+      () => `chain up from ${id}: ${JSON.stringify(got)} vs ${JSON.stringify(want)}`,
+    );
+    const lb = graph.chainUp(indexOf(id)).map((p) => p.map((i) => graph.ids[i]).join(' > '));
+    checks.expect(
+      sameSet(
+        lb,
+        chain.paths.map((p) => p.nodes.map((n) => n.id).join(' > ')),
+      ),
+      () => `chain up from ${id}: lower bound differs from the port`,
+    );
+  }
+  o.log(`correctness: ${checks.checked - checks.failures.length}/${checks.checked} answers as expected`);
+  for (const f of checks.failures) o.log(`  MISMATCH ${f}`);
+
+  // 5. Timing, per target: the memory-backed port and the lower bound, then GraphQL over HTTP.
+  const centralIds = central.map(docId);
+  const taskIds = districtTasks.map((t) => taskId(docId(t.doc), t.key));
+  const ops = {
+    descendants: {
+      targets: centralIds,
+      port: (s: EmbeddedStore, id: string) => s.descendants(id),
+      lowerBound: (id: string) => graph.descendants(indexOf(id)),
+      size: (id: string) => graph.descendants(indexOf(id)).length,
+      graphql: null,
+    },
+    chainUp: {
+      targets: taskIds,
+      port: (s: EmbeddedStore, id: string) => s.chainUp(id),
+      lowerBound: (id: string) => graph.chainUp(indexOf(id)),
+      size: (id: string) => new Set(graph.chainUp(indexOf(id)).flat()).size,
+      graphql: CHAIN_QUERY,
+    },
+    lineageWithTasksAndAgencies: {
+      targets: centralIds,
+      port: (s: EmbeddedStore, id: string) => s.lineageDown(id, LINEAGE_DEPTH),
+      lowerBound: (id: string) => graph.lineageDown(indexOf(id), LINEAGE_DEPTH),
+      size: (id: string) => graph.lineageDown(indexOf(id), LINEAGE_DEPTH).nodes.length,
+      graphql: LINEAGE_QUERY,
+    },
+  } as const;
+
+  const api = await createApiServer({ store, answerCacheTtlMs: 0 });
+  const { url } = await api.listen(0, '127.0.0.1');
+  const results: Record<string, Omit<OpResult, 'database' | 'databaseRatio'>> = {};
+  try {
+    for (const [name, op] of Object.entries(ops)) {
+      const ratios: number[] = [];
+      const portSamples: Latency[] = [];
+      const lbSamples: Latency[] = [];
+      for (const target of op.targets) {
+        const port = await timeCalls([target], (id) => op.port(store, id), { repeat: o.repeat });
+        const lb = await timeCalls([target], (id) => op.lowerBound(id), { repeat: o.repeat, inner: 20 });
+        portSamples.push(port);
+        lbSamples.push(lb);
+        ratios.push(port.p50Ms / Math.max(lb.p50Ms, 1e-6));
+      }
+      let graphql: Latency | null = null;
+      if (op.graphql) {
+        const query = op.graphql;
+        const post = async (ref: string) => {
+          const res = await fetch(`${url}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query, variables: { ref } }),
+          });
+          const body = (await res.json()) as { errors?: unknown };
+          if (body.errors) throw new Error(`${name} ${ref}: ${JSON.stringify(body.errors).slice(0, 300)}`);
+        };
+        graphql = await timeCalls(op.targets, post, { repeat: Math.max(3, Math.floor(o.repeat / 4)) });
+      }
+      results[name] = {
+        targets: op.targets.length,
+        answerNodes: median(op.targets.map(op.size)),
+        port: {
+          calls: 0,
+          p50Ms: median(portSamples.map((p) => p.p50Ms)),
+          p99Ms: Math.max(...portSamples.map((p) => p.p99Ms)),
+        },
+        lowerBound: {
+          calls: 0,
+          p50Ms: median(lbSamples.map((p) => p.p50Ms)),
+          p99Ms: Math.max(...lbSamples.map((p) => p.p99Ms)),
+        },
+        ratio: round(median(ratios), 1),
+        worstRatio: round(Math.max(...ratios), 1),
+        graphql,
+      };
+      o.log(
+        `${name}: port p50 ${results[name].port.p50Ms} ms, lower bound ${results[name].lowerBound.p50Ms} ms, ratio ${results[name].ratio}×`,
+      );
+    }
+  } finally {
+    await api.close();
+    await store.close();
+  }
+
+  // 6. Before: the same port with every read a database query (the in-memory copy off).
+  const dbStore = new EmbeddedStore({
+    directory: o.store,
+    bufferPoolBytes: o.bufferPoolBytes,
+    memoryIndex: false,
+  });
+  await dbStore.init();
+  const full = {} as Record<OpName, OpResult>;
+  try {
+    for (const [name, op] of Object.entries(ops)) {
+      const base = results[name] as Omit<OpResult, 'database' | 'databaseRatio'>;
+      const key = name as OpName;
+      const database = await timeCalls(op.targets, (id) => op.port(dbStore, id), {
+        repeat: o.repeatDatabase,
+        warmup: 1,
+      });
+      full[key] = {
+        ...base,
+        database,
+        databaseRatio: round(database.p50Ms / Math.max(base.lowerBound.p50Ms, 1e-6), 0),
+      };
+      o.log(
+        `${name}: database-only port p50 ${database.p50Ms} ms (${full[key].databaseRatio}× the lower bound)`,
+      );
+    }
+  } finally {
+    await dbStore.close();
+  }
+
+  return {
+    documents: expected.docs.length,
+    textMb: mb(expected.textBytes),
+    extraction,
+    ingest,
+    storeMb: mb(storeBytes),
+    startup,
+    operations: full,
+    correctness: { checked: checks.checked, failures: checks.failures },
+    peakRssMb: rssPeakMb(),
+  };
+}
+
+export type SizeResult = Awaited<ReturnType<typeof runSize>>;
