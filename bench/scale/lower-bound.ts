@@ -25,7 +25,9 @@ export class ArrayGraph {
 
   constructor(graph: GraphExport) {
     this.ids = graph.nodes.map((n) => n.id);
-    this.ids.forEach((id, i) => this.index.set(id, i));
+    this.ids.forEach((id, i) => {
+      this.index.set(id, i);
+    });
     this.kind = Uint8Array.from(graph.nodes, (n) => KIND[n.kind]);
     this.edgeIds = graph.edges.map((e) => e.id);
     for (const type of TYPES) {

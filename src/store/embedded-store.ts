@@ -110,6 +110,8 @@ export class EmbeddedStore extends SharedGraphStore {
   /** Times the in-memory graph disagreed with a write's outcome and was reloaded from the database. */
   private memoryReloads = 0;
   private readonly bulkFiles = new BulkFiles();
+  /** Rows written by COPY since this store object was made (the batch path's share, for tests and benchmarks). */
+  private bulkRows = 0;
 
   constructor(options: EmbeddedStoreOptions = {}) {
     super(options.hooks ?? {});
@@ -192,6 +194,10 @@ export class EmbeddedStore extends SharedGraphStore {
     this.memory = memory;
   }
 
+  bulkRowsLoaded(): number {
+    return this.bulkRows;
+  }
+
   /** Whether reads come from memory, and how big that copy is. */
   memoryState(): { enabled: boolean; nodes: number; edges: number; reloads: number } {
     const size = this.memory?.size() ?? { nodes: 0, edges: 0 };
@@ -231,6 +237,7 @@ export class EmbeddedStore extends SharedGraphStore {
       if (statement === null) return records;
       if (writesLargeValue({ rows: records })) this.walAtRisk = true;
       await open.conn.query(statement);
+      this.bulkRows += copied;
     } finally {
       this.bulkFiles.clear();
     }
