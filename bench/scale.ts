@@ -75,7 +75,7 @@ export async function main(args: readonly string[]): Promise<number> {
       store: join(o.work, `store-${size}`),
       repeat,
       repeatDatabase: size >= 100_000 ? 2 : 5,
-      bufferPoolBytes: 512 * 2 ** 20,
+      bufferPoolBytes: 0, // LadybugDB chooses, as the CLI and server do
       log: (m) => log(`[${size}] ${m}`),
     });
     writeFileSync(o.out ?? join(o.work, `result-${size}.json`), JSON.stringify(result));

@@ -737,9 +737,11 @@ describe('neo4j adapter without a server (offline checks)', () => {
 describe('createStore configuration', () => {
   it.each([
     // nothing set: the embedded default
-    [{}, { kind: 'embedded', directory: './data/graph' }],
+    [{}, { kind: 'embedded', directory: './data/graph', memoryIndex: true }],
     // POLICY_GRAPH_STORE moves the embedded database
-    [{ POLICY_GRAPH_STORE: '/srv/graph' }, { kind: 'embedded', directory: '/srv/graph' }],
+    [{ POLICY_GRAPH_STORE: '/srv/graph' }, { kind: 'embedded', directory: '/srv/graph', memoryIndex: true }],
+    // POLICY_GRAPH_MEMORY=off: every read a database query
+    [{ POLICY_GRAPH_MEMORY: 'OFF' }, { kind: 'embedded', directory: './data/graph', memoryIndex: false }],
     // NEO4J_URI wins over POLICY_GRAPH_STORE
     [
       {
@@ -757,9 +759,13 @@ describe('createStore configuration', () => {
       { kind: 'neo4j', uri: 'bolt://h', user: 'neo4j', password: 'p' },
     ],
     // blank values count as unset
-    [{ NEO4J_URI: '  ' }, { kind: 'embedded', directory: './data/graph' }],
+    [{ NEO4J_URI: '  ' }, { kind: 'embedded', directory: './data/graph', memoryIndex: true }],
   ])('%j → %j', (env, target) => {
     expect(resolveStoreTarget(env)).toEqual(target);
+  });
+
+  it('POLICY_GRAPH_MEMORY takes on or off only', () => {
+    expect(() => resolveStoreTarget({ POLICY_GRAPH_MEMORY: 'maybe' })).toThrow(/on or off/);
   });
 
   it('a user without a password is refused', () => {

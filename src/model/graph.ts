@@ -8,7 +8,23 @@ import { Basis, Branch, DeadlineKind, DocType, Level, Span } from './extraction.
 // ---------------------------------------------------------------------------------------------
 
 /** Folds Vietnamese text for matching: NFD, combining marks removed, đ→d, lower case, runs of non-alphanumerics → one space. */
+/**
+ * Folded forms of recent texts: ingest folds the same issuer names, titles and agency names thousands of
+ * times (every citation rebuilds the search text of what it cites). Cleared when full, so it stays small.
+ */
+const folded = new Map<string, string>();
+const FOLD_CACHE_SIZE = 20_000;
+
 export function foldText(text: string): string {
+  const known = folded.get(text);
+  if (known !== undefined) return known;
+  const result = foldUncached(text);
+  if (folded.size >= FOLD_CACHE_SIZE) folded.clear();
+  folded.set(text, result);
+  return result;
+}
+
+function foldUncached(text: string): string {
   return text
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')

@@ -8,6 +8,7 @@ import { applyFacts } from './apply-document.ts';
 import { type ApplyPlan, planApply } from './apply-plan.ts';
 import { createAllEdges } from './create-edges.ts';
 import type { ApplyStep, StoreHooks } from './graph-store.ts';
+import { agencyToRecord, documentToRecord } from './records.ts';
 import type { DocumentRow, StoredNode, WriteOps } from './store-ops.ts';
 
 function unchanged(documentId: string): ApplyResult {
@@ -17,6 +18,10 @@ function unchanged(documentId: string): ApplyResult {
     written: { nodes: 0, edges: 0 },
     removed: { edges: 0, tasks: 0, orphans: 0 },
   };
+}
+
+function sameRecord(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Whether the stored node is an earlier version of this document's own text (its apply must delete). */
@@ -72,7 +77,7 @@ async function applyNew(
   const state = new Map<string, StoredNode>();
   for (const s of await ops.nodesById(ids))
     state.set(s.kind === 'DOCUMENT' ? s.stored.node.id : s.node.id, s);
-  const stored = new Set(state.keys());
+  const before = new Map(state);
 
   // Plan in order; each plan's rows become the state the next one sees, exactly as if it had been written.
   const results: ApplyResult[] = [];
@@ -108,13 +113,24 @@ async function applyNew(
   await step('READ_STATE');
   await step('DELETE_EDGES');
   await step('DELETE_TASKS');
-  // The last row of a node holds everything the rows before it merged.
-  await ops.upsertDocuments([...documents.values()]);
+  // The last row of a node holds everything the rows before it merged. A row equal to what is stored is
+  // not written again: a resolution cited by every plan of the batch mostly stays as it was.
+  const changedDocuments = [...documents.values()].filter((row) => {
+    const was = before.get(row.node.id);
+    return was?.kind !== 'DOCUMENT' || !sameRecord(documentToRecord(row), documentToRecord(was.stored));
+  });
+  const newDocuments = changedDocuments.filter((row) => !before.has(row.node.id));
+  const storedDocuments = changedDocuments.filter((row) => before.has(row.node.id));
+  if (newDocuments.length > 0) await ops.createDocuments(newDocuments);
+  if (storedDocuments.length > 0) await ops.updateDocuments(storedDocuments);
   await step('UPSERT_DOCUMENTS');
   const agencies = [...new Map(plans.flatMap((p) => p.agencies.map((a) => [a.id, a] as const))).values()];
-  const known = agencies.filter((a) => stored.has(a.id));
-  const fresh = agencies.filter((a) => !stored.has(a.id));
-  if (known.length > 0) await ops.upsertAgencies(known);
+  const known = agencies.filter((a) => {
+    const was = before.get(a.id);
+    return was?.kind === 'AGENCY' && !sameRecord(agencyToRecord(a), agencyToRecord(was.node));
+  });
+  const fresh = agencies.filter((a) => !before.has(a.id));
+  if (known.length > 0) await ops.updateAgencies(known);
   if (fresh.length > 0) await ops.createAgencies(fresh);
   await step('UPSERT_AGENCIES');
   // A new document's tasks are new: tasks are only ever written by their own document.

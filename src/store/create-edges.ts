@@ -9,8 +9,14 @@ export async function createAllEdges(
   edges: readonly GraphEdge[],
   where: string,
 ): Promise<void> {
+  const byType = new Map<EdgeType, GraphEdge[]>();
+  for (const e of edges) {
+    const list = byType.get(e.type);
+    if (list) list.push(e);
+    else byType.set(e.type, [e]);
+  }
   for (const type of EdgeType.options) {
-    const batch = edges.filter((e) => e.type === type);
+    const batch = byType.get(type) ?? [];
     if (batch.length === 0) continue;
     const created = await ops.createEdges(type, batch);
     if (created !== batch.length)

@@ -1,4 +1,5 @@
 // Embedded adapter (default): the store port over LadybugDB in a local directory; nothing to install or start.
+import { statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import lbug, {
@@ -63,6 +64,9 @@ export interface EmbeddedStoreOptions {
  * 229k-node synthetic graph is ~33 MB).
  */
 export const DEFAULT_MAX_DATABASE_BYTES = 2 ** 36;
+
+/** The store checkpoints when the write-ahead log grows past this (it bounds replay at the next open). */
+export const CHECKPOINT_WAL_BYTES = 64 * 2 ** 20;
 
 /**
  * LadybugDB types a list-of-structs parameter from its JavaScript values: an integral number becomes
@@ -142,6 +146,9 @@ export class EmbeddedStore extends SharedGraphStore {
         await connection.init();
         const open: Open = { db, conn: connection, prepared: new Map() };
         for (const statement of this.queries.schema.statements) await connection.query(statement);
+        // A commit that follows a COPY checkpoints the whole database when auto-checkpointing is on: 1–2 s
+        // per batch and growing with the graph (measured). The store checkpoints itself instead (see write).
+        await connection.query('CALL auto_checkpoint=false');
         // Prepared once: a malformed query fails start-up, not the first request that needs it.
         for (const name of EMBEDDED_QUERIES) {
           if (name === 'schema') continue;
@@ -220,6 +227,15 @@ export class EmbeddedStore extends SharedGraphStore {
       'per-label',
       (table, records, columns, endpoints) => this.copyRows(table, records, columns, endpoints),
     );
+  }
+
+  /** Size of the write-ahead log file (0 when there is none). */
+  private walBytes(): number {
+    try {
+      return statSync(join(this.directory, `${DATABASE_FILE}.wal`)).size;
+    } catch {
+      return 0;
+    }
   }
 
   /** COPY FROM a temporary CSV file, in the current transaction (see ladybug-bulk.ts); returns the rows left. */
@@ -339,7 +355,7 @@ export class EmbeddedStore extends SharedGraphStore {
         await this.control('ROLLBACK').catch(() => undefined);
         throw translate(error, 'WRITE_FAILED', 'write failed, rolled back');
       }
-      if (this.walAtRisk) await this.checkpoint();
+      if (this.walAtRisk || this.walBytes() > CHECKPOINT_WAL_BYTES) await this.checkpoint();
       await this.replayInMemory(work, result);
       return result;
     });

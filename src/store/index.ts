@@ -7,7 +7,7 @@ export type { GraphStore, StoreHooks } from './graph-store.ts';
 export { isStoreError, StoreError } from './graph-store.ts';
 
 export type StoreTarget =
-  | { kind: 'embedded'; directory: string }
+  | { kind: 'embedded'; directory: string; memoryIndex: boolean }
   | { kind: 'neo4j'; uri: string; user?: string; password?: string; database?: string };
 
 export interface StoreConfig {
@@ -25,7 +25,16 @@ function setting(env: Readonly<Record<string, string | undefined>>, name: string
 export function resolveStoreTarget(env: Readonly<Record<string, string | undefined>>): StoreTarget {
   const uri = setting(env, 'NEO4J_URI');
   if (uri === undefined) {
-    return { kind: 'embedded', directory: setting(env, 'POLICY_GRAPH_STORE') ?? DEFAULT_EMBEDDED_DIRECTORY };
+    const memory = setting(env, 'POLICY_GRAPH_MEMORY')?.toLowerCase();
+    if (memory !== undefined && memory !== 'on' && memory !== 'off') {
+      throw new StoreError('INVALID_ARGUMENT', `POLICY_GRAPH_MEMORY is "${memory}": use on or off`);
+    }
+    return {
+      kind: 'embedded',
+      directory: setting(env, 'POLICY_GRAPH_STORE') ?? DEFAULT_EMBEDDED_DIRECTORY,
+      // The graph held in memory beside the database (fast reads); off for a graph larger than the memory to spare.
+      memoryIndex: memory !== 'off',
+    };
   }
   const password = setting(env, 'NEO4J_PASSWORD');
   // Neo4j's default user name; with neither set the driver connects without authentication.
@@ -47,7 +56,8 @@ export function resolveStoreTarget(env: Readonly<Record<string, string | undefin
 export function createStore(config: StoreConfig = {}): GraphStore {
   const target = resolveStoreTarget(config.env ?? process.env);
   const hooks = config.hooks ?? {};
-  if (target.kind === 'embedded') return new EmbeddedStore({ directory: target.directory, hooks });
+  if (target.kind === 'embedded')
+    return new EmbeddedStore({ directory: target.directory, memoryIndex: target.memoryIndex, hooks });
   const { kind: _kind, ...options } = target;
   return new Neo4jStore({ ...options, hooks });
 }

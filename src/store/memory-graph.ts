@@ -450,6 +450,18 @@ export class MemoryGraph implements ReadOps, WriteOps {
     return this.upsertAgencies(nodes);
   }
 
+  updateAgencies(nodes: readonly AgencyNode[]): Promise<void> {
+    return this.upsertAgencies(nodes.filter((n) => this.agencies.has(n.id)));
+  }
+
+  createDocuments(rows: readonly DocumentRow[]): Promise<void> {
+    return this.upsertDocuments(rows);
+  }
+
+  updateDocuments(rows: readonly DocumentRow[]): Promise<void> {
+    return this.upsertDocuments(rows.filter((r) => this.docs.has(r.node.id)));
+  }
+
   async createEdges(type: EdgeType, edges: readonly GraphEdge[]): Promise<number> {
     let created = 0;
     for (const e of edges) {

@@ -278,12 +278,24 @@ export class QueryOps implements ReadOps, WriteOps {
 
   async createTasks(nodes: readonly TaskNode[]): Promise<void> {
     const rest = await this.loadInBulk('Task', nodes.map(taskToRecord), TASK_COLUMNS);
-    if (rest.length > 0) await this.run('upsert-tasks', { rows: rest.map((r) => this.encodeRow(r)) });
+    if (rest.length > 0) await this.run('create-tasks', { rows: rest.map((r) => this.encodeRow(r)) });
   }
 
   async createAgencies(nodes: readonly AgencyNode[]): Promise<void> {
     const rest = await this.loadInBulk('Agency', nodes.map(agencyToRecord), AGENCY_COLUMNS);
-    if (rest.length > 0) await this.run('upsert-agencies', { rows: rest.map((r) => this.encodeRow(r)) });
+    if (rest.length > 0) await this.run('create-agencies', { rows: rest.map((r) => this.encodeRow(r)) });
+  }
+
+  async updateAgencies(nodes: readonly AgencyNode[]): Promise<void> {
+    await this.run('update-agencies', { rows: nodes.map((n) => this.encodeRow(agencyToRecord(n))) });
+  }
+
+  async createDocuments(rows: readonly DocumentRow[]): Promise<void> {
+    await this.run('create-documents', { rows: rows.map((r) => this.encodeRow(documentToRecord(r))) });
+  }
+
+  async updateDocuments(rows: readonly DocumentRow[]): Promise<void> {
+    await this.run('update-documents', { rows: rows.map((r) => this.encodeRow(documentToRecord(r))) });
   }
 
   /** Loads what it can from a file when there are enough rows for it to pay; returns the records left. */

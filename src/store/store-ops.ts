@@ -94,6 +94,12 @@ export interface WriteOps {
   createTasks(nodes: readonly TaskNode[]): Promise<void>;
   /** Writes agencies no stored node has the id of; an adapter may load them in bulk. */
   createAgencies(nodes: readonly AgencyNode[]): Promise<void>;
+  /** Rewrites agencies known to be stored (a key lookup each, where an upsert may scan). */
+  updateAgencies(nodes: readonly AgencyNode[]): Promise<void>;
+  /** Writes document rows no stored node has the id of. */
+  createDocuments(rows: readonly DocumentRow[]): Promise<void>;
+  /** Rewrites document rows known to be stored. */
+  updateDocuments(rows: readonly DocumentRow[]): Promise<void>;
   /** Creates edges of one type; returns how many were created (endpoints must exist). */
   createEdges(type: EdgeType, edges: readonly GraphEdge[]): Promise<number>;
   /** Deletes, among `ids`, agencies and CITED_ONLY documents that have no edge left. */
