@@ -75,6 +75,7 @@ export async function main(args: readonly string[]): Promise<number> {
       store: join(o.work, `store-${size}`),
       repeat,
       repeatDatabase: size >= 100_000 ? 2 : 5,
+      databaseTargets: size >= 100_000 ? 3 : 10,
       bufferPoolBytes: 0, // LadybugDB chooses, as the CLI and server do
       log: (m) => log(`[${size}] ${m}`),
     });
