@@ -53,7 +53,8 @@ export interface EmbeddedStoreOptions {
   maxDatabaseBytes?: number;
   /**
    * Keep the graph in memory beside the database (default true): reads are answered from memory, every
-   * committed write is replayed there. Off, every read is a database query (slower by 10–1,000×).
+   * committed write is replayed there. Off, every read is a database query (16–1,900× slower at 10,000
+   * documents: BENCHMARKS.md).
    */
   memoryIndex?: boolean;
 }
