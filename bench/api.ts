@@ -25,6 +25,7 @@ import { extractDocument } from '../src/pipeline/extract-document.ts';
 import { resolveRef } from '../src/query/refs.ts';
 import { EMBEDDED_SCHEMA_VERSION, EmbeddedStore } from '../src/store/embedded-store.ts';
 import type { GraphStore } from '../src/store/graph-store.ts';
+import { CHAIN_QUERY, LINEAGE_QUERY } from './queries.ts';
 
 // ---------------------------------------------------------------------------------------------
 // The generated graph: central resolutions → province plans (34) → district plans (2 each) → tasks → agencies.
@@ -309,20 +310,6 @@ async function portLoad(
 
 // ---------------------------------------------------------------------------------------------
 // Scenarios.
-
-const LINEAGE_QUERY = `query Lineage($ref: String!) {
-  lineage(ref: $ref, direction: DOWN, depth: 10) {
-    nodes { depth node { id kind name } }
-    edges { id type fromId toId provenance { assertedBy source method confidence evidence { start end } } }
-  }
-}`;
-
-const CHAIN_QUERY = `query Chain($ref: String!) {
-  chain(ref: $ref) {
-    nodes { id kind name }
-    steps { fromId toId edges { id type provenance { assertedBy method evidence { start end } } } }
-  }
-}`;
 
 interface Scenario {
   graph: 'seeds' | 'generated';

@@ -14,6 +14,7 @@ import { type ChainUp, type Lineage, taskId } from '../../src/model/graph.ts';
 import { extractDocument } from '../../src/pipeline/extract-document.ts';
 import { EmbeddedStore } from '../../src/store/embedded-store.ts';
 import { chainsUp, descendants, type Expected, readExpected } from '../national/expected.ts';
+import { CHAIN_QUERY, LINEAGE_DEPTH, LINEAGE_QUERY } from '../queries.ts';
 import { ArrayGraph } from './lower-bound.ts';
 import { type Latency, mb, median, round, timeCalls } from './measure.ts';
 
@@ -45,22 +46,6 @@ export interface OpResult {
   databaseRatio: number;
   graphql: Latency | null;
 }
-
-const LINEAGE_DEPTH = 10;
-
-const LINEAGE_QUERY = `query Lineage($ref: String!) {
-  lineage(ref: $ref, direction: DOWN, depth: ${LINEAGE_DEPTH}) {
-    nodes { depth node { id kind name } }
-    edges { id type fromId toId provenance { assertedBy source method confidence evidence { start end } } }
-  }
-}`;
-
-const CHAIN_QUERY = `query Chain($ref: String!) {
-  chain(ref: $ref) {
-    nodes { id kind name }
-    steps { fromId toId edges { id type provenance { assertedBy method evidence { start end } } } }
-  }
-}`;
 
 async function diskBytes(dir: string): Promise<number> {
   let total = 0;
