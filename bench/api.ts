@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { createApiServer } from '../src/api/server.ts';
 import { allProvinces, type Province } from '../src/gazetteer/geo.ts';
-import { ingestDocuments } from '../src/ingest/ingest.ts';
+import { DEFAULT_BATCH_SIZE, ingestDocuments } from '../src/ingest/ingest.ts';
 import {
   type AgencyFields,
   agencyId,
@@ -25,7 +25,7 @@ import { extractDocument } from '../src/pipeline/extract-document.ts';
 import { resolveRef } from '../src/query/refs.ts';
 import { EMBEDDED_SCHEMA_VERSION, EmbeddedStore } from '../src/store/embedded-store.ts';
 import type { GraphStore } from '../src/store/graph-store.ts';
-import { CHAIN_QUERY, LINEAGE_QUERY } from './queries.ts';
+import { CHAIN_QUERY, LINEAGE_DEPTH, LINEAGE_QUERY } from './queries.ts';
 
 // ---------------------------------------------------------------------------------------------
 // The generated graph: central resolutions → province plans (34) → district plans (2 each) → tasks → agencies.
@@ -180,11 +180,18 @@ export async function generatedStore(
     const total = centrals * PROVINCES_PER_CENTRAL * (1 + DISTRICTS_PER_PROVINCE);
     let n = 0;
     const started = Date.now();
+    let batch: DocumentFacts[] = [];
+    const flush = async () => {
+      await store.applyDocuments(batch);
+      n += batch.length;
+      batch = [];
+      log(`  built ${n}/${total} plans (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    };
     for (const facts of generatedFacts(centrals)) {
-      await store.applyDocument(facts);
-      if (++n % 500 === 0)
-        log(`  built ${n}/${total} plans (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+      batch.push(facts);
+      if (batch.length === DEFAULT_BATCH_SIZE) await flush();
     }
+    if (batch.length > 0) await flush();
     const stats = await store.stats();
     await store.close();
     writeFileSync(marker, JSON.stringify({ stats, seconds: (Date.now() - started) / 1000 }));
@@ -319,6 +326,18 @@ interface Scenario {
   query: string;
   /** The same answer from the port, as the API gets it without its cache. */
   port: (store: GraphStore) => Promise<unknown>;
+}
+
+/** Lineage down (depth 10) from `ref`, through the API and straight from the port. */
+function lineageScenario(graph: Scenario['graph'], name: string, ref: string): Scenario {
+  const port = async (st: GraphStore) => st.lineageDown((await resolveRef(st, ref)).id, LINEAGE_DEPTH);
+  return { graph, kind: 'descendants', name, ref, query: LINEAGE_QUERY, port };
+}
+
+/** Every path up from `ref`, through the API and straight from the port. */
+function chainScenario(graph: Scenario['graph'], name: string, ref: string): Scenario {
+  const port = async (st: GraphStore) => st.chainUp((await resolveRef(st, ref)).id);
+  return { graph, kind: 'chain', name, ref, query: CHAIN_QUERY, port };
 }
 
 interface ScenarioResult {
@@ -476,23 +495,9 @@ export async function main(args: readonly string[]): Promise<number> {
     const lineage = await seeds.store.lineageDown(iaTask.id, 2);
     const task = lineage.nodes.find((n) => n.kind === 'TASK' && n.key === 'III.6.h');
     if (task === undefined) throw new Error('seeds: task III.6.h is missing');
-    const scenarios: Scenario[] = [
-      {
-        graph: 'seeds',
-        kind: 'descendants',
-        name: 'seeds · lineage down from 36-NQ/TW',
-        ref: '36-NQ/TW@2023',
-        query: LINEAGE_QUERY,
-        port: async (st) => st.lineageDown((await resolveRef(st, '36-NQ/TW@2023')).id, 10),
-      },
-      {
-        graph: 'seeds',
-        kind: 'chain',
-        name: 'seeds · chain up from Ia H’Drai task III.6.h',
-        ref: task.id,
-        query: CHAIN_QUERY,
-        port: async (st) => st.chainUp((await resolveRef(st, task.id)).id),
-      },
+    const scenarios = [
+      lineageScenario('seeds', 'seeds · lineage down from 36-NQ/TW', '36-NQ/TW@2023'),
+      chainScenario('seeds', 'seeds · chain up from Ia H’Drai task III.6.h', task.id),
     ];
     for (const s of scenarios) results.push(await runScenario(seeds.store, s, connections, seconds, log));
   } finally {
@@ -509,23 +514,13 @@ export async function main(args: readonly string[]): Promise<number> {
       const l = await g.store.lineageDown(root, 10);
       const districtTask = l.nodes.find((n) => n.kind === 'TASK' && n.key === 'III.1');
       if (districtTask === undefined) throw new Error('generated: no district task');
-      const scenarios: Scenario[] = [
-        {
-          graph: 'generated',
-          kind: 'descendants',
-          name: `generated (${g.documents} documents) · lineage down from 100-NQ/TW`,
-          ref: '100-NQ/TW@2023-01-30',
-          query: LINEAGE_QUERY,
-          port: async (st) => st.lineageDown((await resolveRef(st, '100-NQ/TW@2023-01-30')).id, 10),
-        },
-        {
-          graph: 'generated',
-          kind: 'chain',
-          name: 'generated · chain up from a district task',
-          ref: districtTask.id,
-          query: CHAIN_QUERY,
-          port: async (st) => st.chainUp((await resolveRef(st, districtTask.id)).id),
-        },
+      const scenarios = [
+        lineageScenario(
+          'generated',
+          `generated (${g.documents} documents) · lineage down from 100-NQ/TW`,
+          '100-NQ/TW@2023-01-30',
+        ),
+        chainScenario('generated', 'generated · chain up from a district task', districtTask.id),
       ];
       for (const s of scenarios) results.push(await runScenario(g.store, s, connections, seconds, log));
     } finally {

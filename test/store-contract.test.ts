@@ -602,6 +602,23 @@ function contractSuite(harness: () => Harness) {
 const tempRoot = mkdtempSync(join(tmpdir(), 'policy-graph-contract-'));
 afterAll(() => rmSync(tempRoot, { recursive: true, force: true }));
 
+/** Writes with one store object, closes it, and exports the graph before closing and after reopening. */
+async function writeThenReopen(
+  directory: string,
+  write: (store: EmbeddedStore) => Promise<unknown>,
+): Promise<{ before: GraphExport; after: GraphExport }> {
+  const first = new EmbeddedStore({ directory });
+  await first.init();
+  await write(first);
+  const before = await first.exportAll();
+  await first.close();
+  const second = new EmbeddedStore({ directory });
+  await second.init();
+  const after = await second.exportAll();
+  await second.close();
+  return { before, after };
+}
+
 describe('embedded adapter (LadybugDB), reads from the in-memory copy', () => {
   let n = 0;
   const made: EmbeddedStore[] = [];
@@ -627,16 +644,8 @@ describe('embedded adapter (LadybugDB), reads from the in-memory copy', () => {
   });
 
   it('keeps its data across processes’ worth of close and reopen', async () => {
-    const directory = join(tempRoot, 'persist');
-    const first = new EmbeddedStore({ directory });
-    await first.init();
-    await applyAll(first);
-    const before = await first.exportAll();
-    await first.close();
-    const second = new EmbeddedStore({ directory });
-    await second.init();
-    expect(await second.exportAll()).toEqual(before);
-    await second.close();
+    const { before, after } = await writeThenReopen(join(tempRoot, 'persist'), (s) => applyAll(s));
+    expect(after).toEqual(before);
   });
 });
 
@@ -676,16 +685,10 @@ describe('embedded adapter: LadybugDB WAL workaround (values over 4 KB, LadybugD
   });
 
   it('a long value survives close and reopen in the same process', async () => {
-    const directory = join(tempRoot, 'large-value-reopen');
-    const first = new EmbeddedStore({ directory });
-    await first.init();
-    await first.applyDocument(quangNgaiPlanWithLongTask());
-    const before = await first.exportAll();
-    await first.close();
-    const second = new EmbeddedStore({ directory });
-    await second.init();
-    expect(await second.exportAll()).toEqual(before);
-    await second.close();
+    const { before, after } = await writeThenReopen(join(tempRoot, 'large-value-reopen'), (s) =>
+      s.applyDocument(quangNgaiPlanWithLongTask()),
+    );
+    expect(after).toEqual(before);
   });
 
   it('a long value survives the writing process being killed right after its transaction', async () => {

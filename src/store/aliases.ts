@@ -1,7 +1,7 @@
 // Store internals: reads by a merged-away document id — the document it was merged into answers for it — composed from read primitives.
 import { type DocumentNode, documentIdKeys, symbolKey } from '../model/graph.ts';
 import { StoreError } from './graph-store.ts';
-import type { DocumentCriteria, ReadOps } from './store-ops.ts';
+import { type DocumentCriteria, matchesCriteria, type ReadOps } from './store-ops.ts';
 
 /** The document that absorbed `id`; null when none did. Two claimants (the id reappeared and was merged again elsewhere) are AMBIGUOUS. */
 export async function documentByMergedId(ops: ReadOps, id: string): Promise<DocumentNode | null> {
@@ -24,21 +24,18 @@ function matchesAs(mergedId: string, d: DocumentNode, c: DocumentCriteria): bool
   if (k === null) return false;
   const ownSymbolKey = d.symbol === null ? null : symbolKey(d.symbol);
   const datedById = k.dateValue !== null || k.year !== null;
-  const keys = {
-    symbolKey: k.symbolKey ?? ownSymbolKey,
-    jurisdictionKey: k.jurisdictionKey,
-    dateValue: datedById ? k.dateValue : d.dateValue,
-    year: datedById ? k.year : d.year,
-  };
-  return (
-    (c.symbolKey === undefined || keys.symbolKey === c.symbolKey) &&
-    (c.jurisdictionKey === undefined || keys.jurisdictionKey === c.jurisdictionKey) &&
-    (c.dateValue === undefined || keys.dateValue === c.dateValue) &&
-    (c.year === undefined || keys.year === c.year) &&
-    (c.type === undefined || d.type === c.type) &&
-    (c.status === undefined || d.status === c.status) &&
-    (c.level === undefined || d.level === c.level) &&
-    (c.branch === undefined || d.branch === c.branch)
+  return matchesCriteria(
+    {
+      symbolKey: k.symbolKey ?? ownSymbolKey,
+      jurisdictionKey: k.jurisdictionKey,
+      dateValue: datedById ? k.dateValue : d.dateValue,
+      year: datedById ? k.year : d.year,
+      type: d.type,
+      status: d.status,
+      level: d.level,
+      branch: d.branch,
+    },
+    c,
   );
 }
 

@@ -8,7 +8,7 @@ import { applyFacts } from './apply-document.ts';
 import { type ApplyPlan, planApply } from './apply-plan.ts';
 import { createAllEdges } from './create-edges.ts';
 import type { ApplyStep, StoreHooks } from './graph-store.ts';
-import { agencyToRecord, documentToRecord } from './records.ts';
+import { agencyToRecord, documentToRecord, graphNodeOf } from './records.ts';
 import type { DocumentRow, StoredNode, WriteOps } from './store-ops.ts';
 
 function unchanged(documentId: string): ApplyResult {
@@ -42,10 +42,7 @@ export async function applyBatch(
   hooks: StoreHooks,
 ): Promise<ApplyResult[]> {
   const before = new Map(
-    (await ops.nodesById(batch.map((f) => f.document.id))).map((s) => [
-      s.kind === 'DOCUMENT' ? s.stored.node.id : s.node.id,
-      s,
-    ]),
+    (await ops.nodesById(batch.map((f) => f.document.id))).map((s) => [graphNodeOf(s).id, s]),
   );
   const results: ApplyResult[] = [];
   let group: DocumentFacts[] = [];
@@ -74,9 +71,7 @@ async function applyNew(
     ...f.mentioned.map((m) => m.id),
     ...f.agencies.map((a) => a.id),
   ]);
-  const state = new Map<string, StoredNode>();
-  for (const s of await ops.nodesById(ids))
-    state.set(s.kind === 'DOCUMENT' ? s.stored.node.id : s.node.id, s);
+  const state = new Map<string, StoredNode>((await ops.nodesById(ids)).map((s) => [graphNodeOf(s).id, s]));
   const before = new Map(state);
 
   // Plan in order; each plan's rows become the state the next one sees, exactly as if it had been written.

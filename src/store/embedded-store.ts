@@ -29,13 +29,12 @@ import {
   type QueryName,
 } from './query-catalog.ts';
 import { QueryOps } from './query-ops.ts';
-import { byId } from './records.ts';
 
 const EMBEDDED_QUERIES = [...QUERY_NAMES, ...EMBEDDED_ONLY_QUERIES] as const;
 
 import type { Row } from './records.ts';
 import { Serial } from './serial.ts';
-import { SharedGraphStore } from './shared-store.ts';
+import { SharedGraphStore, sortedExport } from './shared-store.ts';
 import type { ReadOps, WriteOps } from './store-ops.ts';
 
 export const DEFAULT_EMBEDDED_DIRECTORY = './data/graph';
@@ -216,8 +215,7 @@ export class EmbeddedStore extends SharedGraphStore {
   async databaseExport(): Promise<GraphExport> {
     return this.serial.run(async () => {
       this.requireOpen();
-      const ops = this.ops();
-      return { nodes: (await ops.exportNodes()).sort(byId), edges: (await ops.exportEdges()).sort(byId) };
+      return sortedExport(this.ops());
     });
   }
 
@@ -249,15 +247,12 @@ export class EmbeddedStore extends SharedGraphStore {
     const open = this.requireOpen();
     const { csv, copied, rest } = toCsv(records, columns);
     if (copied === 0) return records;
-    try {
-      const statement = this.bulkFiles.copyStatement(table, csv, endpoints);
-      if (statement === null) return records;
-      if (writesLargeValue({ rows: records })) this.walAtRisk = true;
+    if (writesLargeValue({ rows: records })) this.walAtRisk = true;
+    const loaded = await this.bulkFiles.withCopy(table, csv, endpoints, async (statement) => {
       await open.conn.query(statement);
-      this.bulkRows += copied;
-    } finally {
-      this.bulkFiles.clear();
-    }
+    });
+    if (!loaded) return records;
+    this.bulkRows += copied;
     return rest;
   }
 
@@ -270,6 +265,7 @@ export class EmbeddedStore extends SharedGraphStore {
       await this.checkpoint();
       this.open = null;
       this.memory = null;
+      this.bulkFiles.dispose();
       await open.conn.close().catch(() => undefined);
       await open.db.close().catch(() => undefined);
     });

@@ -119,29 +119,42 @@ export function toCsv(
 /** Only ever a directory this process made: the path goes into COPY's text, so it must need no escaping. */
 const SAFE_PATH = /^[A-Za-z0-9_./-]+$/;
 
-/** Writes CSV files to a private temporary directory and builds the COPY statements that read them. */
+/** Writes CSV files to a private temporary directory (made once) and builds the COPY statements that read them. */
 export class BulkFiles {
   private dir: string | null = null;
   private n = 0;
 
-  /** The COPY statement for `csv` written to a fresh file, or null where the temporary path is unusable. */
-  copyStatement(table: string, csv: string, endpoints?: { from: string; to: string }): string | null {
+  /**
+   * Runs `load` with the COPY statement for `csv` written to a fresh file, removing the file afterwards
+   * whatever the outcome; false (nothing run) where the temporary path is unusable.
+   */
+  async withCopy(
+    table: string,
+    csv: string,
+    endpoints: { from: string; to: string } | undefined,
+    load: (statement: string) => Promise<void>,
+  ): Promise<boolean> {
     if (!/^[A-Za-z_]+$/.test(table)) throw new RangeError(`bad table name ${table}`);
     this.dir ??= mkdtempSync(join(tmpdir(), 'policy-graph-bulk-'));
     const file = join(this.dir, `${++this.n}.csv`);
-    if (!SAFE_PATH.test(file)) return null;
-    writeFileSync(file, csv);
+    if (!SAFE_PATH.test(file)) return false;
     const options = [`HEADER=false`, `ESCAPE='"'`, 'PARALLEL=false'];
     if (endpoints) {
       if (![endpoints.from, endpoints.to].every((l) => /^[A-Za-z_]+$/.test(l)))
         throw new RangeError('bad label');
       options.push(`from='${endpoints.from}'`, `to='${endpoints.to}'`);
     }
-    return `COPY ${table} FROM '${file}' (${options.join(', ')})`;
+    writeFileSync(file, csv);
+    try {
+      await load(`COPY ${table} FROM '${file}' (${options.join(', ')})`);
+    } finally {
+      rmSync(file, { force: true });
+    }
+    return true;
   }
 
-  /** Deletes the files written so far (after the statement ran, whatever its outcome). */
-  clear(): void {
+  /** Removes the directory (when the store closes). */
+  dispose(): void {
     if (this.dir) rmSync(this.dir, { recursive: true, force: true });
     this.dir = null;
   }

@@ -26,15 +26,17 @@ import {
   taskFromRecord,
   taskToRecord,
 } from './records.ts';
-import type {
-  DocumentCriteria,
-  DocumentRow,
-  EdgeHit,
-  ReadOps,
-  StatsRow,
-  StoredDocument,
-  StoredNode,
-  WriteOps,
+import {
+  type CriteriaValues,
+  type DocumentCriteria,
+  type DocumentRow,
+  type EdgeHit,
+  matchesCriteria,
+  type ReadOps,
+  type StatsRow,
+  type StoredDocument,
+  type StoredNode,
+  type WriteOps,
 } from './store-ops.ts';
 
 /** Derived keys the query files compute from stored columns. */
@@ -273,16 +275,17 @@ export class MemoryGraph implements ReadOps, WriteOps {
     const d = this.docs.get(id)?.node;
     const k = this.docKeys.get(id);
     if (!d || !k) return null;
-    const ok =
-      (c.symbolKey === undefined || k.symbolKey === c.symbolKey) &&
-      (c.year === undefined || d.year === c.year) &&
-      (c.dateValue === undefined || d.dateValue === c.dateValue) &&
-      (c.jurisdictionKey === undefined || k.jurisdictionKey === c.jurisdictionKey) &&
-      (c.type === undefined || d.type === c.type) &&
-      (c.status === undefined || d.status === c.status) &&
-      (c.level === undefined || d.level === c.level) &&
-      (c.branch === undefined || d.branch === c.branch);
-    return ok ? d : null;
+    const values: CriteriaValues = {
+      symbolKey: k.symbolKey,
+      jurisdictionKey: k.jurisdictionKey,
+      dateValue: d.dateValue,
+      year: d.year,
+      type: d.type,
+      status: d.status,
+      level: d.level,
+      branch: d.branch,
+    };
+    return matchesCriteria(values, c) ? d : null;
   }
 
   private matching(c: DocumentCriteria): DocumentNode[] {

@@ -66,6 +66,11 @@ function criteriaFromQuery(q: DocumentQuery): DocumentCriteria {
   return c;
 }
 
+/** The whole graph as `exportAll` gives it: nodes and edges sorted by id. */
+export async function sortedExport(ops: ReadOps): Promise<GraphExport> {
+  return { nodes: (await ops.exportNodes()).sort(byId), edges: (await ops.exportEdges()).sort(byId) };
+}
+
 export abstract class SharedGraphStore implements GraphStore {
   abstract readonly adapter: 'embedded' | 'neo4j';
   protected readonly hooks: StoreHooks;
@@ -329,10 +334,7 @@ export abstract class SharedGraphStore implements GraphStore {
   }
 
   async exportAll(): Promise<GraphExport> {
-    return this.read(async (ops) => ({
-      nodes: (await ops.exportNodes()).sort(byId),
-      edges: (await ops.exportEdges()).sort(byId),
-    }));
+    return this.read(sortedExport);
   }
 
   async stats(): Promise<GraphStats> {

@@ -39,6 +39,32 @@ export interface DocumentCriteria {
   branch?: string;
 }
 
+/** The values of a document that criteria are compared with (keys already folded). */
+export interface CriteriaValues {
+  symbolKey: string | null;
+  jurisdictionKey: string;
+  dateValue: string | null;
+  year: number | null;
+  type: string;
+  status: string;
+  level: string | null;
+  branch: string | null;
+}
+
+/** Whether every criterion given holds (an absent criterion holds), as the find-documents query compares. */
+export function matchesCriteria(v: CriteriaValues, c: DocumentCriteria): boolean {
+  return (
+    (c.symbolKey === undefined || v.symbolKey === c.symbolKey) &&
+    (c.jurisdictionKey === undefined || v.jurisdictionKey === c.jurisdictionKey) &&
+    (c.dateValue === undefined || v.dateValue === c.dateValue) &&
+    (c.year === undefined || v.year === c.year) &&
+    (c.type === undefined || v.type === c.type) &&
+    (c.status === undefined || v.status === c.status) &&
+    (c.level === undefined || v.level === c.level) &&
+    (c.branch === undefined || v.branch === c.branch)
+  );
+}
+
 export interface StatsRow {
   label: string;
   count: number;
