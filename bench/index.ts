@@ -27,6 +27,11 @@ const BENCHMARKS: Record<string, Benchmark> = {
       'GraphQL API under HTTP load (10 connections, 10 s) for lineage down and chain up, seeds and ~10k-doc graph, vs the store port',
     load: () => import('./api.ts'),
   },
+  corpus: {
+    summary:
+      'extractor over real .txt/.md files below --dir: what was found, documents that look wrong, --gold scores',
+    load: () => import('./real-corpus.ts'),
+  },
   generate: {
     summary:
       'writes a deterministic national-scale corpus (central → province → district → commune) with expected.json',
