@@ -1,7 +1,11 @@
 // Pipeline stage 2 (segment): lines → regions (header, title, preamble, body, footnotes, recipients,
 // signature) and the outline of the body (Roman sections, numbered items, lettered items).
 // Numbering errors in the source (two "III.", two "d)") are kept: the repeat gets a "~2" key suffix.
+// Which sections hold tasks is decided from the lexicon's vocabulary (extract/task-sections.ts).
+import { classifySection, type SectionKind } from './extract/task-sections.ts';
 import type { NormalizedText } from './normalize.ts';
+
+export { classifySection, type SectionKind };
 
 export interface Line {
   /** Offsets of the trimmed content in the normalised text. */
@@ -15,8 +19,6 @@ export interface Range {
   start: number;
   end: number;
 }
-
-export type SectionKind = 'TASKS' | 'ORGANISATION' | 'OTHER';
 
 export interface OutlineNode {
   /** "II.4.d~2" — unique within the document. */
@@ -203,19 +205,6 @@ function findSignatureStart(lines: Line[], from: number): number {
     if (SIGNATURE_RE.test(l.fold) && isUpper(l.text)) return k;
   }
   return -1;
-}
-
-const SECTION_TASK_WORDS =
-  /nhiem vu|giai phap|noi dung|trach nhiem|phan cong|hoat dong|chuong trinh|cong viec/;
-const SECTION_ORG_WORDS = /to chuc thuc hien|trien khai thuc hien|phan cong nhiem vu/;
-const SECTION_NOT_TASK =
-  /muc dich|yeu cau|muc tieu|kinh phi|quan diem|can cu|tinh hinh|ket qua|danh gia|thuc trang|du toan/;
-
-export function classifySection(titleFold: string): SectionKind {
-  if (SECTION_ORG_WORDS.test(titleFold)) return 'ORGANISATION';
-  if (SECTION_NOT_TASK.test(titleFold) && !/nhiem vu/.test(titleFold)) return 'OTHER';
-  if (SECTION_TASK_WORDS.test(titleFold)) return 'TASKS';
-  return 'OTHER';
 }
 
 function buildOutline(lines: Line[]): Section[] {

@@ -7,6 +7,7 @@ import type { AgencyMention, Level } from '../../model/extraction.ts';
 import { fold, nameKey, toneKey } from '../../text/fold.ts';
 import type { NormalizedText } from '../normalize.ts';
 import type { Place } from './issuers.ts';
+import { groupLength, isAgencyName } from './mandate-vocabulary.ts';
 
 export interface Assignees {
   lead: AgencyMention[];
@@ -50,7 +51,20 @@ const NOT_AGENCY = new Set(agencyVocabulary.notAgency.map(head));
 
 /** Lower-case words that end an assignee list: the duty's verb phrase starts there. */
 const VERB_STOP =
-  /^(tham muu|trien khai|thuc hien|to chuc|tiep nhan|huong dan|theo doi|xay dung|ra soat|nghien cuu|de xuat|bao cao|kiem tra|don doc|thuong xuyen|can cu|bo tri|can doi|cung cap|de|nham|trong|theo|co trach nhiem|chiu trach nhiem|chu dong|tuyen truyen|quan triet|tap trung|day manh|tang cuong|giup|trinh|xem xet|khan truong|hoan thanh|gui|lam|phu trach|tong hop|chi dao|ho tro|phan cong|tham gia|cho|tai|thuc|ban hanh|duy tri|la|neu|nhu|ve|voi)\b/;
+  /^(chu tri|phoi hop|long ghep|cu the hoa|kip thoi|phan anh|hang nam|hang quy|hang thang|moi nam|dinh ky|truoc|tham muu|trien khai|thuc hien|to chuc|tiep nhan|huong dan|theo doi|xay dung|ra soat|nghien cuu|de xuat|bao cao|kiem tra|don doc|thuong xuyen|can cu|bo tri|can doi|cung cap|de|nham|trong|theo|co trach nhiem|chiu trach nhiem|chu dong|tuyen truyen|quan triet|tap trung|day manh|tang cuong|giup|trinh|xem xet|khan truong|hoan thanh|gui|lam|phu trach|tong hop|chi dao|ho tro|phan cong|tham gia|cho|tai|thuc|ban hanh|duy tri|la|neu|nhu|ve|voi)\b/;
+
+// Words of VERB_STOP that are prepositions or conjunctions: they end a list, but no verb follows the subject.
+const NOT_A_VERB = /^(de|nham|trong|theo|cho|tai|la|neu|nhu|ve|voi|can cu)\b/;
+
+/** Whether the duty's verb starts at `at` ("… thực hiện", "… hằng năm báo cáo"), after spaces and commas. */
+export function verbAt(n: NormalizedText, at: number, end: number): boolean {
+  // "…, theo chức năng, nhiệm vụ được giao có trách nhiệm …": the verb comes after the mandate's basis.
+  const rest = n.fold
+    .slice(at, Math.min(end, at + 100))
+    .replace(/^[\s,]+/, '')
+    .replace(/^theo chuc nang,? nhiem vu(?: duoc giao| cua minh)?,?\s*/, '');
+  return VERB_STOP.test(rest) && !NOT_A_VERB.test(rest);
+}
 
 const agencyKey = (s: string) =>
   nameKey(expandAbbreviations(s))
@@ -96,6 +110,10 @@ export function splitList(n: NormalizedText, start: number, end: number): Item[]
     }
     const lower = /^\p{Ll}/u.test(n.text.charAt(at));
     const rest = f.slice(at, Math.min(end, at + 40));
+    if (tok === ',' && itemStart >= 0 && insideKnownName(n.text, itemStart, at)) {
+      itemEnd = at + 1;
+      continue;
+    }
     if (tok === ',' || tok === ';') {
       // A comma separates items unless what follows continues the previous one ("các huyện, thành phố").
       const next = /^[,;]\s*(\S+(?:\s+\S+)?)/.exec(rest);
@@ -105,9 +123,16 @@ export function splitList(n: NormalizedText, start: number, end: number): Item[]
       else if (itemStart >= 0) itemEnd = at;
       continue;
     }
-    if (lower && itemStart >= 0 && VERB_STOP.test(rest)) {
+    // "các tổ chức", "những hoạt động": after a plural word a verb-like word is a noun.
+    const afterPlural = /(?:^|\s)(?:cac|nhung|moi|tung)\s+$/.test(f.slice(Math.max(start, at - 6), at));
+    if (lower && itemStart >= 0 && !afterPlural && VERB_STOP.test(rest)) {
       flush();
       break;
+    }
+    // "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện" is one name: a known name is never split.
+    if (itemStart >= 0 && tok === 'va' && insideKnownName(n.text, itemStart, at)) {
+      itemEnd = at + tok.length;
+      continue;
     }
     if ((tok === 'va' || tok === 'cung') && lower) {
       const window = f.slice(at + tok.length, Math.min(end, at + tok.length + 40));
@@ -126,10 +151,22 @@ export function splitList(n: NormalizedText, start: number, end: number): Item[]
   return items;
 }
 
+// Known names (folded keys) that hold "và" or "," before another head word: the item goes on past them.
+const KNOWN_NAME_KEYS = [...agencyVocabulary.standardNames, ...agencyVocabulary.aliases.map((a) => a.name)]
+  .map((name) => nameKey(expandAbbreviations(name)))
+  .filter((k) => / va /.test(k));
+
+function insideKnownName(text: string, itemStart: number, at: number): boolean {
+  const sofar = nameKey(expandAbbreviations(text.slice(itemStart, at)));
+  if (sofar.length === 0) return false;
+  const ahead = nameKey(expandAbbreviations(text.slice(itemStart, at + 80)));
+  return KNOWN_NAME_KEYS.some((k) => k.length > sofar.length && k.startsWith(sofar) && ahead.startsWith(k));
+}
+
 function startsItem(firstChar: string, text: string): boolean {
   if (groupStart(text)) return true;
   if (!/^\p{Lu}/u.test(firstChar)) return false;
-  return startsWithHead(text);
+  return startsWithHead(text) && isAgencyName(text);
 }
 
 /** Classifies items into agencies and groups. */
@@ -151,24 +188,21 @@ export function classify(
     }
     const printed = n.text.slice(s, it.end).replace(/\s+/g, ' ').trim();
     if (printed.length < 3) continue;
-    if (groupStart(n.text.slice(s, it.end)) || pluralInside(n, s, f) || NOT_AGENCY.has(f.trim())) {
+    if (NOT_AGENCY.has(f.trim())) {
       groups.push(printed);
       continue;
     }
-    // Neither a unit nor a plural group ("Xây dựng hệ thống ..."): not an assignee.
-    if (!startsWithHead(n.text.slice(s, it.end))) continue;
+    // A group is "các" + a unit ("các sở, ngành liên quan", "UBND các xã"), cut where the sentence goes on.
+    const g = groupLength(printed);
+    if (g > 0) {
+      groups.push(printed.slice(0, g));
+      continue;
+    }
+    // Neither a unit's name nor a group ("Xây dựng hệ thống …", "Ban hành chính sách …"): not an assignee.
+    if (!startsWithHead(printed) || !isAgencyName(printed)) continue;
     agencies.push(canonicalAgency(printed, { start: n.toOriginal(s), end: n.toOriginal(it.end) }, ctx));
   }
   return { agencies, groups };
-}
-
-/** "Ủy ban nhân dân các xã" is a group; "Liên hiệp các Hội Khoa học" (capitalised after "các") is a name. */
-function pluralInside(n: NormalizedText, start: number, f: string): boolean {
-  const re = /(?<![a-z])(cac|nhung)\s+/g;
-  for (let m = re.exec(f); m; m = re.exec(f)) {
-    if (/^\p{Ll}/u.test(n.text.charAt(start + m.index + m[0].length))) return true;
-  }
-  return false;
 }
 
 // Agencies repeat within and across documents: canonical forms are cached by printed form and context.

@@ -6,8 +6,9 @@ import { daysInMonth, findDates } from './dates.ts';
 
 const QUARTER = /quy\s+(iv|iii|ii|i|[1-4])\s*(?:\/|nam|-)\s*((?:19|20)\d{2})/;
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+// "6 tháng" alone is a span ("trong 6 tháng đầu năm 2024"); "định kỳ 6 tháng", "6 tháng một lần" recur.
 const RECURRING_WORDS =
-  /(dinh ky|hang nam|hang nam|moi nam|hang quy|moi quy|hang thang|moi thang|6 thang|sau thang)/;
+  /(dinh ky|hang nam|moi nam|hang quy|moi quy|cuoi quy|hang thang|moi thang|(?:6|sau) thang (?:mot lan|\/\s*lan))/;
 const DAY_MONTH =
   /(?:truoc|den|vao|tu) ngay\s*(\d{1,2})\s*(?:\/|-|thang)\s*(\d{1,2})(?!\s*(?:\/|-|nam)\s*\d)(?!\d)/;
 const ONGOING = /(thuong xuyen|lien tuc|duy tri)/;
@@ -16,9 +17,10 @@ const YEAR_ONLY = /(?:nam|trong nam|truoc nam|den nam)\s+((?:19|20)\d{2})(?!\s*-
 const PERIOD = /((?:19|20)\d{2})\s*-\s*((?:19|20)\d{2})/;
 
 function recurrence(f: string): Deadline['recurrence'] {
-  if (/hang quy|moi quy/.test(f)) return 'QUARTERLY';
-  if (/hang thang|moi thang/.test(f)) return 'MONTHLY';
-  if (/6 thang|sau thang/.test(f)) return 'HALF_YEARLY';
+  // "trước ngày 20 của tháng cuối quý" is quarterly: the quarter decides before the month does.
+  if (/(?<![a-z])(hang quy|moi quy|cuoi quy|dau quy)/.test(f)) return 'QUARTERLY';
+  if (/(?<![a-z])(hang thang|moi thang)/.test(f)) return 'MONTHLY';
+  if (/(?<![a-z])(6|sau) thang/.test(f)) return 'HALF_YEARLY';
   return 'YEARLY';
 }
 
@@ -92,4 +94,56 @@ export function findRecurringDuty(text: string, folded?: string): Deadline | nul
     };
   }
   return null;
+}
+
+const INLINE_LABEL = /(?:thoi gian|thoi han|tien do)(?: thuc hien| hoan thanh)?\s*:\s*([^.;\n]+)/;
+const INLINE_RECURRING =
+  /(?<![a-z])(?:dinh ky|hang nam|moi nam|hang quy|moi quy|cuoi quy|hang thang|moi thang|(?:6|sau) thang (?:mot lan|\/\s*lan))/;
+const INLINE_BY =
+  /(?<![a-z])(?:hoan thanh (?:trong|truoc|vao|cham nhat)|truoc ngay|cham nhat (?:truoc |vao )?ngay)/;
+
+/**
+ * The deadline written inside a mandate's sentences: a labelled time ("… thực hiện. Thời gian hoàn thành:
+ * trước ngày 30/6/2024."), a recurrence ("báo cáo định kỳ 6 tháng", "hằng năm trước ngày 15/12"), or a
+ * term ("; hoàn thành trong quý III/2024", "báo cáo kết quả trước ngày 15/12/2024"). Null when none.
+ */
+export function findInlineDeadline(text: string, folded?: string): Deadline | null {
+  const f = folded ?? foldText(text);
+  const label = INLINE_LABEL.exec(f);
+  if (label) {
+    const value = label[1] as string;
+    const at = label.index + label[0].length - value.length;
+    const d = parseDeadline(text.slice(at, at + value.length), value);
+    if (d.kind !== 'UNKNOWN') return d;
+  }
+  // The clause around a time word: between the nearest ".", ";" or line break on either side.
+  const clause = (at: number): Deadline => {
+    const before = Math.max(f.lastIndexOf('.', at), f.lastIndexOf(';', at), f.lastIndexOf('\n', at));
+    const ends = ['.', ';', '\n'].map((c) => f.indexOf(c, at)).filter((k) => k >= 0 && !isDatePoint(f, k));
+    const end = ends.length > 0 ? Math.min(...ends) : f.length;
+    const start = before >= 0 && !isDatePoint(f, before) ? before + 1 : 0;
+    return parseDeadline(text.slice(start, end), f.slice(start, end));
+  };
+  const rec = INLINE_RECURRING.exec(f);
+  if (rec) {
+    // "chương trình công tác hằng năm" is a yearly programme, not a due date, and a bare "định kỳ"
+    // ("định kỳ chủ động kiểm tra") names no period: a recurring duty reports, sends or falls due on a day,
+    // or says "định kỳ" with its period.
+    const d = clause(rec.index);
+    const c = foldText(d.text);
+    const due = /(?<![a-z])(?:bao cao|gui|truoc ngay|vao ngay)/.test(c);
+    const period = /(?<![a-z])(?:hang|moi|cuoi|6|sau) (?:nam|quy|thang)/.test(c);
+    if (d.kind === 'RECURRING' && (due || (period && /(?<![a-z])dinh ky/.test(c)))) return d;
+  }
+  const by = INLINE_BY.exec(f);
+  if (by) {
+    const d = clause(by.index);
+    if (d.kind !== 'UNKNOWN') return d;
+  }
+  return null;
+}
+
+/** A "." inside a date ("30.01.2023") or a number, not a sentence end. */
+function isDatePoint(f: string, k: number): boolean {
+  return f.charAt(k) === '.' && /\d/.test(f.charAt(k - 1)) && /\d/.test(f.charAt(k + 1));
 }

@@ -5,8 +5,8 @@ import type { AgencyMention, Duty, Task } from '../../model/extraction.ts';
 import { collapseSpaces, fold } from '../../text/fold.ts';
 import type { NormalizedText } from '../normalize.ts';
 import type { Line, OutlineNode, Section, Segmented } from '../segment.ts';
-import { type AgencyContext, classify, parseAssignment, parseList, splitList } from './agencies.ts';
-import { findRecurringDuty, parseDeadline } from './deadlines.ts';
+import { type AgencyContext, classify, parseAssignment, parseList, splitList, verbAt } from './agencies.ts';
+import { findInlineDeadline, findRecurringDuty, parseDeadline } from './deadlines.ts';
 
 const BULLET = /^[-+•·–]\s*/;
 const LEAD_LABEL =
@@ -121,14 +121,34 @@ function buildTask(n: NormalizedText, node: OutlineNode, section: Section, ctx: 
 
   // No labelled duty: a heading that names an agency ("1. Phòng Kinh tế và Hạ tầng"), or a sentence with
   // "chủ trì", assigns the item; reports due periodically are recurring duties.
+  // Each implicit duty keeps the sentence it was read from: its deadline is written there.
+  const sentences = new Map<Duty, { start: number; end: number }>();
   if (duties.every((d) => d.lead.length === 0 && d.coordinators.length === 0 && d.groups.length === 0)) {
-    const implicit = implicitDuty(n, node, section, ctx);
-    if (implicit) {
+    const implicit = implicitDuties(n, node, section, ctx);
+    if (implicit.length > 0) {
+      // A labelled "Thời gian thực hiện:" line under the prose is the prose's deadline.
+      const carried = duties.find((d) => d.deadline !== null)?.deadline ?? null;
+      for (const d of implicit) d.duty.deadline = carried;
       duties.length = 0;
-      duties.push(implicit);
+      for (const d of implicit) {
+        duties.push(d.duty);
+        sentences.set(d.duty, d.range);
+      }
     }
   }
   const text = ownText(n, own);
+  // A deadline inside the prose ("…; hoàn thành trong quý III/2024") belongs to the duty it is written in;
+  // failing that, to the item's open duties, but only when no labelled line gave one.
+  const labelled = duties.some((d) => d.deadline !== null);
+  for (const d of duties) {
+    const r = sentences.get(d);
+    if (d.deadline !== null || !r) continue;
+    d.deadline = findInlineDeadline(n.text.slice(r.start, r.end), n.fold.slice(r.start, r.end));
+  }
+  if (!labelled && duties.some((d) => d.deadline === null)) {
+    const inline = findInlineDeadline(text);
+    if (inline) for (const d of duties) d.deadline ??= inline;
+  }
   const recurring = findRecurringDuty(text, fold(text));
   if (recurring) {
     const target = duties.find((d) => d.deadline === null) ?? (duties.length === 0 ? null : undefined);
@@ -168,12 +188,21 @@ function isContinuation(l: LabelledLine): boolean {
   return l.kind === 'TEXT' && l.bullet === '' && /^[a-zđ\p{Ll}]/u.test(l.line.text);
 }
 
-function implicitDuty(
+interface ImplicitDuty {
+  duty: Duty;
+  /** The normalised range the duty was read from. */
+  range: { start: number; end: number };
+}
+
+// "Giao Phòng X …", "Đề nghị Sở Y …": the assignee follows the verb that gives the task.
+const GIVES = /^(?:giao cho|giao|de nghi|yeu cau)\s+/;
+
+function implicitDuties(
   n: NormalizedText,
   node: OutlineNode,
   section: Section,
   ctx: AgencyContext,
-): Duty | null {
+): ImplicitDuty[] {
   const head = node.headText;
   if (node !== section) {
     // "1. Phòng Kinh tế và Hạ tầng" / "5. Sở Lao động - Thương binh và Xã hội: Phối hợp với ...".
@@ -185,9 +214,12 @@ function implicitDuty(
     const covered =
       all.length > 0 && (all.at(-1) as { end: number }).end >= headEnd - 2 && headEnd - head.start < 120;
     const opens = all.length > 0 && (all[0] as { start: number }).start <= head.start + 1;
-    if ((items.agencies.length > 0 || items.groups.length > 0) && (covered || opens)) {
+    // "1. Phòng X chủ trì, phối hợp với …" without a colon is a sentence: read below, as one.
+    const sentence =
+      colon < 0 && /(?<![a-z])(?:chu tri|phoi hop)(?![a-z])/.test(n.fold.slice(head.start, headEnd));
+    if ((items.agencies.length > 0 || items.groups.length > 0) && (covered || opens) && !sentence) {
       const rest = colon >= 0 ? parseAssignment(n, headEnd + 1, head.end, ctx) : null;
-      return {
+      const duty: Duty = {
         lead: items.agencies,
         coordinators: rest
           ? [...rest.lead, ...rest.coordinators].filter((a) => !items.agencies.some((x) => x.name === a.name))
@@ -196,26 +228,78 @@ function implicitDuty(
         deadline: null,
         span: spanOf(n, node.start, node.end),
       };
+      return [{ duty, range: { start: head.start, end: node.end } }];
     }
   }
-  // A sentence with "chủ trì": the subject before it leads.
+  // Sentences that assign: "X chủ trì(, phối hợp với Y) …" anywhere in the sentence, or a sentence that
+  // opens with its assignees and their verb ("X và Y thực hiện, báo cáo …"). One duty per sentence.
+  const found: ImplicitDuty[] = [];
   for (const line of node.ownLines) {
-    const idx = line.fold.search(/(?<![a-z])chu tri(?![a-z])/);
-    if (idx < 0) continue;
-    const sentenceStart = Math.max(
-      line.fold.lastIndexOf('. ', idx) + 2,
-      line.fold.lastIndexOf('; ', idx) + 2,
-      0,
-    );
-    let from = line.start + sentenceStart;
-    const giao = /(?:^|\s)(giao cho|giao|de nghi)\s+/.exec(line.fold.slice(sentenceStart, idx));
-    if (giao) from = line.start + sentenceStart + giao.index + giao[0].length;
-    const end =
-      line.start + (line.fold.indexOf('.', idx) > 0 ? line.fold.indexOf('.', idx) : line.fold.length);
-    const a = parseAssignment(n, from, end, ctx);
-    if (a.lead.length > 0) return { ...a, deadline: null, span: spanOf(n, line.start, line.end) };
+    for (const s of sentencesOf(line)) {
+      const f = n.fold.slice(s.start, s.end);
+      const idx = f.search(/(?<![a-z])chu tri(?![a-z])/);
+      let from = s.start;
+      const gives = GIVES.exec(f);
+      if (gives) from += gives[0].length;
+      else if (idx >= 0) {
+        // "Năm 2024, giao Phòng X chủ trì …": the assignee follows the last "giao" before "chủ trì".
+        const g = /(?:^|\s)(giao cho|giao|de nghi)\s+/.exec(f.slice(0, idx));
+        if (g) from = s.start + g.index + g[0].length;
+      }
+      // "Trên cơ sở …, căn cứ …, Thủ trưởng các đơn vị … tổ chức thực hiện": the subject follows the framing.
+      if (!gives && FRAMING.test(f))
+        from = framedSubject(n, s.start, idx >= 0 ? s.start + idx : s.end, ctx) ?? from;
+      if (idx < 0 && !opensWithAssignee(n, from, s.end, ctx)) continue;
+      const a = parseAssignment(n, from, s.end, ctx);
+      if (a.lead.length === 0 && (idx >= 0 || a.groups.length === 0)) continue;
+      found.push({ duty: { ...a, deadline: null, span: spanOf(n, s.start, s.end) }, range: s });
+    }
+  }
+  // A later sentence without its own assignee ("Thời gian hoàn thành: …") belongs to the duty before it.
+  for (let k = 0; k < found.length; k++) {
+    const next = found[k + 1];
+    const cur = found[k] as ImplicitDuty;
+    const lineEnd = node.ownLines.find((l) => l.start <= cur.range.start && l.end >= cur.range.end)?.end;
+    cur.range = { start: cur.range.start, end: next ? next.range.start : (lineEnd ?? cur.range.end) };
+  }
+  return found;
+}
+
+/**
+ * Whether the sentence opens with agencies or groups and then their verb ("Sở A và Sở B thực hiện, …"):
+ * "các ngành nghề chế biến nông sản, dược liệu" opens like a group but assigns nothing.
+ */
+function opensWithAssignee(n: NormalizedText, start: number, end: number, ctx: AgencyContext): boolean {
+  const items = splitList(n, start, end);
+  const first = items[0];
+  const last = items.at(-1);
+  if (!first || !last || first.start > start + 1) return false;
+  const c = classify(n, [first], ctx);
+  return (c.agencies.length > 0 || c.groups.length > 0) && verbAt(n, last.end, end);
+}
+
+const FRAMING = /^(?:can cu|tren co so|de |nham |trong qua trinh|thuc hien|theo chuc nang)/;
+
+/** After a framing clause, the first ", X" where X opens an assignment; null when there is none. */
+function framedSubject(n: NormalizedText, start: number, end: number, ctx: AgencyContext): number | null {
+  for (let at = n.fold.indexOf(', ', start); at >= 0 && at < end; at = n.fold.indexOf(', ', at + 2)) {
+    if (opensWithAssignee(n, at + 2, end, ctx)) return at + 2;
   }
   return null;
+}
+
+/** A line's sentences, split at ". " and "; " (not at the "." of "30.6.2024"). */
+function sentencesOf(line: Line): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let from = 0;
+  const re = /[.;](?=\s|$)/g;
+  for (let m = re.exec(line.fold); m; m = re.exec(line.fold)) {
+    if (m.index > from) out.push({ start: line.start + from, end: line.start + m.index });
+    from = m.index + 1;
+    while (line.fold.charAt(from) === ' ') from++;
+  }
+  if (from < line.fold.length) out.push({ start: line.start + from, end: line.end });
+  return out;
 }
 
 function unique(list: AgencyMention[]): AgencyMention[] {
