@@ -27,7 +27,19 @@ const htmlTags: Step = (s) =>
     /^<br/i.test(m) ? `\n${' '.repeat(m.length - 1)}` : blank(m),
   );
 
-const htmlEntities: Step = (s) => s.replace(/&nbsp;/g, blank).replace(/&amp;/g, '&    ');
+const htmlEntities: Step = (s) =>
+  s
+    .replace(/&(?:nbsp|ensp|emsp|thinsp|zwnj|zwj|#160|#xa0);/gi, blank)
+    .replace(/&amp;/g, '&    ')
+    .replace(/&(?:ndash|mdash|#8211|#8212);/gi, (m) => `-${' '.repeat(m.length - 1)}`)
+    .replace(/&quot;/g, '"     ');
+
+/** Escape sequences copied from page source ("\\r\\n", "\\n", "\\t") stand in the text as letters: they are line breaks and spaces. */
+const literalEscapes: Step = (s) =>
+  s
+    .replace(/\\r\\n|\\n\\r/g, '   \n')
+    .replace(/\\[nr]/g, ' \n')
+    .replace(/\\t/g, '  ');
 
 /** Markdown escapes ("\\*"), emphasis and bullets made of `*`, heading marks, code ticks: structure never relies on them. */
 const markdownEscapes: Step = (s) => s.replace(/\\(?=[*_#\-.()[\]`+!|>])/g, ' ');
@@ -40,6 +52,9 @@ const markdownTicks: Step = (s) => s.replace(/`+/g, blank);
 const tables: Step = (s) =>
   s.replace(/\|/g, '\n').replace(/^[ \t:=_-]{3,}$/gm, (m) => (/[-=_]{3}/.test(m) ? blank(m) : m));
 
+/** "445-KL/TƯ": the Party's central code typed with Ư; TW is the code ("TƯ" and "TW" are one length). */
+const centralCode: Step = (s) => s.replace(/(\/\s?)TƯ(?![\p{L}\d])/gu, '$1TW');
+
 const invisibles: Step = (s) => s.replace(/[\u200b-\u200d\u2060\ufeff\r\t]/g, ' ');
 
 /** Each step runs only when its trigger character is present: most documents skip most steps. */
@@ -47,12 +62,14 @@ const CLEANING_STEPS: ReadonlyArray<[RegExp, Step]> = [
   [/</, superscriptTags],
   [/</, htmlTags],
   [/&/, htmlEntities],
+  [/\\[nrt]/, literalEscapes],
   [/\\/, markdownEscapes],
   [/\*/, markdownStars],
   [/#/, markdownHeadings],
   [/`/, markdownTicks],
   [/\||^[ \t:=_-]{3,}$/m, tables],
   [/[\u200b-\u200d\u2060\ufeff\r\t]/, invisibles],
+  [/\/\s?TƯ/u, centralCode],
 ];
 
 export function normalize(original: string): NormalizedText {
@@ -62,9 +79,15 @@ export function normalize(original: string): NormalizedText {
   return {
     original,
     text,
-    fold: fold(text),
+    fold: yearsWithLetterO(fold(text)),
     toOriginal: map ? (i) => map[Math.max(0, Math.min(i, map.length - 1))] as number : (i) => i,
   };
+}
+
+/** "năm 2O22": a letter O typed for a zero inside a year; matched as a digit (the display text keeps the letter). */
+function yearsWithLetterO(folded: string): string {
+  if (!/\b[12][0-9o]*o[0-9o]*\b/.test(folded)) return folded;
+  return folded.replace(/\b(?:19|2[o0])[0-9o]{2}\b/g, (y) => (/\d{2}/.test(y) ? y.replace(/o/g, '0') : y));
 }
 
 const isMark = (c: number) =>

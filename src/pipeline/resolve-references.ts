@@ -44,6 +44,7 @@ export function resolveReferences(
     groupOf.set(m, g);
   };
   const ownKey = own.symbol ? symbolKey(own.symbol) : null;
+  const ownHasYear = own.symbol !== null && /\/(?:19|20)\d{2}\//.test(own.symbol);
   const nearest = (cands: Group[], at: number) =>
     [...cands].sort((a, b) => distance(a, at) - distance(b, at))[0] as Group;
 
@@ -51,7 +52,9 @@ export function resolveReferences(
   const symbolMentions = mentions.filter((m) => m.kind === 'SYMBOL' && m.symbol);
   for (const m of symbolMentions.filter((s) => s.date)) {
     const key = symbolKey((m.symbol as NonNullable<Mention['symbol']>).canonical);
-    if (key === ownKey && (!own.date || m.date?.value === own.date)) continue;
+    // The document's own symbol is never a reference of itself: a year-in-symbol number is unique for its
+    // issuer, so a differing date there is a typo of the copy, not another document.
+    if (key === ownKey && (!own.date || m.date?.value === own.date || ownHasYear)) continue;
     const dateKey = m.date?.value ?? m.date?.text ?? null;
     const g = groups.find((x) => x.symbolKey === key && x.dateKey === dateKey);
     if (g) join(g, m);

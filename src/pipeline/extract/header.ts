@@ -15,7 +15,9 @@ import type { NormalizedText } from '../normalize.ts';
 import type { Line, Segmented } from '../segment.ts';
 import { dateAt } from './dates.ts';
 import { issuerFromCode, type Place, parseIssuerPhrase, readPlace, VAGUE } from './issuers.ts';
+import { readLibraryMetadata } from './library-metadata.ts';
 import { countPlaces, mostNamed } from './places.ts';
+import { findSelfCitation } from './self-citation.ts';
 import { findSymbols, type SymbolMatch } from './symbols.ts';
 
 export interface HeaderResult {
@@ -29,12 +31,21 @@ export interface HeaderResult {
 
 const MOTTO =
   /^(cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc|dang cong san viet nam|[*\-_=~.\s]+)$/;
-const SO_LINE = /^so\s*[:.]?\s*/;
-/** "Số:" (number) and "Sở" (department) fold alike: the number line is told apart on the printed text. */
-const isNumberLine = (l: Line) => SO_LINE.test(l.fold) && /^s[ốồổ]/iu.test(l.text) && !/^sở/iu.test(l.text);
-const PLACE_DATE = /(?:^|\s)([^,\d:]{2,40}),\s*(?=ngay\b|\d{1,2}\s?[/.-])/;
+const SO_LINE = /^(?:(?:bo luat|luat|nghi quyet|phap lenh|lenh)\s+)?so\s*[:.]?\s*/;
+/** "Số:" (number) and "Sở" (department) fold alike: the number line is told apart on the printed text. Laws print "Luật số: …". */
+const isNumberLine = (l: Line) =>
+  SO_LINE.test(l.fold) &&
+  !/^so (?:hieu|cong bao)\b/.test(l.fold) &&
+  (/^s[ốồổ]/iu.test(l.text) || /^(?:bộ luật|luật|nghị quyết|pháp lệnh|lệnh)\s+s[ốồổ]/iu.test(l.text)) &&
+  !/^sở/iu.test(l.text);
+/** "Số:" left alone on its line (a table cell, a PDF line): the number is on the next line. */
+const BARE_NUMBER_LINE = /^(?:(?:bo luat|luat|nghi quyet|phap lenh|lenh)\s+)?so\s*[:.]?$/;
+const PLACE_DATE = /(?:^|\s)([^,\d:]{2,40}),\s*(?=ngay(?:\b|\d)|\d{1,2}\s?[/.-])/;
 const SELF_ISSUE =
   /\b(ban hanh|xay dung|trien khai|de ra)\s+(ke hoach|chuong trinh|nghi quyet|quyet dinh|chi thi|huong dan|de an|quy che|quy dinh)\b/g;
+const SENTENCE_VERB = /\b(ban hanh|thuc hien|trien khai|ve viec|quy dinh|huong dan|phe duyet|tang cuong)\b/;
+const LIBRARY_LABEL =
+  /^(so hieu|loai van ban|noi ban hanh|co quan ban hanh|ngay ban hanh|nguoi ky|ngay hieu luc|linh vuc)\b/;
 const SIGNATURE_BODY = /^(?:t\/?m\.?|kt\.?|q\.?)\s*(.+)$/;
 
 export function extractHeader(n: NormalizedText, seg: Segmented, lines: Line[]): HeaderResult {
@@ -52,12 +63,19 @@ export function extractHeader(n: NormalizedText, seg: Segmented, lines: Line[]):
   let blankCode: { typeCode: string | null; issuerCode: string } | null = null;
   for (const l of top) {
     if (!isNumberLine(l) || l.start >= topEnd + 1) continue;
+    const numberAt = (SO_LINE.exec(l.fold)?.[0].length ?? 0) + 2;
     const sym = findSymbols(l.text)[0];
-    if (sym && sym.start <= 8) {
+    const next = BARE_NUMBER_LINE.test(l.fold) ? lines[lines.indexOf(l) + 1] : undefined;
+    const symNext = next ? findSymbols(next.text)[0] : undefined;
+    if (sym && sym.start <= numberAt) {
       ownSymbol = { ...sym, start: sym.start + l.start, end: sym.end + l.start };
+    } else if (next && symNext && symNext.start <= 2) {
+      ownSymbol = { ...symNext, start: symNext.start + next.start, end: symNext.end + next.start };
     } else {
       const blank = /^so\s*[:.]?\s*[._…\s]*\/\s*([A-ZĐ][A-Za-zĐđ]*)(?:\s*-\s*([A-ZĐ][A-Za-zĐđ0-9-]*))?/u.exec(
-        `${l.fold.slice(0, 2)}${l.text.slice(2)}`,
+        next && /^[._…\s]*\//.test(next.text)
+          ? `so: ${next.text}`
+          : `${l.fold.slice(0, 2)}${l.text.slice(2)}`,
       );
       if (blank) {
         blankCode = blank[2]
@@ -68,6 +86,17 @@ export function extractHeader(n: NormalizedText, seg: Segmented, lines: Line[]):
     }
     break;
   }
+
+  // No header block: the copy may open with its own title-citation, or a news sentence that issues it.
+  const numberLinePrinted = top.some(isNumberLine);
+  const self =
+    ownSymbol === null && !numberLinePrinted
+      ? findSelfCitation(n, lines, seg.typeLine === null && !top.some((l) => MOTTO.test(l.fold)))
+      : null;
+  if (self) ownSymbol = self.symbol;
+  // A legal library's metadata table states the fields the printed header may lack.
+  const meta = readLibraryMetadata(n, lines);
+  if (ownSymbol === null && blankCode === null && meta?.symbol) ownSymbol = meta.symbol;
 
   // Place and date: "Quảng Ngãi, ngày 29 tháng 11 năm 2021".
   let date: DateValue | null = null;
@@ -82,7 +111,7 @@ export function extractHeader(n: NormalizedText, seg: Segmented, lines: Line[]):
       const after = l.fold.slice(symbolEnd);
       const pm2 = /^\s*([^,\d:]{2,40}),\s*(?=ngay\b|\d{1,2}\s?[/.-])/.exec(after);
       if (pm2) {
-        const d = dateAt(l.fold, l.text, symbolEnd + pm2[0].length);
+        const d = dateAt(n.fold, n.text, l.start + symbolEnd + pm2[0].length);
         if (d) {
           date = d.date;
           placeName = placeWords(l.text.slice(symbolEnd, symbolEnd + pm2[0].length).replace(/,\s*$/, ''));
@@ -90,23 +119,20 @@ export function extractHeader(n: NormalizedText, seg: Segmented, lines: Line[]):
         }
       }
     }
-    const at = pm ? pm.index + pm[0].length : /^ngay\b/.test(l.fold) ? 0 : -1;
+    const at = pm ? pm.index + pm[0].length : /^ngay(?:\b|\d)/.test(l.fold) ? 0 : -1;
     if (at < 0) continue;
-    const d = dateAt(l.fold, l.text, at);
+    // On the whole text, not the line: "Thái Bình, ngày 05" / "tháng 7 năm 2021" is one date.
+    const d = dateAt(n.fold, n.text, l.start + at);
     if (!d) continue;
     date = d.date;
-    placeName = pm ? placeWords(l.text.slice(pm.index, pm.index + pm[0].length).replace(/,\s*$/, '')) : null;
-    if (!date.valid)
-      warn(
-        'INVALID_DATE',
-        `impossible date "${date.text}" kept as written`,
-        l.start + d.start,
-        l.start + d.end,
-      );
+    placeName = pm ? placeOfLine(l, pm, lines) : null;
+    if (!date.valid) warn('INVALID_DATE', `impossible date "${date.text}" kept as written`, d.start, d.end);
     else if (date.value && date.value.length < 10)
-      warn('BLANK_DATE', `date printed without a day: "${date.text}"`, l.start + d.start, l.start + d.end);
+      warn('BLANK_DATE', `date printed without a day: "${date.text}"`, d.start, d.end);
     break;
   }
+
+  if (date === null) date = self?.date ?? meta?.date ?? null;
 
   // Where the text is: the most named province and district.
   const counts = countPlaces(n);
@@ -124,7 +150,9 @@ export function extractHeader(n: NormalizedText, seg: Segmented, lines: Line[]):
   const fromSignature = signatureIssuer(n, seg, ctx);
   const code = ownSymbol?.issuerCode ?? blankCode?.issuerCode ?? null;
   const fromCode = code ? issuerFromCode(code, ctx) : null;
-  let issuer = pickIssuer([fromBlock, fromSelf, fromSignature, fromCode]);
+  const fromSelfCitation = self?.issuerPhrase ? parseIssuerPhrase(self.issuerPhrase, ctx) : null;
+  const fromMeta = meta?.issuerPhrase ? parseIssuerPhrase(meta.issuerPhrase, ctx) : null;
+  let issuer = pickIssuer([fromBlock, fromSelfCitation, fromSelf, fromSignature, fromCode, fromMeta]);
 
   // A vague local issuer is placed by the text: the place line, else the most named province/district.
   if (issuer && issuer.level !== 'CENTRAL') {
@@ -160,6 +188,8 @@ export function extractHeader(n: NormalizedText, seg: Segmented, lines: Line[]):
     : null;
   const type: DocType =
     typeFromLine ??
+    self?.type ??
+    meta?.type ??
     ownSymbol?.type ??
     (blankCode?.typeCode ? (typeOfWord(fold(blankCode.typeCode)) ?? 'OTHER') : 'OTHER');
 
@@ -178,6 +208,20 @@ export function extractHeader(n: NormalizedText, seg: Segmented, lines: Line[]):
     ownSymbol,
     warnings,
   };
+}
+
+/**
+ * The place of a place-and-date line. A place broken across lines ("Bình" / "Dương, ngày …") is completed
+ * from the line before when that line is one or two capitalised words and the joined name is a known place.
+ */
+function placeOfLine(l: Line, pm: RegExpExecArray, lines: Line[]): string | null {
+  const here = placeWords(l.text.slice(pm.index, pm.index + pm[0].length).replace(/,\s*$/, ''));
+  if (here === null || pm.index > 1) return here;
+  const prev = lines[lines.indexOf(l) - 1];
+  if (!prev || !/^\p{Lu}\p{Ll}*(?:\s\p{Lu}\p{Ll}*)?$/u.test(prev.text)) return here;
+  const joined = `${prev.text} ${here}`;
+  const empty = { province: null, district: null };
+  return readPlace(here, empty) === null && readPlace(joined, empty) !== null ? joined : here;
 }
 
 /** The place before ", ngày": the capitalised words at the end ("Số: 12/QĐ-UBND Thanh Hóa" → "Thanh Hóa"). */
@@ -211,7 +255,9 @@ function pickIssuer(candidates: Array<Issuer | null>): Issuer | null {
 function issuerFromBlock(lines: Line[], ctx: Place): Issuer | null {
   const texts: string[] = [];
   for (const l of lines) {
-    if (MOTTO.test(l.fold) || l.text.length > 80) continue;
+    // A sentence (a headline, a preamble) is not an issuer block line, even when it starts with a body's name.
+    if (MOTTO.test(l.fold) || l.text.length > 80 || SENTENCE_VERB.test(l.fold) || LIBRARY_LABEL.test(l.fold))
+      continue;
     // A line that is only a place ("TỈNH QUẢNG NGÃI") completes the body on the line before.
     const barePlace =
       /^(tinh|huyen|thanh pho|quan|thi xa|xa|phuong)\s/.test(l.fold) &&

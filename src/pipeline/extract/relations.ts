@@ -3,6 +3,8 @@
 // hiện B" (A implements B), "Căn cứ", "xét đề nghị ... tại", "chỉ đạo ... tại" (cites, with a basis), a
 // list separator (same governor as the previous item). Every reference the document names and does not
 // implement is cited (DOMAIN §2).
+
+import { typeWordPattern } from '../../lexicon/lexicon.ts';
 import type { Basis, Reference, Relation, RelationType } from '../../model/extraction.ts';
 import type { NormalizedText } from '../normalize.ts';
 import type { Range } from '../segment.ts';
@@ -52,6 +54,12 @@ const UNNAMED_DOCUMENT =
   /(?:ke hoach|chuong trinh|nghi quyet|de an|quyet dinh|chi thi)(?: hanh dong)? cua [^,;]{2,60}$/;
 const SUBJECT_START = /^\s*(?:ve viec|ve|v\/v)\s/;
 const SELF_PROMULGATES = /^\s*(?:ve viec\s+)?(?:ban hanh|phe duyet)\s*$/;
+/** "A ngày … của Chính phủ ban hành Chương trình hành động thực hiện B": A's issuer issues it, inside A's citation. */
+const ISSUED_IN_CITATION = /^\s*,?(?:[^,;]*\bcua\b[^,;]*|\s*(?:da|vua)?)\s*\bban hanh\b[^,;]*$/;
+/** "…; Nghị quyết số B": a new item of a list after a semicolon, nothing but its type word before it. */
+const LIST_ITEM_AFTER_SEMICOLON = new RegExp(
+  `;\\s*(?:va\\s+)?(?:(?:${typeWordPattern})(?:\\s+(?:hanh dong|lien tich))?\\s*(?:so\\s*)?)?$`,
+);
 const SIBLING_SHORT = /^[\s,;]*(?:va(?: dac biet la)?|cung voi|cung|hoac|,)?[\s,]*$/;
 const SIBLING_LONG_END = /(?:,|\bva|\bva dac biet la|\bcung nhu|\bcung voi)\s*$/;
 
@@ -94,12 +102,16 @@ export function extractRelations(input: RelationInput): Relation[] {
     else if (DE_NGHI.test(gap)) gov = ownerGov(scope, 'CITES', 'DE_NGHI');
     else if (CAN_CU.test(gap)) gov = ownerGov(scope, 'CITES', 'CAN_CU');
     else if (prev && SIBLING_SHORT.test(gap)) gov = gap.includes(';') ? clauseGov : prevGov;
+    // "Thực hiện A …; B …, UBND tỉnh ban hành": each item of the list has the list's governor.
+    else if (prev && clauseGov && LIST_ITEM_AFTER_SEMICOLON.test(gap)) gov = clauseGov;
     else {
       const verb = implementVerb(gap);
       if (verb !== null) {
         const beforeVerb = gap.slice(0, verb);
         // "kế hoạch hành động của Tỉnh ủy thực hiện X": an unnumbered document implements X, not us.
         if (scope.kind !== 'TITLE' && UNNAMED_DOCUMENT.test(beforeVerb)) gov = ownerGov(scope, 'CITES', null);
+        else if (prev && aRef && ISSUED_IN_CITATION.test(beforeVerb))
+          gov = { from: aRef, type: 'IMPLEMENTS', basis: null };
         // Inside A's subject ("A về việc ban hành Kế hoạch thực hiện B"), even "ban hành" is A's doing.
         else if (
           prev &&

@@ -24,7 +24,8 @@ export interface SymbolMatch {
 // Tokens start upper-case so that "2/3 số" or "lượt/ngày" are never symbols; glued words are cut later.
 const TOKEN = '[A-ZĐ][A-Za-zĐđ0-9]*';
 const SYMBOL_RE = new RegExp(
-  `(?<![\\d/.-])(\\d{1,5})(?:` +
+  // A number may carry a dotted part ("66.17/2026/NQ-CP", numbering from 2026).
+  `(?<![\\d/.-])(\\d{1,5}(?:\\.\\d{1,3})?)(?:` +
     // Party: 36-NQ/TW, 802-CV/VPTU, 12-QĐi/TW
     `[ \\t]?-\\s?(${TOKEN})[ \\t]?\\/\\s?(${TOKEN}(?:-${TOKEN})*)` +
     '|' +
