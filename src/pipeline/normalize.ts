@@ -21,10 +21,10 @@ const blank = (m: string) => ' '.repeat(m.length);
 const superscriptTags: Step = (s) =>
   s.replace(/<sup>([^<]{0,8})<\/sup>/gi, (_m, inner: string) => `    ⁽${inner}⁾     `);
 
-/** `<br>` starts a line (table cells copied from web pages); other tags vanish. */
+/** `<br>` and the end of a block (paragraph, cell, row) start a line (page source copied whole); other tags vanish. */
 const htmlTags: Step = (s) =>
   s.replace(/<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,200})?\/?>/g, (m) =>
-    /^<br/i.test(m) ? `\n${' '.repeat(m.length - 1)}` : blank(m),
+    /^<br|^<\/(?:p|div|tr|td|th|li|h[1-6]|table)\b/i.test(m) ? `\n${' '.repeat(m.length - 1)}` : blank(m),
   );
 
 const htmlEntities: Step = (s) =>

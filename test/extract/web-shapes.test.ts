@@ -94,16 +94,52 @@ const SHAPES: Shape[] = [
     implements: ['SELF IMPLEMENTS 749/QĐ-TTg'],
   },
   {
-    // "TƯ" typed for the central code TW.
+    // "TƯ": a provincial committee's own number mis-typed for TU; a central body's code TW in a citation.
     file: 'party-tu-code.md',
     header: {
-      symbol: '88-KL/TW',
+      symbol: '88-KL/TU',
       type: 'KET_LUAN',
       date: { value: '2022-06-09' },
       issuer: { branch: 'PARTY', level: 'PROVINCE', jurisdiction: 'Hà Tĩnh' },
     },
     refs: ['05-CT/TW'],
     implements: ['SELF IMPLEMENTS 05-CT/TW'],
+  },
+  {
+    // A news copy dated in its lead ("Ngày 20/10/2016, Tỉnh ủy … đã ban hành Chương trình số …") above the text.
+    file: 'news-dated-lead.md',
+    header: {
+      symbol: '15-CTr/TU',
+      type: 'CHUONG_TRINH',
+      date: { value: '2016-10-20' },
+      issuer: { branch: 'PARTY', level: 'PROVINCE', jurisdiction: 'Quảng Bình' },
+    },
+    refs: ['05-CT/TW'],
+    implements: ['SELF IMPLEMENTS 05-CT/TW'],
+  },
+  {
+    // An old official copy: "CHỈ THỊ / CỦA THỦ / TƯỚNG CHÍNH PHỦ SỐ … / NGÀY …", the code in capitals.
+    file: 'old-official-title.md',
+    header: {
+      symbol: '09/2003/CT-TTg',
+      type: 'CHI_THI',
+      date: { value: '2003-04-15' },
+      issuer: { name: 'Thủ tướng Chính phủ', level: 'CENTRAL' },
+    },
+    refs: ['02/2003/NQ-CP'],
+    implements: ['SELF IMPLEMENTS 02/2003/NQ-CP'],
+  },
+  {
+    // Page source copied whole: paragraphs and table cells as tags, the header inside a table.
+    file: 'page-source-html.md',
+    header: {
+      symbol: '33/KH-UBND',
+      type: 'KE_HOACH',
+      date: { value: '2019-02-08' },
+      issuer: { level: 'PROVINCE', jurisdiction: 'Bắc Giang' },
+    },
+    refs: ['1719/QĐ-TTg'],
+    implements: ['SELF IMPLEMENTS 1719/QĐ-TTg'],
   },
 ];
 

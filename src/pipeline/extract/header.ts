@@ -17,7 +17,7 @@ import { dateAt } from './dates.ts';
 import { issuerFromCode, type Place, parseIssuerPhrase, readPlace, VAGUE } from './issuers.ts';
 import { readLibraryMetadata } from './library-metadata.ts';
 import { countPlaces, mostNamed } from './places.ts';
-import { findSelfCitation } from './self-citation.ts';
+import { findSelfCitation, openingType } from './self-citation.ts';
 import { findSymbols, type SymbolMatch } from './symbols.ts';
 
 export interface HeaderResult {
@@ -91,7 +91,10 @@ export function extractHeader(n: NormalizedText, seg: Segmented, lines: Line[]):
   const numberLinePrinted = top.some(isNumberLine);
   const self =
     ownSymbol === null && !numberLinePrinted
-      ? findSelfCitation(n, lines, seg.typeLine === null && !top.some((l) => MOTTO.test(l.fold)))
+      ? findSelfCitation(n, lines, {
+          typeLine: seg.typeLine,
+          newsUntil: top.some((l) => MOTTO.test(l.fold)) ? null : (seg.typeLine?.start ?? n.text.length),
+        })
       : null;
   if (self) ownSymbol = self.symbol;
   // A legal library's metadata table states the fields the printed header may lack.
@@ -182,6 +185,14 @@ export function extractHeader(n: NormalizedText, seg: Segmented, lines: Line[]):
       jurisdiction: placeName,
     };
   if (!issuer) warn('NO_ISSUER', 'no issuer found in the header, preamble or signature', 0, 0);
+  // "TƯ" is the central code when printed for a central body, a mis-typed "TU" on a provincial committee's own number.
+  if (
+    ownSymbol?.party &&
+    issuer?.branch === 'PARTY' &&
+    issuer.level !== 'CENTRAL' &&
+    /\/\s?TƯ/u.test(n.original.slice(n.toOriginal(ownSymbol.start), n.toOriginal(ownSymbol.end)))
+  )
+    ownSymbol = { ...ownSymbol, canonical: ownSymbol.canonical.replace(/\/TW$/, '/TU'), issuerCode: 'TU' };
 
   const typeFromLine = seg.typeLine
     ? typeOfWord(/^[a-z ]+/.exec(seg.typeLine.fold)?.[0]?.trim() ?? '')
@@ -191,6 +202,7 @@ export function extractHeader(n: NormalizedText, seg: Segmented, lines: Line[]):
     self?.type ??
     meta?.type ??
     ownSymbol?.type ??
+    openingType(lines) ??
     (blankCode?.typeCode ? (typeOfWord(fold(blankCode.typeCode)) ?? 'OTHER') : 'OTHER');
 
   const title = seg.title ? n.text.slice(seg.title.start, seg.title.end).replace(/\s+/g, ' ').trim() : null;
