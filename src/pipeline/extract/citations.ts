@@ -193,6 +193,11 @@ function parseTail(n: NormalizedText, from: number, m: Mention): number {
   for (let step = 0; step < 5; step++) {
     let j = i;
     while (j < n.fold.length && /[\s,]/.test(n.fold.charAt(j)) && n.fold.charAt(j) !== '\n') j++;
+    // A copy wrapped at the symbol ("… số 919/QĐ-TTg" / "ngày 01 tháng 8 năm 2022 …"): the date goes on the next line.
+    if (!m.date && n.fold.charAt(j) === '\n') {
+      const wrapped = /^\n[ \t]*(?=ngay\s*\d)/.exec(n.fold.slice(j, j + 24));
+      if (wrapped) j += wrapped[0].length;
+    }
     const rest = n.fold.slice(j, j + 40);
     const issued = /^(?:duoc\s+)?ban hanh\s+(?=ngay\b)/.exec(rest);
     if (issued) j += issued[0].length;
