@@ -89,13 +89,11 @@ export function extractHeader(n: NormalizedText, seg: Segmented, lines: Line[]):
 
   // No header block: the copy may open with its own title-citation, or a news sentence that issues it.
   const numberLinePrinted = top.some(isNumberLine);
-  const self =
-    ownSymbol === null && !numberLinePrinted
-      ? findSelfCitation(n, lines, {
-          typeLine: seg.typeLine,
-          newsUntil: top.some((l) => MOTTO.test(l.fold)) ? null : (seg.typeLine?.start ?? n.text.length),
-        })
-      : null;
+  const selfScope = {
+    typeLine: seg.typeLine,
+    newsUntil: top.some((l) => MOTTO.test(l.fold)) ? null : (seg.typeLine?.start ?? n.text.length),
+  };
+  const self = ownSymbol === null && !numberLinePrinted ? findSelfCitation(n, lines, selfScope) : null;
   if (self) ownSymbol = self.symbol;
   // A legal library's metadata table states the fields the printed header may lack.
   const meta = readLibraryMetadata(n, lines);
@@ -202,7 +200,7 @@ export function extractHeader(n: NormalizedText, seg: Segmented, lines: Line[]):
     self?.type ??
     meta?.type ??
     ownSymbol?.type ??
-    openingType(lines) ??
+    openingType(n, lines, selfScope) ??
     (blankCode?.typeCode ? (typeOfWord(fold(blankCode.typeCode)) ?? 'OTHER') : 'OTHER');
 
   const title = seg.title ? n.text.slice(seg.title.start, seg.title.end).replace(/\s+/g, ' ').trim() : null;

@@ -38,6 +38,8 @@ const IMPLEMENT_VERB =
   /(?<![a-z])(tiep tuc thuc hien|trien khai thuc hien|to chuc thuc hien|thuc hien|trien khai|cu the hoa|thi hanh)(?![a-z])/g;
 const REVIEW_BEFORE =
   /(tinh hinh|ket qua|so ket|tong ket|danh gia|kiem diem|bao cao|qua \d+ nam)\s*(?:\S+\s+){0,2}$/;
+/** "Trong những năm qua, quán triệt và thực hiện X, …": a look back at past work, not this document's basis. */
+const LOOKING_BACK = /\b(?:trong|nhung|qua)\s+(?:nhung\s+)?(?:nam|thoi gian|giai doan)\s+(?:vua\s+)?qua\b/;
 const OBJECT_GAP_OK =
   /^[\s,]*(?:(?:co hieu qua|nghiem tuc|hieu qua|tot|day du|dong bo|kip thoi|quyet liet|va|cac noi dung|noi dung|tinh than|,)\s*)*$/;
 const OBJECT_TAIL =
@@ -170,7 +172,8 @@ function implementVerb(gap: string): number | null {
   const after = gap.slice(found.index + found[0].length);
   // "Cơ quan thực hiện:" is a label, not a verb; "(... trên cơ sở ... tại X)" is a basis, not an object.
   if (/^\s*:/.test(after) || /[()]|tren co so|quy dinh|ke hoach nay|van ban nay/.test(after)) return null;
-  if (REVIEW_BEFORE.test(gap.slice(0, found.index))) return null;
+  if (REVIEW_BEFORE.test(gap.slice(0, found.index)) || LOOKING_BACK.test(gap.slice(0, found.index)))
+    return null;
   if (OBJECT_GAP_OK.test(after)) return found.index;
   if (after.length <= 160 && !/[;.]/.test(after) && OBJECT_TAIL.test(after)) return found.index;
   return null;

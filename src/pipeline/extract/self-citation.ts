@@ -26,6 +26,7 @@ const TYPE_THEN_NUMBER = new RegExp(
 const TYPE_OF_ISSUER_NUMBER = new RegExp(
   `^(${typeWordPattern})(?:\\s+(?:hanh dong|lien tich))?\\s+cua\\s+([^\\n]|\\n){3,80}?\\s+so\\s*[:.]?\\s*$`,
 );
+const NEWS_ISSUES_TYPE = new RegExp(`\\b(?:da|vua|moi)\\s+(?:ky\\s+)?ban\\s+hanh\\s+(${typeWordPattern})\\b`);
 const OPENING_TYPE = new RegExp(`^(${typeWordPattern})(?:\\s+(?:hanh dong|lien tich))?\\b`);
 const ISSUES = /(?:^|[\s,])((?:da|vua|moi|chinh thuc)\s+)?(?:ky\s+)?ban\s+hanh\s+$/;
 /** Where the issuer phrase after "của" stops: the verb or subject that follows it. */
@@ -81,12 +82,19 @@ export function findSelfCitation(
   return null;
 }
 
-/** The type of a headerless copy whose first line is its title ("Chương trình hành động của … thực hiện …"). */
-export function openingType(lines: Line[]): DocType | null {
+/**
+ * The type of a headerless copy: its first line is its title ("Chương trình hành động của … thực hiện …"),
+ * or, in a news copy, its lead issues it without a number ("… đã ban hành Chỉ thị số 17 về …").
+ */
+export function openingType(n: NormalizedText, lines: Line[], scope: SelfCitationScope): DocType | null {
   const first = lines[0];
-  if (!first || first.text === first.text.toUpperCase()) return null;
-  const m = OPENING_TYPE.exec(first.fold);
-  return m ? typeOfWord((m[1] as string).replace(/\s+/g, ' ')) : null;
+  if (!first) return null;
+  const m = first.text === first.text.toUpperCase() ? null : OPENING_TYPE.exec(first.fold);
+  if (m) return typeOfWord((m[1] as string).replace(/\s+/g, ' '));
+  if (scope.newsUntil === null) return null;
+  const lead = n.fold.slice(first.start, Math.min(first.start + OPENING_CHARS, scope.newsUntil));
+  const issued = NEWS_ISSUES_TYPE.exec(lead);
+  return issued ? typeOfWord((issued[1] as string).replace(/\s+/g, ' ')) : null;
 }
 
 /** "CHỈ THỊ CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 16/2001/CT-TTg NGÀY …": type line, issuer, then the number. */
