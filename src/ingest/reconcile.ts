@@ -1,6 +1,9 @@
 // Ingest (reconcile): identity across documents, settled against the store after a batch is applied.
 // Every document first gets the id its own text allows; here nodes found to be one document are merged
 // (the full text, else the more specific node, survives), whatever order the texts arrived in:
+//  0. a legal normative document whose symbol carries its year ("61/2020/QH14", "06/2021/NĐ-CP"): that
+//     number is unique for its issuer, so every node of it is one document; differing dates are a conflict
+//     noted on the survivor with both dates and where each was read, never a second node;
 //  1. an undated (or year-only) citation of a symbol and the one dated node with that symbol and issuer;
 //  2. a document named by subject ("Chiến lược ... đến năm 2030") and the document that promulgated it;
 //  3. a full text printed without a number and the one cited document with the same issuer, type and
@@ -31,6 +34,14 @@ function survivorFirst(a: DocumentNode, b: DocumentNode): [DocumentNode, Documen
   if (b.status === 'FULL_TEXT') return [b, a];
   const score = (d: DocumentNode) => (d.symbol ? 100 : 0) + (d.dateValue?.length ?? 0);
   return score(a) >= score(b) ? [a, b] : [b, a];
+}
+
+const YEAR_IN_SYMBOL = /\/(?:19|20)\d{2}\//;
+
+/** Which node of one year-in-symbol document survives: the full text, then the finest date, then the most sources. */
+function byStanding(a: DocumentNode, b: DocumentNode): number {
+  const rank = (d: DocumentNode) => (d.status === 'FULL_TEXT' ? 1000 : 0) + (d.dateValue?.length ?? 0) * 10;
+  return rank(b) - rank(a) || b.sources.length - a.sources.length || (a.id < b.id ? -1 : 1);
 }
 
 const dated = (d: DocumentNode) => d.dateValue !== null && d.dateValue.length === 10;
@@ -65,6 +76,30 @@ export async function reconcile(store: GraphStore, touchedIds: readonly string[]
     }
     return out;
   };
+
+  // 0. A year in the symbol: one document per symbol and issuer, whatever dates its citations give.
+  for (const doc of await load(touchedIds)) {
+    if (!doc.symbol || !YEAR_IN_SYMBOL.test(doc.symbol)) continue;
+    const same = await store.findDocuments({ symbol: doc.symbol, issuerJurisdiction: doc.jurisdiction });
+    if (same.length < 2) continue;
+    const [into, ...rest] = [...same].sort(byStanding);
+    for (const other of rest) {
+      if (!into || (into.status === 'FULL_TEXT' && other.status === 'FULL_TEXT')) {
+        report.ambiguities.push(`${doc.symbol}: two full texts carry this number: not merged`);
+        continue;
+      }
+      const conflict =
+        other.dateValue !== null && into.dateValue !== null && !into.dateValue.startsWith(other.dateValue)
+          ? `; dates differ: ${into.dateValue} (${into.sources[0] ?? 'no source'}) kept, ${other.dateValue} (${other.sources[0] ?? 'no source'}) noted`
+          : '';
+      await merge(
+        into,
+        other,
+        'IDENTITY_INFERRED',
+        `symbol ${doc.symbol} carries its year: unique for its issuer${conflict}`,
+      );
+    }
+  }
 
   // 1. Same symbol and issuer: coarse-dated nodes join the one fully dated node.
   for (const doc of await load(touchedIds)) {
