@@ -140,7 +140,8 @@ function contractSuite(harness: () => Harness) {
         signer: 'Nguyễn Hữu Tháp', // from its own text
         contentHash: 'sha256:004-v1',
       });
-      expect(full.sources).toEqual([SRC.iaHDrai, SRC.konTum]);
+      // The full text's own file first, then the texts citing it.
+      expect(full.sources).toEqual([SRC.konTum, SRC.iaHDrai]);
       expect(await store.findDocuments({ symbol: '1693/KH-UBND' })).toHaveLength(1);
     });
 

@@ -209,7 +209,7 @@ export function emptyDocumentFields(id: string, type: DocType = 'OTHER'): Docume
 export const DocumentNode = DocumentFields.extend({
   kind: z.literal('DOCUMENT'),
   status: DocumentStatus,
-  /** The ingested files that stated this node (its own text, or texts citing it). Sorted; the first 24 only (every edge names its own file). */
+  /** The ingested files that stated this node: a full text's own file first, then texts citing it, sorted; 24 at most (every edge names its own file). */
   sources: z.array(z.string()),
   contentHash: z.string().nullable(),
   extractorVersion: z.string().nullable(),

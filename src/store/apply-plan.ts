@@ -41,9 +41,22 @@ export function union(a: readonly string[], b: readonly string[]): string[] {
  */
 export const MAX_NODE_SOURCES = 24;
 
-/** Sorted union capped at MAX_NODE_SOURCES: the smallest ones, the same set whatever the order of arrival. */
-export function unionSources(a: readonly string[], b: readonly string[]): string[] {
-  return union(a, b).slice(0, MAX_NODE_SOURCES);
+/**
+ * Sorted union capped at MAX_NODE_SOURCES: the smallest ones, the same set whatever the order of arrival.
+ * A full text's own file goes first and is never cut, so its text can always be found again.
+ */
+export function unionSources(
+  a: readonly string[],
+  b: readonly string[],
+  own: string | null = null,
+): string[] {
+  const rest = union(a, b).filter((s) => s !== own);
+  return own === null ? rest.slice(0, MAX_NODE_SOURCES) : [own, ...rest.slice(0, MAX_NODE_SOURCES - 1)];
+}
+
+/** The file of a document's own text: the first source of a full text, none for a document only cited. */
+export function ownSourceOf(node: { status: string; sources: readonly string[] }): string | null {
+  return node.status === 'FULL_TEXT' ? (node.sources[0] ?? null) : null;
 }
 
 function hasDate(d: DocumentFields): boolean {
@@ -108,7 +121,7 @@ function ownRow(facts: DocumentFacts, prev: StoredDocument | undefined): Documen
   return {
     node: documentNode(fields, {
       status: 'FULL_TEXT',
-      sources: unionSources(prev?.node.sources ?? [], [facts.source]),
+      sources: unionSources(prev?.node.sources ?? [], [facts.source], facts.source),
       contentHash: facts.contentHash,
       extractorVersion: facts.extractorVersion,
       // Identity is settled across documents: a node's own text never undoes a merge.
@@ -141,7 +154,7 @@ function mentionedRow(fields: DocumentFields, source: string, prev: StoredDocume
   return {
     node: documentNode(mergeDocumentFields(fieldsOf(p), fields), {
       status: p.status,
-      sources: unionSources(p.sources, [source]),
+      sources: unionSources(p.sources, [source], ownSourceOf(p)),
       contentHash: p.contentHash,
       extractorVersion: p.extractorVersion,
       mergedIds: p.mergedIds,

@@ -1,6 +1,13 @@
 // Store internals: pure rules of a document merge (the survivor's row, the edges re-created at it, and which asserting documents must learn its id).
 import { type GraphEdge, type IdentityNote, withEdgeId } from '../model/graph.ts';
-import { documentNode, fieldsOf, mergeDocumentFields, union, unionSources } from './apply-plan.ts';
+import {
+  documentNode,
+  fieldsOf,
+  mergeDocumentFields,
+  ownSourceOf,
+  union,
+  unionSources,
+} from './apply-plan.ts';
 import { byId } from './records.ts';
 import type { DocumentRow, StoredDocument } from './store-ops.ts';
 
@@ -66,7 +73,11 @@ export function planMerge(input: {
   const survivor: DocumentRow = {
     node: documentNode(mergeDocumentFields(fieldsOf(into.node), fieldsOf(from.node)), {
       status: into.node.status,
-      sources: unionSources(into.node.sources, from.node.sources),
+      sources: unionSources(
+        into.node.sources,
+        from.node.sources,
+        ownSourceOf(into.node) ?? ownSourceOf(from.node),
+      ),
       contentHash: into.node.contentHash,
       extractorVersion: into.node.extractorVersion,
       // Ids merged into `from` earlier follow it, so a chain of merges still resolves in one lookup.

@@ -156,7 +156,7 @@ export function mergeContract(stores: {
         issuerName: 'Ủy ban nhân dân tỉnh Kon Tum', // its own text, not the citation's "UBND tỉnh Kon Tum"
         signer: 'Nguyễn Hữu Tháp',
         contentHash: 'sha256:004-v1',
-        sources: [SRC.iaHDrai, SRC.konTum],
+        sources: [SRC.konTum, SRC.iaHDrai], // its own file first
         mergedIds: [ID.kh1693],
       });
       const own = ['II.1', 'II.1.a', 'II.3.b'].map((k) => taskId(ID.konTumUnnumbered, k));
