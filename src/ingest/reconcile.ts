@@ -38,10 +38,13 @@ function survivorFirst(a: DocumentNode, b: DocumentNode): [DocumentNode, Documen
 
 const YEAR_IN_SYMBOL = /\/(?:19|20)\d{2}\//;
 
-/** Which node of one year-in-symbol document survives: the full text, then the finest date, then the most sources. */
+/**
+ * Which node of one year-in-symbol document survives: the full text, then the finest date, then the smallest
+ * id (the earliest date). Nothing that depends on the order of arrival, so every order ends with one survivor.
+ */
 function byStanding(a: DocumentNode, b: DocumentNode): number {
-  const rank = (d: DocumentNode) => (d.status === 'FULL_TEXT' ? 1000 : 0) + (d.dateValue?.length ?? 0) * 10;
-  return rank(b) - rank(a) || b.sources.length - a.sources.length || (a.id < b.id ? -1 : 1);
+  const rank = (d: DocumentNode) => (d.status === 'FULL_TEXT' ? 1000 : 0) + (d.dateValue?.length ?? 0);
+  return rank(b) - rank(a) || (a.id < b.id ? -1 : 1);
 }
 
 const dated = (d: DocumentNode) => d.dateValue !== null && d.dateValue.length === 10;

@@ -34,6 +34,15 @@ function str(r: Row, key: string): string {
   return typeof v === 'string' ? v : bad(key, v, 'a string');
 }
 
+/**
+ * Free text the model requires but allows empty (a task printed as "a)" alone has no title). LadybugDB can
+ * return an empty string written among other values as NULL; for these fields NULL can only have been "".
+ */
+function text(r: Row, key: string): string {
+  const v = r[key];
+  return v === null ? '' : typeof v === 'string' ? v : bad(key, v, 'a string');
+}
+
 function strOrNull(r: Row, key: string): string | null {
   const v = r[key];
   return v === null || v === undefined ? null : typeof v === 'string' ? v : bad(key, v, 'a string or null');
@@ -199,10 +208,10 @@ export function taskFromRecord(r: Row): TaskNode {
     id: str(r, 'id'),
     documentId: str(r, 'documentId'),
     key: str(r, 'key'),
-    label: str(r, 'label'),
+    label: text(r, 'label'),
     parentKey: strOrNull(r, 'parentKey'),
-    title: str(r, 'title'),
-    text: str(r, 'text'),
+    title: text(r, 'title'),
+    text: text(r, 'text'),
     groups: strList(r, 'groups'),
     deadlineKind: oneOfOrNull(r, 'deadlineKind', DeadlineKind.options),
     deadlineValue: strOrNull(r, 'deadlineValue'),
