@@ -18,7 +18,8 @@
 // - numbered urban districts ("UBND Quận 1") → no jurisdiction (a unit word must be followed by a capital).
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
+import { parseCommand } from './command-args.ts';
 import type { ExpectedDoc } from './national/expected.ts';
 import { compareCorpus, type Found, findFacts } from './national/verify.ts';
 import { writeCorpus } from './national/write.ts';
@@ -43,19 +44,8 @@ function parse(args: readonly string[]): Options | number {
     .requiredOption('--documents <n>', 'number of documents (exactly)', wholeNumber('--documents', 1))
     .option('--seed <s>', 'corpus seed', wholeNumber('--seed', 0), 1)
     .option('--out <dir>', 'output directory (default data/national-<N>-s<seed>)')
-    .option('--verify', 'run every document through the pipeline and compare with expected.json', false)
-    .exitOverride()
-    .configureOutput({
-      writeOut: (s) => process.stdout.write(s),
-      writeErr: (s) => process.stderr.write(s),
-    });
-  try {
-    program.parse(args, { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    throw error;
-  }
-  return program.opts<Options>();
+    .option('--verify', 'run every document through the pipeline and compare with expected.json', false);
+  return parseCommand<Options>(program, args);
 }
 
 export async function main(args: readonly string[]): Promise<number> {

@@ -6,12 +6,13 @@
 // file names and symbols only, never document text. (bench/corpus.ts is another thing: the seed-variant generator.)
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { Command, CommanderError } from 'commander';
+import { Command } from 'commander';
 import { z } from 'zod';
 import { streamDocuments } from '../src/io/input-files.ts';
 import type { ReadTextError } from '../src/io/read-text.ts';
 import type { ExtractedDocument } from '../src/model/extraction.ts';
 import { EXTRACTOR_VERSION } from '../src/pipeline/extract-document.ts';
+import { parseCommand } from './command-args.ts';
 import { GoldFile } from './gold/schema.ts';
 import {
   checkDocument,
@@ -39,19 +40,8 @@ function parse(args: readonly string[]): Options | number {
     .requiredOption('--dir <dir>', 'directory read recursively')
     .option('--gold <file>', 'gold JSON (bench/gold/schema.ts) with files relative to --dir')
     .option('--out <file>', 'result JSON (default bench/results/corpus-<dirname>.json)')
-    .option('--verbose', 'print every scored document with its misses', false)
-    .exitOverride()
-    .configureOutput({
-      writeOut: (s) => process.stdout.write(s),
-      writeErr: (s) => process.stderr.write(s),
-    });
-  try {
-    program.parse(args, { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    throw error;
-  }
-  return program.opts<Options>();
+    .option('--verbose', 'print every scored document with its misses', false);
+  return parseCommand<Options>(program, args);
 }
 
 const TEXT_FILE = /\.(txt|md)$/i;
