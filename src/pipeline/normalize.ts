@@ -55,6 +55,10 @@ const tables: Step = (s) =>
 /** "445-KL/TƯ": the Party's central code typed with Ư; TW is the code ("TƯ" and "TW" are one length). */
 const centralCode: Step = (s) => s.replace(/(\/\s?)TƯ(?![\p{L}\d])/gu, '$1TW');
 
+/** "183/2010/TTLT/BTC-BNN": a slash typed for the hyphen after a legal document's type code (one length). */
+const slashAfterTypeCode: Step = (s) =>
+  s.replace(/(\d\/(?:19|20)\d{2}\/(?:TTLT|TT|NĐ|QĐ|NQ|CT))\/(?=[A-ZĐ])/gu, '$1-');
+
 const invisibles: Step = (s) => s.replace(/[\u200b-\u200d\u2060\ufeff\r\t]/g, ' ');
 
 /** Each step runs only when its trigger character is present: most documents skip most steps. */
@@ -70,6 +74,7 @@ const CLEANING_STEPS: ReadonlyArray<[RegExp, Step]> = [
   [/\||^[ \t:=_-]{3,}$/m, tables],
   [/[\u200b-\u200d\u2060\ufeff\r\t]/, invisibles],
   [/\/\s?TƯ/u, centralCode],
+  [/\d\/(?:19|20)\d{2}\/[A-ZĐ]{2,4}\/[A-ZĐ]/u, slashAfterTypeCode],
 ];
 
 export function normalize(original: string): NormalizedText {

@@ -141,6 +141,18 @@ const SHAPES: Shape[] = [
     refs: ['1719/QĐ-TTg'],
     implements: ['SELF IMPLEMENTS 1719/QĐ-TTg'],
   },
+  {
+    // A PDF copy that lost its hyphens ("QĐUBND", "NĐCP"); a slash typed for the hyphen after "TTLT".
+    file: 'lost-hyphens.txt',
+    header: {
+      symbol: '512/QĐ-UBND',
+      type: 'QUYET_DINH',
+      date: { value: '2020-04-10' },
+      issuer: { level: 'PROVINCE', jurisdiction: 'Hậu Giang' },
+    },
+    refs: ['61/2018/NĐ-CP', '183/2010/TTLT-BTC-BNN'],
+    implements: [],
+  },
 ];
 
 describe.each(SHAPES)('$file', (s) => {

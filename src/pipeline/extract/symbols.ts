@@ -106,7 +106,7 @@ export function findSymbols(text: string): SymbolMatch[] {
       tailStart = start + m[0].length - rawTail.length;
       const cut = cutTail(rawTail, text.charAt(tailStart + rawTail.length));
       if (cut.tokens.length === 0) continue;
-      const [first, ...rest] = cut.tokens as [string, ...string[]];
+      const [first, ...rest] = splitLostHyphen(cut.tokens) as [string, ...string[]];
       const firstType = typeOfCode(first, false);
       const hasType = firstType !== null && rest.length > 0;
       const typeCode = hasType ? canonicalTypeCode(first) : null;
@@ -127,6 +127,22 @@ export function findSymbols(text: string): SymbolMatch[] {
     }
   }
   return out;
+}
+
+/**
+ * A copy that lost its hyphens ("1961/QĐUBND", "61/2018/NĐCP"): one token that is a type code glued to a
+ * known issuer code is the two codes.
+ */
+function splitLostHyphen(tokens: string[]): string[] {
+  const [only] = tokens;
+  if (tokens.length !== 1 || only === undefined || typeOfCode(only, false) !== null || isKnownCode(only))
+    return tokens;
+  for (let k = 2; k <= Math.min(4, only.length - 2); k++) {
+    const type = only.slice(0, k);
+    const issuer = only.slice(k);
+    if (typeOfCode(type, false) !== null && issuerOfCode(issuer) !== null) return [type, issuer];
+  }
+  return tokens;
 }
 
 /** Splits "KH - UBNDngày" into tokens, cutting a glued word; returns the kept length. */
