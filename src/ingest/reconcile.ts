@@ -36,6 +36,15 @@ function survivorFirst(a: DocumentNode, b: DocumentNode): [DocumentNode, Documen
   return score(a) >= score(b) ? [a, b] : [b, a];
 }
 
+/** Where a document's date was read: its own file, else the first citation of it ("file@start-end"). */
+async function whereStated(store: GraphStore, d: DocumentNode): Promise<string> {
+  if (d.status === 'FULL_TEXT') return d.sources[0] ?? 'its own text';
+  const cited = (await store.citations(d.id, 'IN')).citations[0]?.edge.provenance;
+  return cited
+    ? `${cited.source}@${cited.evidence.start}-${cited.evidence.end}`
+    : (d.sources[0] ?? 'no source');
+}
+
 const YEAR_IN_SYMBOL = /\/(?:19|20)\d{2}\//;
 
 /**
@@ -93,7 +102,7 @@ export async function reconcile(store: GraphStore, touchedIds: readonly string[]
       }
       const conflict =
         other.dateValue !== null && into.dateValue !== null && !into.dateValue.startsWith(other.dateValue)
-          ? `; dates differ: ${into.dateValue} (${into.sources[0] ?? 'no source'}) kept, ${other.dateValue} (${other.sources[0] ?? 'no source'}) noted`
+          ? `; dates differ: ${into.dateValue} (${await whereStated(store, into)}) kept, ${other.dateValue} (${await whereStated(store, other)}) noted`
           : '';
       await merge(
         into,

@@ -52,8 +52,9 @@ describe.each(['one', 'each'] as const)('ingested %s run(s)', (runs) => {
     const found = await store.findDocuments({ symbol: '06/2021/NĐ-CP' });
     expect(found).toHaveLength(1);
     const notes = (found[0]?.identityNotes ?? []).join('\n');
-    expect(notes).toMatch(/2021-01-26/);
-    expect(notes).toMatch(/2021-02-26/);
+    // Both dates, each with the file and offsets of the citation that gave it.
+    expect(notes).toMatch(/2021-01-26 \(a\.txt@\d+-\d+\)/);
+    expect(notes).toMatch(/2021-02-26 \(b\.txt@\d+-\d+\)/);
     const citing = await store.citations(found[0]?.id as string, 'IN');
     expect(new Set(citing.citations.map((c) => c.node.id)).size).toBe(3);
     await store.close();
