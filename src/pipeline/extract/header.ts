@@ -15,7 +15,7 @@ import type { NormalizedText } from '../normalize.ts';
 import type { Line, Segmented } from '../segment.ts';
 import { dateAt } from './dates.ts';
 import { issuerFromCode, type Place, parseIssuerPhrase, readPlace, VAGUE } from './issuers.ts';
-import { readLibraryMetadata } from './library-metadata.ts';
+import { LIBRARY_LABEL_LINE, readLibraryMetadata } from './library-metadata.ts';
 import { countPlaces, mostNamed } from './places.ts';
 import { findSelfCitation, openingType } from './self-citation.ts';
 import { findSymbols, type SymbolMatch } from './symbols.ts';
@@ -44,8 +44,6 @@ const PLACE_DATE = /(?:^|\s)([^,\d:]{2,40}),\s*(?=ngay(?:\b|\d)|\d{1,2}\s?[/.-])
 const SELF_ISSUE =
   /\b(ban hanh|xay dung|trien khai|de ra)\s+(ke hoach|chuong trinh|nghi quyet|quyet dinh|chi thi|huong dan|de an|quy che|quy dinh)\b/g;
 const SENTENCE_VERB = /\b(ban hanh|thuc hien|trien khai|ve viec|quy dinh|huong dan|phe duyet|tang cuong)\b/;
-const LIBRARY_LABEL =
-  /^(so hieu|loai van ban|noi ban hanh|co quan ban hanh|ngay ban hanh|nguoi ky|ngay hieu luc|linh vuc)\b/;
 const SIGNATURE_BODY = /^(?:t\/?m\.?|kt\.?|q\.?)\s*(.+)$/;
 
 export function extractHeader(n: NormalizedText, seg: Segmented, lines: Line[]): HeaderResult {
@@ -266,7 +264,12 @@ function issuerFromBlock(lines: Line[], ctx: Place): Issuer | null {
   const texts: string[] = [];
   for (const l of lines) {
     // A sentence (a headline, a preamble) is not an issuer block line, even when it starts with a body's name.
-    if (MOTTO.test(l.fold) || l.text.length > 80 || SENTENCE_VERB.test(l.fold) || LIBRARY_LABEL.test(l.fold))
+    if (
+      MOTTO.test(l.fold) ||
+      l.text.length > 80 ||
+      SENTENCE_VERB.test(l.fold) ||
+      LIBRARY_LABEL_LINE.test(l.fold)
+    )
       continue;
     // A line that is only a place ("TỈNH QUẢNG NGÃI") completes the body on the line before.
     const barePlace =

@@ -17,7 +17,12 @@ export interface LibraryMetadata {
   issuerPhrase: string | null;
 }
 
-const LABEL = /(so hieu|ngay ban hanh|loai van ban|co quan ban hanh|noi ban hanh)\s*:/g;
+const LABEL_SOURCE = '(so hieu|ngay ban hanh|loai van ban|co quan ban hanh|noi ban hanh)\\s*:';
+const LABELS = new RegExp(LABEL_SOURCE, 'g');
+const HAS_LABEL = new RegExp(LABEL_SOURCE);
+/** A line of the metadata table (any of its labels), never an issuer block line. */
+export const LIBRARY_LABEL_LINE =
+  /^(so hieu|loai van ban|noi ban hanh|co quan ban hanh|ngay ban hanh|nguoi ky|ngay hieu luc|linh vuc)\b/;
 const SCAN_LINES = 24;
 
 /** The metadata block, when at least two of its labels are printed near the top; null otherwise. */
@@ -25,7 +30,7 @@ export function readLibraryMetadata(n: NormalizedText, lines: Line[]): LibraryMe
   const fields = new Map<string, { start: number; end: number }>();
   const top = lines.slice(0, SCAN_LINES);
   for (const [k, l] of top.entries()) {
-    const labels = [...l.fold.matchAll(LABEL)];
+    const labels = [...l.fold.matchAll(LABELS)];
     for (const [j, m] of labels.entries()) {
       const label = m[1] as string;
       if (fields.has(label)) continue;
@@ -34,15 +39,13 @@ export function readLibraryMetadata(n: NormalizedText, lines: Line[]): LibraryMe
       // A table cell per line: the value is the next line.
       if (n.text.slice(start, end).trim() === '') {
         const next = top[k + 1];
-        if (!next || LABEL.test(next.fold)) continue;
-        LABEL.lastIndex = 0;
+        if (!next || HAS_LABEL.test(next.fold)) continue;
         start = next.start;
         end = next.end;
       }
       fields.set(label, { start, end });
     }
   }
-  LABEL.lastIndex = 0;
   if (fields.size < 2) return null;
   const value = (label: string) => {
     const r = fields.get(label);
