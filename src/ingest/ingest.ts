@@ -96,10 +96,10 @@ export async function ingestDocuments(
         files.push({ ...base, outcome: 'FAILED', error: { code: error.code, message: error.message } });
       } else {
         files.push({ ...base, outcome: o.result.outcome, error: null });
-        if (o.result.outcome !== 'UNCHANGED') {
-          touched.add(facts.document.id);
-          for (const m of facts.mentioned) touched.add(m.id);
-        }
+        // Unchanged documents too: a run killed after its writes but before reconcile left their merges
+        // undone, and only a later run can finish them (reconcile is idempotent).
+        touched.add(facts.document.id);
+        for (const m of facts.mentioned) touched.add(m.id);
       }
       options.onProgress?.(files.length, total, base.source);
     });

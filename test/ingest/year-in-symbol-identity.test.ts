@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingestDocuments } from '../../src/ingest/ingest.ts';
 import { extractDocument } from '../../src/pipeline/extract-document.ts';
+import { contentHash, toGraphFacts } from '../../src/pipeline/to-graph.ts';
 import { EmbeddedStore } from '../../src/store/embedded-store.ts';
 
 const dirs: string[] = [];
@@ -69,6 +70,27 @@ describe.each(['one', 'each'] as const)('ingested %s run(s)', (runs) => {
       runs,
     );
     expect(await store.findDocuments({ symbol: '36-NQ/TW' })).toHaveLength(2);
+    await store.close();
+  });
+});
+
+describe('a run killed after its writes, before reconcile', () => {
+  it('is reconciled by the next run of the same files, as a clean ingest is', async () => {
+    const files: Array<[string, string]> = [
+      ['a.txt', plan(31, 'Nghị định số 34/2019/NĐ-CP ngày 24/4/2019 của Chính phủ')],
+      ['b.txt', plan(32, 'Nghị định số 34/2019/NĐ-CP của Chính phủ')],
+    ];
+    const dir = mkdtempSync(join(tmpdir(), 'pg-year-'));
+    dirs.push(dir);
+    const store = new EmbeddedStore({ directory: dir });
+    await store.init();
+    // What the killed run committed: the documents, no merges.
+    const inputs = files.map(([s, t]) => input(s, t));
+    await store.applyDocuments(inputs.map((i) => toGraphFacts(i.document, contentHash(i.text))));
+    expect(await store.findDocuments({ symbol: '34/2019/NĐ-CP' })).toHaveLength(2);
+    const rerun = await ingestDocuments(store, inputs);
+    expect(rerun.files.map((f) => f.outcome)).toEqual(['UNCHANGED', 'UNCHANGED']);
+    expect(await store.findDocuments({ symbol: '34/2019/NĐ-CP' })).toHaveLength(1);
     await store.close();
   });
 });
