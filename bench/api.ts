@@ -23,8 +23,8 @@ import {
 } from '../src/model/graph.ts';
 import { extractDocument } from '../src/pipeline/extract-document.ts';
 import { resolveRef } from '../src/query/refs.ts';
-import { EMBEDDED_SCHEMA_VERSION, EmbeddedStore } from '../src/store/embedded-store.ts';
 import type { GraphStore } from '../src/store/graph-store.ts';
+import { SQLITE_SCHEMA_VERSION, SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { CHAIN_QUERY, LINEAGE_DEPTH, LINEAGE_QUERY } from './queries.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -165,17 +165,17 @@ export function* generatedFacts(centrals: number): Generator<DocumentFacts> {
 export async function generatedStore(
   centrals: number,
   log: (s: string) => void,
-): Promise<{ store: EmbeddedStore; documents: number }> {
+): Promise<{ store: SqliteStore; documents: number }> {
   const dir = join(
     tmpdir(),
     'policy-graph-bench-api',
-    `g${GENERATOR_VERSION}-s${EMBEDDED_SCHEMA_VERSION}-c${centrals}`,
+    `g${GENERATOR_VERSION}-s${SQLITE_SCHEMA_VERSION}-c${centrals}`,
   );
   const marker = join(dir, 'complete.json');
   if (!existsSync(marker)) {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    const store = new EmbeddedStore({ directory: join(dir, 'graph') });
+    const store = new SqliteStore({ directory: join(dir, 'graph') });
     await store.init();
     const total = centrals * PROVINCES_PER_CENTRAL * (1 + DISTRICTS_PER_PROVINCE);
     let n = 0;
@@ -196,7 +196,7 @@ export async function generatedStore(
     await store.close();
     writeFileSync(marker, JSON.stringify({ stats, seconds: (Date.now() - started) / 1000 }));
   }
-  const store = new EmbeddedStore({ directory: join(dir, 'graph') });
+  const store = new SqliteStore({ directory: join(dir, 'graph') });
   await store.init();
   const documents = (JSON.parse(readFileSync(marker, 'utf8')) as { stats: { nodes: { DOCUMENT: number } } })
     .stats.nodes.DOCUMENT;
@@ -442,10 +442,10 @@ const SEEDS = [
   '004_4621c10ea01442bf',
 ];
 
-async function seedsStore(): Promise<{ store: EmbeddedStore; dir: string }> {
+async function seedsStore(): Promise<{ store: SqliteStore; dir: string }> {
   const root = new URL('../', import.meta.url).pathname;
   const dir = mkdtempSync(join(tmpdir(), 'pg-bench-api-'));
-  const store = new EmbeddedStore({ directory: dir });
+  const store = new SqliteStore({ directory: dir });
   await store.init();
   await ingestDocuments(
     store,

@@ -76,7 +76,6 @@ export async function main(args: readonly string[]): Promise<number> {
       repeat,
       repeatDatabase: size >= 100_000 ? 2 : 5,
       databaseTargets: size >= 100_000 ? 3 : 10,
-      bufferPoolBytes: 0, // LadybugDB chooses, as the CLI and server do
       log: (m) => log(`[${size}] ${m}`),
     });
     writeFileSync(o.out ?? join(o.work, `result-${size}.json`), JSON.stringify(result));

@@ -1,5 +1,6 @@
-// The embedded store's batch path loads new rows with COPY FROM CSV (src/store/ladybug-bulk.ts): the stored
-// graph must be exactly what one-by-one applies (parameterised queries only) give, awkward values included.
+// The batch path (applyDocuments: several documents per transaction, new rows written together) must store
+// exactly what one-by-one applies store, awkward values included, and a failure inside a batch keeps only
+// the failing document out.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,20 +10,19 @@ import { generateDocuments } from '../bench/national/write.ts';
 import type { DocumentFacts } from '../src/model/graph.ts';
 import { extractDocument } from '../src/pipeline/extract-document.ts';
 import { contentHash, toGraphFacts } from '../src/pipeline/to-graph.ts';
-import { EmbeddedStore } from '../src/store/embedded-store.ts';
-import { csvLine, TASK_COLUMNS, toCsv } from '../src/store/ladybug-bulk.ts';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'policy-graph-bulk-test-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 let n = 0;
 
-async function open(memoryIndex = true): Promise<EmbeddedStore> {
-  const store = new EmbeddedStore({ directory: join(root, `db-${++n}`), memoryIndex });
+async function open(memoryIndex = true): Promise<SqliteStore> {
+  const store = new SqliteStore({ directory: join(root, `db-${++n}`), memoryIndex });
   await store.init();
   return store;
 }
 
-/** Facts of a small generated corpus, with one task's values made as awkward for CSV as text gets. */
+/** Facts of a small generated corpus, with one task's values made as awkward as text gets (quotes, JSON, line ends). */
 function corpusFacts(): DocumentFacts[] {
   const facts = [...generateDocuments(buildPlan(11, 40))].map((d) =>
     toGraphFacts(extractDocument(d.text, { source: `bulk/${d.file}` }), contentHash(d.text)),
@@ -39,15 +39,14 @@ function corpusFacts(): DocumentFacts[] {
   return [{ ...first, tasks: [awkward, ...rest] }, ...facts.slice(1)];
 }
 
-describe('bulk load (COPY FROM CSV) in batch applies', () => {
-  it('stores exactly what one-by-one applies store, and loads most rows from files', async () => {
+describe('batch applies', () => {
+  it('stores exactly what one-by-one applies store', async () => {
     const facts = corpusFacts();
     const single = await open(false);
     for (const f of facts) await single.applyDocument(f);
     const batched = await open(false);
     const outcomes = await batched.applyDocuments(facts);
     expect(outcomes.every((o) => o.error === null)).toBe(true);
-    expect(batched.bulkRowsLoaded()).toBeGreaterThan(1000);
     expect(await batched.databaseExport()).toEqual(await single.databaseExport());
     // The in-memory copy, replayed from the same work, agrees with the database read back.
     const withMemory = await open(true);
@@ -57,10 +56,10 @@ describe('bulk load (COPY FROM CSV) in batch applies', () => {
     for (const s of [single, batched, withMemory]) await s.close();
   });
 
-  it('a failure after a COPY rolls the whole batch back, then the documents land one by one', async () => {
+  it('a failure late in a batch rolls the whole batch back, then the documents land one by one', async () => {
     const facts = corpusFacts();
     const victim = facts[5]?.document.id;
-    const store = new EmbeddedStore({
+    const store = new SqliteStore({
       directory: join(root, `db-${++n}`),
       hooks: {
         afterStep: (step, id) => {
@@ -76,37 +75,5 @@ describe('bulk load (COPY FROM CSV) in batch applies', () => {
     expect(await store.databaseExport()).toEqual(await reference.databaseExport());
     await store.close();
     await reference.close();
-  });
-});
-
-describe('CSV rows', () => {
-  const task = {
-    id: 'doc:1#I.1',
-    documentId: 'doc:1',
-    key: 'I.1',
-    label: 'I.1',
-    parentKey: null,
-    title: '',
-    text: 'a "b", c',
-    groups: [],
-    deadlineKind: null,
-    deadlineValue: null,
-    deadlineText: null,
-    deadlineValid: true,
-    sources: ['x/1.txt', 'y/2.txt'],
-  };
-
-  it('quotes strings (empty stays empty), leaves NULL unquoted, writes lists and booleans', () => {
-    expect(csvLine(task, TASK_COLUMNS)).toBe(
-      '"doc:1#I.1","doc:1","I.1","I.1",,"","a ""b"", c","[]",,,,true,"[x/1.txt,y/2.txt]"',
-    );
-  });
-
-  it('leaves a row with a list element CSV cannot carry to the query path', () => {
-    const odd = { ...task, id: 'doc:1#I.2', groups: ['a, b'] };
-    const spaced = { ...task, id: 'doc:1#I.3', sources: [' padded'] };
-    const { copied, rest } = toCsv([task, odd, spaced], TASK_COLUMNS);
-    expect(copied).toBe(1);
-    expect(rest.map((r) => r.id)).toEqual(['doc:1#I.2', 'doc:1#I.3']);
   });
 });

@@ -20,12 +20,11 @@ import {
   Lineage,
   SearchResult,
 } from '../src/model/graph.ts';
-import { loadCypherFiles, parseCypherFile } from '../src/store/cypher-files.ts';
-import { EmbeddedStore } from '../src/store/embedded-store.ts';
+import { resolveStoreTarget } from '../src/store/create-store.ts';
 import type { ApplyStep, GraphStore, StoreHooks } from '../src/store/graph-store.ts';
-import { resolveStoreTarget } from '../src/store/index.ts';
-import { writesLargeValue } from '../src/store/ladybug-wal.ts';
-import { Neo4jStore } from '../src/store/neo4j-store.ts';
+import { loadCypherFiles, parseCypherFile } from '../src/store/neo4j/cypher-files.ts';
+import { Neo4jStore } from '../src/store/neo4j/neo4j-store.ts';
+import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import {
   AG,
   allFacts,
@@ -606,26 +605,26 @@ afterAll(() => rmSync(tempRoot, { recursive: true, force: true }));
 /** Writes with one store object, closes it, and exports the graph before closing and after reopening. */
 async function writeThenReopen(
   directory: string,
-  write: (store: EmbeddedStore) => Promise<unknown>,
+  write: (store: SqliteStore) => Promise<unknown>,
 ): Promise<{ before: GraphExport; after: GraphExport }> {
-  const first = new EmbeddedStore({ directory });
+  const first = new SqliteStore({ directory });
   await first.init();
   await write(first);
   const before = await first.exportAll();
   await first.close();
-  const second = new EmbeddedStore({ directory });
+  const second = new SqliteStore({ directory });
   await second.init();
   const after = await second.exportAll();
   await second.close();
   return { before, after };
 }
 
-describe('embedded adapter (LadybugDB), reads from the in-memory copy', () => {
+describe('embedded adapter (SQLite), reads from the in-memory index', () => {
   let n = 0;
-  const made: EmbeddedStore[] = [];
+  const made: SqliteStore[] = [];
   contractSuite(() => ({
     async fresh(hooks) {
-      const store = new EmbeddedStore({
+      const store = new SqliteStore({
         directory: join(tempRoot, `db-${++n}`),
         ...(hooks ? { hooks } : {}),
       });
@@ -650,11 +649,11 @@ describe('embedded adapter (LadybugDB), reads from the in-memory copy', () => {
   });
 });
 
-describe('embedded adapter (LadybugDB), every read a database query', () => {
+describe('embedded adapter (SQLite), every read a database query', () => {
   let n = 0;
   contractSuite(() => ({
     async fresh(hooks) {
-      const store = new EmbeddedStore({
+      const store = new SqliteStore({
         directory: join(tempRoot, `nomem-${++n}`),
         memoryIndex: false,
         ...(hooks ? { hooks } : {}),
@@ -666,25 +665,7 @@ describe('embedded adapter (LadybugDB), every read a database query', () => {
   }));
 });
 
-describe('embedded adapter: LadybugDB WAL workaround (values over 4 KB, LadybugDB#771)', () => {
-  it.each([
-    // a row with a long string field
-    [{ rows: [{ id: 'x', text: 'a'.repeat(3073) }] }, true],
-    // multi-byte text: bytes count, not characters (1,100 × "ệ" = 3,300 bytes)
-    [{ rows: [{ id: 'x', text: 'ệ'.repeat(1100) }] }, true],
-    // a list field is one value as a whole
-    [
-      { rows: [{ id: 'x', sources: Array.from({ length: 80 }, (_, i) => `seeds/${i}`.padEnd(40, '_')) }] },
-      true,
-    ],
-    // many short values in one batch are many records
-    [{ rows: Array.from({ length: 500 }, (_, i) => ({ id: `x${i}`, text: 'a'.repeat(1000) })) }, false],
-    // ids to match are not stored
-    [{ ids: Array.from({ length: 500 }, (_, i) => `doc:${i}`.padEnd(60, '_')) }, false],
-  ])('writesLargeValue(%#) = %s', (params, expected) => {
-    expect(writesLargeValue(params)).toBe(expected);
-  });
-
+describe('embedded adapter (SQLite): durability', () => {
   it('a long value survives close and reopen in the same process', async () => {
     const { before, after } = await writeThenReopen(join(tempRoot, 'large-value-reopen'), (s) =>
       s.applyDocument(quangNgaiPlanWithLongTask()),
@@ -692,7 +673,7 @@ describe('embedded adapter: LadybugDB WAL workaround (values over 4 KB, LadybugD
     expect(after).toEqual(before);
   });
 
-  it('a long value survives the writing process being killed right after its transaction', async () => {
+  it('an acknowledged write survives the writing process being killed right after it', async () => {
     const directory = join(tempRoot, 'large-value-crash');
     const child = spawnSync(process.execPath, ['bin/run-ts.js', 'test/support/crash-writer.ts', directory], {
       cwd: fileURLToPath(new URL('..', import.meta.url)),
@@ -701,7 +682,7 @@ describe('embedded adapter: LadybugDB WAL workaround (values over 4 KB, LadybugD
     });
     expect(child.signal, child.stderr).toBe('SIGKILL');
     expect(child.stdout).toMatch(/^applied \d+ bytes/);
-    const store = new EmbeddedStore({ directory });
+    const store = new SqliteStore({ directory });
     await store.init();
     expect(await store.getNode(TASK.ii4d)).toMatchObject({ text: LONG_TASK_TEXT });
     await store.close();

@@ -12,7 +12,7 @@ import { streamDocuments } from '../../src/io/input-files.ts';
 import type { ReadTextError } from '../../src/io/read-text.ts';
 import { type ChainUp, type Lineage, taskId } from '../../src/model/graph.ts';
 import { extractDocument } from '../../src/pipeline/extract-document.ts';
-import { EmbeddedStore } from '../../src/store/embedded-store.ts';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { chainsUp, descendants, type Expected, readExpected } from '../national/expected.ts';
 import { CHAIN_QUERY, LINEAGE_DEPTH, LINEAGE_QUERY } from '../queries.ts';
 import { ArrayGraph } from './lower-bound.ts';
@@ -27,7 +27,6 @@ export interface SizeOptions {
   repeatDatabase: number;
   /** Targets timed with every read a database query. */
   databaseTargets: number;
-  bufferPoolBytes: number;
   log: (message: string) => void;
 }
 
@@ -135,7 +134,7 @@ export async function runSize(o: SizeOptions) {
 
   // 2. Ingest: read, extract, resolve, store (each document all or nothing), reconcile — the CLI's path.
   rmSync(o.store, { recursive: true, force: true });
-  const store = new EmbeddedStore({ directory: o.store, bufferPoolBytes: o.bufferPoolBytes });
+  const store = new SqliteStore({ directory: o.store });
   await store.init();
   const readErrors: ReadTextError[] = [];
   const started = performance.now();
@@ -250,21 +249,21 @@ export async function runSize(o: SizeOptions) {
   const ops = {
     descendants: {
       targets: centralIds,
-      port: (s: EmbeddedStore, id: string) => s.descendants(id),
+      port: (s: SqliteStore, id: string) => s.descendants(id),
       lowerBound: (id: string) => graph.descendants(indexOf(id)),
       size: (id: string) => graph.descendants(indexOf(id)).length,
       graphql: null,
     },
     chainUp: {
       targets: taskIds,
-      port: (s: EmbeddedStore, id: string) => s.chainUp(id),
+      port: (s: SqliteStore, id: string) => s.chainUp(id),
       lowerBound: (id: string) => graph.chainUp(indexOf(id)),
       size: (id: string) => new Set(graph.chainUp(indexOf(id)).flat()).size,
       graphql: CHAIN_QUERY,
     },
     lineageWithTasksAndAgencies: {
       targets: centralIds,
-      port: (s: EmbeddedStore, id: string) => s.lineageDown(id, LINEAGE_DEPTH),
+      port: (s: SqliteStore, id: string) => s.lineageDown(id, LINEAGE_DEPTH),
       lowerBound: (id: string) => graph.lineageDown(indexOf(id), LINEAGE_DEPTH),
       size: (id: string) => graph.lineageDown(indexOf(id), LINEAGE_DEPTH).nodes.length,
       graphql: LINEAGE_QUERY,
@@ -324,9 +323,8 @@ export async function runSize(o: SizeOptions) {
   }
 
   // 6. Before: the same port with every read a database query (the in-memory copy off).
-  const dbStore = new EmbeddedStore({
+  const dbStore = new SqliteStore({
     directory: o.store,
-    bufferPoolBytes: o.bufferPoolBytes,
     memoryIndex: false,
   });
   await dbStore.init();

@@ -1,7 +1,7 @@
 // API configuration: the environment variables the server job reads, validated once at start-up.
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { resolveStoreTarget } from '../store/index.ts';
+import { resolveStoreTarget } from '../store/create-store.ts';
 import type { CorsPolicy } from './http.ts';
 import { type ApiLimits, DEFAULT_LIMITS } from './limits.ts';
 

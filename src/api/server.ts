@@ -7,8 +7,8 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
+import { createStore } from '../store/create-store.ts';
 import type { GraphStore } from '../store/graph-store.ts';
-import { createStore } from '../store/index.ts';
 import { AnswerCache } from './answer-cache.ts';
 import { Catalog, type CatalogOptions } from './catalog.ts';
 import { apiConfigFromEnv } from './config.ts';

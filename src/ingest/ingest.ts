@@ -35,7 +35,7 @@ export interface IngestOptions {
   onProgress?: (done: number, total: number | undefined, source: string) => void;
   /** How many inputs a stream will yield (for progress only). */
   total?: number;
-  /** Documents written per store call (each still all or nothing); default 500 (LadybugDB commits cost ~0.5–1 s each whatever their size, measured). */
+  /** Documents written per store call (each still all or nothing); default 500 (a commit syncs the log to disk once, whatever its size). */
   batchSize?: number;
 }
 

@@ -36,8 +36,7 @@ export function union(a: readonly string[], b: readonly string[]): string[] {
 
 /**
  * A node's `sources` keep the first files in sort order, at most this many. A resolution cited by every
- * plan of a country would otherwise carry thousands, rewritten by each new citation (quadratic writes, and
- * values past LadybugDB's safe WAL record size). Every mention still names its file on its edge's provenance.
+ * plan of a country would otherwise carry thousands, rewritten by each new citation (quadratic writes). Every mention still names its file on its edge's provenance.
  */
 export const MAX_NODE_SOURCES = 24;
 

@@ -35,8 +35,8 @@ function str(r: Row, key: string): string {
 }
 
 /**
- * Free text the model requires but allows empty (a task printed as "a)" alone has no title). LadybugDB can
- * return an empty string written among other values as NULL; for these fields NULL can only have been "".
+ * Free text the model requires but allows empty (a task printed as "a)" alone has no title). A database that
+ * returns an empty string as NULL (LadybugDB did) cannot lose it: for these fields NULL can only have been "".
  */
 function text(r: Row, key: string): string {
   const v = r[key];
@@ -62,7 +62,7 @@ function bool(r: Row, key: string): boolean {
   return typeof v === 'boolean' ? v : bad(key, v, 'a boolean');
 }
 
-/** LadybugDB gives INT64 as bigint and Neo4j integers may come as floats: both become numbers. */
+/** A database may give a 64-bit integer as bigint, and Neo4j integers may come as floats: both become numbers. */
 export function toNumber(v: unknown, key = 'value'): number {
   if (typeof v === 'number') return v;
   if (typeof v === 'bigint') return Number(v);

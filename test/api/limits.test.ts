@@ -6,18 +6,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staticRoute } from '../../src/api/static.ts';
-import { EmbeddedStore } from '../../src/store/embedded-store.ts';
 import type { GraphStore } from '../../src/store/graph-store.ts';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { codes, gql, type Started, startApi } from './support.ts';
 
 let dir: string;
-let store: EmbeddedStore;
+let store: SqliteStore;
 let dev: Started;
 let prod: Started;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pg-api-limits-'));
-  store = new EmbeddedStore({ directory: join(dir, 'graph') });
+  store = new SqliteStore({ directory: join(dir, 'graph') });
   await store.init();
   dev = await startApi(store, { cors: ['https://viewer.example'] });
   prod = await startApi(store, { production: true, introspection: false });

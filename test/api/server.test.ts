@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { apiConfigFromEnv } from '../../src/api/config.ts';
 import { startServer } from '../../src/api/server.ts';
-import { EmbeddedStore } from '../../src/store/embedded-store.ts';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { gql } from './support.ts';
 
 const dirs: string[] = [];
@@ -73,7 +73,7 @@ describe('startServer', () => {
     expect((await running.store.health()).ok).toBe(false);
     await expect(fetch(`${running.url}/healthz`)).rejects.toThrow();
     // The database lock was released: the same directory opens again.
-    const again = new EmbeddedStore({ directory: dir });
+    const again = new SqliteStore({ directory: dir });
     await again.init();
     expect((await again.health()).ok).toBe(true);
     await again.close();

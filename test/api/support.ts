@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { type ApiServer, type ApiServerOptions, createApiServer } from '../../src/api/server.ts';
 import { ingestDocuments } from '../../src/ingest/ingest.ts';
 import { extractDocument } from '../../src/pipeline/extract-document.ts';
-import { EmbeddedStore } from '../../src/store/embedded-store.ts';
 import type { GraphStore } from '../../src/store/graph-store.ts';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 export const SEED_FILES = [
@@ -25,12 +25,12 @@ export function seedInput(path: string) {
 
 /** A fresh embedded store in a temporary directory with the five seeds ingested (sources relative to the repo). */
 export async function seededStore(): Promise<{
-  store: EmbeddedStore;
+  store: SqliteStore;
   dir: string;
   dispose(): Promise<void>;
 }> {
   const dir = mkdtempSync(join(tmpdir(), 'pg-api-'));
-  const store = new EmbeddedStore({ directory: join(dir, 'graph') });
+  const store = new SqliteStore({ directory: join(dir, 'graph') });
   await store.init();
   await ingestDocuments(store, SEED_FILES.map(seedInput));
   return {

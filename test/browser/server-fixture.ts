@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { type ApiServer, createApiServer } from '../../src/api/server.ts';
 import { ingestDocuments } from '../../src/ingest/ingest.ts';
 import { extractDocument } from '../../src/pipeline/extract-document.ts';
-import { EmbeddedStore } from '../../src/store/embedded-store.ts';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { viewerRoutes } from '../../src/viewer/static-routes.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -20,7 +20,7 @@ export interface SeedsServer {
 
 export async function startSeedsServer(): Promise<SeedsServer> {
   const dir = mkdtempSync(join(tmpdir(), 'pg-viewer-'));
-  const store = new EmbeddedStore({ directory: dir });
+  const store = new SqliteStore({ directory: dir });
   await store.init();
   try {
     // Sources relative to the repository, as `npm start` stores them, so the API can serve each text.

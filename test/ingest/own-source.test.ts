@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ingestDocuments } from '../../src/ingest/ingest.ts';
 import { extractDocument } from '../../src/pipeline/extract-document.ts';
 import { MAX_NODE_SOURCES } from '../../src/store/apply-plan.ts';
-import { EmbeddedStore } from '../../src/store/embedded-store.ts';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -34,7 +34,7 @@ describe.each([
   it('keeps the own file first in sources, within the cap', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pg-own-'));
     dirs.push(dir);
-    const store = new EmbeddedStore({ directory: dir });
+    const store = new SqliteStore({ directory: dir });
     await store.init();
     for (const f of files) await ingestDocuments(store, [input(f)]);
     const [doc] = await store.findDocuments({ symbol: '5/KH-UBND' });

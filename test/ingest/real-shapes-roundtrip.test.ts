@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ingestDocuments } from '../../src/ingest/ingest.ts';
 import type { GraphExport } from '../../src/model/graph.ts';
 import { extractDocument } from '../../src/pipeline/extract-document.ts';
-import { EmbeddedStore } from '../../src/store/embedded-store.ts';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -33,7 +33,7 @@ const BODIES = [
 const TASKS = [
   'II. NHIỆM VỤ, GIẢI PHÁP\n1. Phát triển hạ tầng\na)\nSở Tài chính chủ trì thực hiện việc bố trí kinh phí.\nb) **\nSở Nội vụ chủ trì. Thời gian hoàn thành: trước ngày 30/6/2024.\n',
   'II. NHIỆM VỤ\n1.\n- Phòng Tư pháp chủ trì, phối hợp với Phòng Nội vụ và UBND các xã thực hiện.\n1.\n- Trung tâm Y tế huyện và Phòng Giáo dục và Đào tạo thực hiện.\n',
-  // An item with no title and a long text (a value past LadybugDB's safe WAL record size).
+  // An item with no title and a long text (a value larger than a database page).
   `II. NHIỆM VỤ\n1.\n${'- Sở Tài chính chủ trì thực hiện rà soát các quy định về thủ tục hành chính. '.repeat(120)}\n`,
   '',
 ];
@@ -58,7 +58,7 @@ async function ingestAll(
   const dir = mkdtempSync(join(tmpdir(), 'pg-roundtrip-'));
   dirs.push(dir);
   const input = (f: { source: string; text: string }) => ({ ...f, document: extractDocument(f.text, f) });
-  const first = new EmbeddedStore({ directory: dir });
+  const first = new SqliteStore({ directory: dir });
   await first.init();
   if (batch) await ingestDocuments(first, files.map(input));
   else for (const f of files) await ingestDocuments(first, [input(f)]);
@@ -69,7 +69,7 @@ async function ingestAll(
       input({ ...head, text: `${head.text}\nIII. KINH PHÍ\nNgân sách tỉnh.\n` }),
     ]);
   await first.close();
-  const reopened = new EmbeddedStore({ directory: dir });
+  const reopened = new SqliteStore({ directory: dir });
   await reopened.init();
   const exported = await reopened.exportAll();
   for (const n of exported.nodes)

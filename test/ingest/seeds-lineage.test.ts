@@ -8,8 +8,8 @@ import { runCli } from '../../src/cli/main.ts';
 import { ingestDocuments } from '../../src/ingest/ingest.ts';
 import type { ChainUp, GraphNode, Lineage } from '../../src/model/graph.ts';
 import { extractDocument } from '../../src/pipeline/extract-document.ts';
-import { EmbeddedStore } from '../../src/store/embedded-store.ts';
 import type { GraphStore } from '../../src/store/graph-store.ts';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { seedPath } from '../extract/helpers.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -28,7 +28,7 @@ function input(path: string) {
 async function ingested(groups: string[][]): Promise<{ store: GraphStore; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'pg-seeds-'));
   dirs.push(dir);
-  const store = new EmbeddedStore({ directory: dir });
+  const store = new SqliteStore({ directory: dir });
   await store.init();
   for (const group of groups) await ingestDocuments(store, group.map(input));
   return { store, dir };

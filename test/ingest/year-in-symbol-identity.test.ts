@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ingestDocuments } from '../../src/ingest/ingest.ts';
 import { extractDocument } from '../../src/pipeline/extract-document.ts';
 import { contentHash, toGraphFacts } from '../../src/pipeline/to-graph.ts';
-import { EmbeddedStore } from '../../src/store/embedded-store.ts';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -32,7 +32,7 @@ function input(source: string, text: string) {
 async function storeWith(texts: Array<[string, string]>, runs: 'one' | 'each') {
   const dir = mkdtempSync(join(tmpdir(), 'pg-year-'));
   dirs.push(dir);
-  const store = new EmbeddedStore({ directory: dir });
+  const store = new SqliteStore({ directory: dir });
   await store.init();
   const inputs = texts.map(([s, t]) => input(s, t));
   if (runs === 'one') await ingestDocuments(store, inputs);
@@ -82,7 +82,7 @@ describe('a run killed after its writes, before reconcile', () => {
     ];
     const dir = mkdtempSync(join(tmpdir(), 'pg-year-'));
     dirs.push(dir);
-    const store = new EmbeddedStore({ directory: dir });
+    const store = new SqliteStore({ directory: dir });
     await store.init();
     // What the killed run committed: the documents, no merges.
     const inputs = files.map(([s, t]) => input(s, t));

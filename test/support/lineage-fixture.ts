@@ -486,7 +486,7 @@ export function quangNgaiPlan(): DocumentFacts {
   };
 }
 
-/** ~10 KB of UTF-8: over the 4 KB at which LadybugDB 0.19 corrupts a WAL record (see src/store/ladybug-wal.ts). */
+/** ~10 KB of UTF-8: larger than a database page (SQLite's are 4 KB), so it is stored across overflow pages. */
 export const LONG_TASK_TEXT = 'Tư vấn, phản biện và giám định xã hội về khoa học và công nghệ. '.repeat(120);
 
 /** Seed 003 with one task text as long as some real tasks are (seed 004's II.3.a is ~8 KB). */

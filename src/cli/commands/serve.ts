@@ -5,7 +5,7 @@ import { jsonLinesLogger } from '../../api/logger.ts';
 import { startServer } from '../../api/server.ts';
 import { ingestDocuments } from '../../ingest/ingest.ts';
 import { expandPaths, readDocuments } from '../../io/input-files.ts';
-import { resolveStoreTarget } from '../../store/index.ts';
+import { resolveStoreTarget } from '../../store/create-store.ts';
 import { viewerRoutes } from '../../viewer/static-routes.ts';
 import { type CliIo, type CommandContext, EXIT_OK, EXIT_USAGE } from '../main.ts';
 import { storeErrorExit } from '../store-errors.ts';

@@ -1,0 +1,2 @@
+-- A store setting.
+SELECT value FROM meta WHERE key = @key

@@ -1,0 +1,2 @@
+-- The id of a node by number.
+SELECT id, kind FROM node WHERE n = @n

@@ -1,0 +1,2 @@
+-- Every interned string (file names, asserting document ids, extractor versions).
+SELECT s, value FROM string

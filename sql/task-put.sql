@@ -1,0 +1,5 @@
+-- Writes a task's properties (the node row exists).
+INSERT OR REPLACE INTO task (n, document_id, key, label, parent_key, title, text, groups, deadline_kind,
+  deadline_value, deadline_text, deadline_valid, sources)
+VALUES (@n, @documentId, @key, @label, @parentKey, @title, @text, @groups, @deadlineKind, @deadlineValue,
+  @deadlineText, @deadlineValid, @sources)

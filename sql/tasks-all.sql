@@ -1,0 +1,2 @@
+-- Every task.
+SELECT {{task-columns}} FROM task t JOIN node ON node.n = t.n

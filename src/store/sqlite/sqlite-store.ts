@@ -1,0 +1,268 @@
+// Embedded adapter (default): the store port over SQLite in a local directory, through better-sqlite3;
+// nothing to install or start. SQLite is the source of truth; reads come from an index in memory beside it.
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type Database from 'better-sqlite3';
+import type { GraphExport, StoreHealth } from '../../model/graph.ts';
+import { isStoreError, StoreError, type StoreErrorCode, type StoreHooks } from '../graph-store.ts';
+import { MemoryGraph } from '../index/memory-graph.ts';
+import { Serial } from '../serial.ts';
+import { SharedGraphStore, sortedExport } from '../shared-store.ts';
+import type { ReadOps, WriteOps } from '../store-ops.ts';
+import { openDatabase } from './open-database.ts';
+import { loadMigrations } from './sql-files.ts';
+import { SqliteOps } from './sqlite-ops.ts';
+
+export const DEFAULT_EMBEDDED_DIRECTORY = './data/graph';
+export const DATABASE_FILE = 'graph.sqlite';
+/** The schema version this code writes: the number of migrations (sql/migrations/). */
+export const SQLITE_SCHEMA_VERSION = loadMigrations().length;
+/** The file LadybugDB stores (before Step 7) used: such a directory is refused, not silently shadowed. */
+const LEGACY_FILE = 'graph.lbug';
+
+export interface SqliteStoreOptions {
+  /** Directory holding the database (created if missing). */
+  directory?: string;
+  hooks?: StoreHooks;
+  /**
+   * Keep an index of the graph in memory (default true): reads are answered from it, every committed write
+   * is replayed there. Off, every read is a database query.
+   */
+  memoryIndex?: boolean;
+  /** PRAGMA quick_check at open (default `quick`); `off` skips it, for tools that open a store many times. */
+  check?: 'quick' | 'off';
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function translate(error: unknown, code: StoreErrorCode, what: string): StoreError {
+  return isStoreError(error) ? error : new StoreError(code, `${what}: ${message(error)}`, { cause: error });
+}
+
+interface Open {
+  db: Database.Database;
+  ops: SqliteOps;
+  /** PRAGMA data_version as last seen: it changes when another connection (another process) commits. */
+  dataVersion: number;
+}
+
+export class SqliteStore extends SharedGraphStore {
+  readonly adapter = 'embedded' as const;
+  readonly directory: string;
+  private readonly memoryIndex: boolean;
+  private readonly check: 'quick' | 'off';
+  /** One connection: store operations queue here, so a read never sees half of a write. */
+  private readonly serial = new Serial();
+  private open: Open | null = null;
+  private memory: MemoryGraph | null = null;
+  /** Times the index disagreed with a write's outcome and was rebuilt from the database (a bug if ever > 0). */
+  private memoryReloads = 0;
+  /** Times the index was rebuilt because another process wrote to the store. */
+  private externalReloads = 0;
+
+  constructor(options: SqliteStoreOptions = {}) {
+    super(options.hooks ?? {});
+    this.directory = resolve(options.directory ?? DEFAULT_EMBEDDED_DIRECTORY);
+    this.memoryIndex = options.memoryIndex ?? true;
+    this.check = options.check ?? 'quick';
+  }
+
+  get file(): string {
+    return join(this.directory, DATABASE_FILE);
+  }
+
+  async init(): Promise<void> {
+    await this.serial.run(async () => {
+      if (this.open) return;
+      let db: Database.Database | null = null;
+      try {
+        await mkdir(this.directory, { recursive: true });
+        if (existsSync(join(this.directory, LEGACY_FILE)) && !existsSync(this.file)) {
+          throw new StoreError(
+            'UNAVAILABLE',
+            `${this.directory} holds a LadybugDB store written before version 0.2; ingest the documents again into a new directory`,
+            { details: { file: join(this.directory, LEGACY_FILE), problem: 'LEGACY_STORE' } },
+          );
+        }
+        db = openDatabase(this.file, { check: this.check });
+        const open: Open = { db, ops: new SqliteOps(db), dataVersion: 0 };
+        this.open = open;
+        this.inTransaction(open, 'BEGIN', () => {
+          open.dataVersion = this.dataVersion(open);
+          if (this.memoryIndex) this.loadMemory(open);
+        });
+      } catch (error) {
+        this.open = null;
+        this.memory = null;
+        db?.close();
+        throw translate(error, 'UNAVAILABLE', `cannot open the graph at ${this.directory}`);
+      }
+    });
+  }
+
+  private dataVersion(open: Open): number {
+    return Number(open.db.pragma('data_version', { simple: true }));
+  }
+
+  /** Runs synchronous `work` in one transaction (a consistent snapshot for reads). */
+  private inTransaction<T>(open: Open, begin: 'BEGIN' | 'BEGIN IMMEDIATE', work: () => T): T {
+    open.db.exec(begin);
+    try {
+      const result = work();
+      open.db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (open.db.inTransaction) open.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  /** Builds the in-memory index from the database, streaming rows (call inside a transaction). */
+  private loadMemory(open: Open): void {
+    this.memory = null;
+    const memory = new MemoryGraph();
+    memory.load(open.ops.iterateStored(), open.ops.iterateEdges());
+    this.memory = memory;
+  }
+
+  /** Another process committed since the index was built or last written: rebuild it (inside a transaction). */
+  private catchUp(open: Open): void {
+    const now = this.dataVersion(open);
+    if (now === open.dataVersion) return;
+    open.dataVersion = now;
+    if (this.memory) {
+      this.externalReloads++;
+      this.loadMemory(open);
+    }
+  }
+
+  /** Whether reads come from memory, and how big that copy is. */
+  memoryState(): {
+    enabled: boolean;
+    nodes: number;
+    edges: number;
+    reloads: number;
+    externalReloads: number;
+  } {
+    const size = this.memory?.size() ?? { nodes: 0, edges: 0 };
+    return {
+      enabled: this.memory !== null,
+      ...size,
+      reloads: this.memoryReloads,
+      externalReloads: this.externalReloads,
+    };
+  }
+
+  /** The whole graph read from the database itself, never from memory (to check that both agree). */
+  async databaseExport(): Promise<GraphExport> {
+    return this.serial.run(async () => {
+      const open = this.requireOpen();
+      open.db.exec('BEGIN');
+      try {
+        return await sortedExport(open.ops);
+      } finally {
+        open.db.exec('COMMIT');
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.serial.run(async () => {
+      const open = this.open;
+      if (!open) return;
+      this.open = null;
+      this.memory = null;
+      // The last connection to close checkpoints the WAL into the main file and removes it.
+      open.db.close();
+    });
+  }
+
+  async health(): Promise<StoreHealth> {
+    try {
+      const version = await this.serial.run(async () => {
+        const open = this.requireOpen();
+        return String(open.db.prepare('SELECT sqlite_version()').pluck().get());
+      });
+      await this.read((ops) => ops.countDocuments({}));
+      return { ok: true, adapter: 'embedded', detail: `SQLite ${version} at ${this.file}` };
+    } catch (error) {
+      return { ok: false, adapter: 'embedded', detail: message(error) };
+    }
+  }
+
+  private requireOpen(): Open {
+    if (!this.open) throw new StoreError('UNAVAILABLE', 'the embedded store is not open (call init)');
+    return this.open;
+  }
+
+  protected read<T>(work: (ops: ReadOps) => Promise<T>): Promise<T> {
+    return this.serial.run(async () => {
+      const open = this.requireOpen();
+      try {
+        // One read transaction: the database path sees one snapshot, and the index catches up with it first.
+        open.db.exec('BEGIN');
+        try {
+          this.catchUp(open);
+          return await work(this.memory ?? open.ops);
+        } finally {
+          if (open.db.inTransaction) open.db.exec('COMMIT');
+        }
+      } catch (error) {
+        throw translate(error, 'UNAVAILABLE', 'read failed');
+      }
+    });
+  }
+
+  protected write<T>(work: (ops: WriteOps, hooks: StoreHooks) => Promise<T>): Promise<T> {
+    return this.serial.run(async () => {
+      const open = this.requireOpen();
+      // IMMEDIATE takes the write lock now (waiting up to busy_timeout for another process's writer).
+      try {
+        open.db.exec('BEGIN IMMEDIATE');
+      } catch (error) {
+        throw translate(error, 'UNAVAILABLE', 'cannot begin a write transaction');
+      }
+      open.ops.strings.begin();
+      let result: T;
+      try {
+        this.catchUp(open);
+        result = await work(open.ops, this.hooks);
+        open.db.exec('COMMIT');
+        open.ops.strings.commit();
+      } catch (error) {
+        if (open.db.inTransaction) open.db.exec('ROLLBACK');
+        open.ops.strings.rollback();
+        throw translate(error, 'WRITE_FAILED', 'write failed, rolled back');
+      }
+      await this.replayInMemory(open, work, result);
+      return result;
+    });
+  }
+
+  /**
+   * The same work on the in-memory index, which held what the database held before the transaction, so it
+   * makes the same changes. Hooks are the database run's alone. A different outcome means the copies
+   * drifted (a bug): the index is rebuilt from the database, which is the truth.
+   */
+  private async replayInMemory<T>(
+    open: Open,
+    work: (ops: WriteOps, hooks: StoreHooks) => Promise<T>,
+    result: T,
+  ): Promise<void> {
+    const memory = this.memory;
+    if (!memory) return;
+    let same = false;
+    try {
+      same = JSON.stringify(await work(memory, {})) === JSON.stringify(result);
+    } catch {
+      same = false;
+    }
+    if (!same) {
+      this.memoryReloads++;
+      this.inTransaction(open, 'BEGIN', () => this.loadMemory(open));
+    }
+  }
+}

@@ -1,0 +1,87 @@
+// The Neo4j adapter's primitives (CypherOps) call each query file with exactly the parameters the file
+// declares. Without a Neo4j server here nothing else runs them, so each primitive is called against a
+// runner that checks every call against the files (checkParams) and answers with no rows.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { AgencyNode, DocumentNode, EdgeType, TaskNode } from '../../../src/model/graph.ts';
+import { CYPHER_DIR, checkParams, loadCypherFiles } from '../../../src/store/neo4j/cypher-files.ts';
+import { CypherOps } from '../../../src/store/neo4j/cypher-ops.ts';
+import { QUERY_NAMES, type QueryName } from '../../../src/store/neo4j/query-catalog.ts';
+import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
+import { applyAll } from '../../support/store-assertions.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'policy-graph-cypher-calls-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('CypherOps against the query files', () => {
+  it('calls every query but the schema, each with exactly its declared parameters', async () => {
+    const queries = await loadCypherFiles(CYPHER_DIR, QUERY_NAMES);
+    const called = new Set<QueryName>();
+    const ops = new CypherOps(
+      async (name, params) => {
+        checkParams(queries[name], params);
+        called.add(name);
+        return [];
+      },
+      { inRow: (n) => n, integer: (n) => n },
+    );
+    // Real nodes and edges to write: the lineage fixture, as the embedded store holds it.
+    const store = new SqliteStore({ directory: join(root, 'graph') });
+    await store.init();
+    await applyAll(store);
+    const graph = await store.exportAll();
+    await store.close();
+    const docs = graph.nodes.filter((n): n is DocumentNode => n.kind === 'DOCUMENT');
+    const tasks = graph.nodes.filter((n): n is TaskNode => n.kind === 'TASK');
+    const agencies = graph.nodes.filter((n): n is AgencyNode => n.kind === 'AGENCY');
+    const rows = docs.map((node) => ({ node, assertedFrom: [node.id] }));
+    const ids = graph.nodes.map((n) => n.id);
+    const criteria = { symbolKey: '36-nq/tw', year: 2018, type: 'NGHI_QUYET', status: 'FULL_TEXT' } as const;
+
+    await ops.nodesById(ids);
+    await ops.edgesFrom(ids, ['IMPLEMENTS', 'HAS_TASK']);
+    await ops.edgesTo(ids, ['CITES']);
+    await ops.findDocuments(criteria);
+    await ops.documentsByMergedPrefix('doc:');
+    await ops.implementsTargets(ids);
+    await ops.documentsBySubject('khoa hoc');
+    await ops.searchDocuments([' nghi'], 10);
+    await ops.searchAgencies([' so'], 10);
+    await ops.listDocuments(criteria, null, 10);
+    await ops.countDocuments({});
+    await ops.exportNodes();
+    await ops.exportEdges();
+    await ops.countAll();
+    await ops.taskIdsOf(ids[0] as string);
+    await ops.deleteAssertedEdges(ids[0] as string, ids);
+    await ops.deleteTasks(tasks.map((t) => t.id));
+    await ops.deleteDocument(ids[0] as string);
+    await ops.upsertDocuments(rows);
+    await ops.upsertAgencies(agencies);
+    await ops.upsertTasks(tasks);
+    await ops.createTasks(tasks);
+    await ops.createAgencies(agencies);
+    await ops.updateAgencies(agencies);
+    await ops.createDocuments(rows);
+    await ops.updateDocuments(rows);
+    const types = new Set<EdgeType>(graph.edges.map((e) => e.type));
+    for (const type of types)
+      await ops.createEdges(
+        type,
+        graph.edges.filter((e) => e.type === type),
+      );
+    await ops.deleteOrphans(ids);
+    await ops.schemaVersion();
+    await ops.setSchemaVersion('1');
+
+    expect(types.size).toBe(6);
+    expect([...called].sort()).toEqual(QUERY_NAMES.filter((n) => n !== 'schema').sort());
+  });
+
+  it('a call with a parameter the file does not declare is refused', async () => {
+    const queries = await loadCypherFiles(CYPHER_DIR, QUERY_NAMES);
+    expect(() => checkParams(queries['meta-get'], { id: 'x', extra: 1 })).toThrow(/declares/);
+  });
+});
