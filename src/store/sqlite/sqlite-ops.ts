@@ -12,6 +12,7 @@ import {
   type TaskNode,
 } from '../../model/graph.ts';
 import { StoreError } from '../graph-store.ts';
+import type { EdgeRecord } from '../index/graph-index.ts';
 import { edgeFromRecord, graphNodeOf, type Row } from '../records.ts';
 import type {
   DocumentCriteria,
@@ -73,24 +74,24 @@ export const SQLITE_QUERIES = [
   'meta-get',
   'meta-set',
   'node-ids',
+  'node-numbers-all',
+  'edge-rows-all',
 ] as const;
 export type SqliteQuery = (typeof SQLITE_QUERIES)[number];
 
-interface EdgeRow {
-  fromN: number;
-  type: string;
-  toN: number;
-  assertedBy: number;
-  qualifier: string;
-  source: number;
-  evidenceStart: number;
-  evidenceEnd: number;
-  method: string;
-  confidence: number;
-  extractorVersion: number;
-}
+type EdgeRow = EdgeRecord;
 
-interface NodeRef {
+/**
+ * What a write transaction changed, in order, for the in-memory index to follow once it commits: nodes made
+ * or rewritten, nodes deleted (with their edges), edges written, edges deleted by asserting document.
+ */
+export type Change =
+  | { op: 'node'; n: number; id: string; kind: NodeKind }
+  | { op: 'deleteNode'; n: number }
+  | { op: 'edge'; edge: EdgeRecord }
+  | { op: 'deleteAsserted'; fromN: number; assertedBy: number };
+
+export interface NodeRef {
   n: number;
   kind: NodeKind;
 }
@@ -100,6 +101,8 @@ const GET_BY_KIND = { DOCUMENT: 'document-get', TASK: 'task-get', AGENCY: 'agenc
 export class SqliteOps implements ReadOps, WriteOps {
   private readonly statements: Record<SqliteQuery, Database.Statement>;
   readonly strings: StringTable;
+  /** Changes of the current write transaction; null when nobody follows them. */
+  changes: Change[] | null = null;
 
   constructor(db: Database.Database) {
     const sql = loadQueries(SQLITE_QUERIES);
@@ -134,7 +137,8 @@ export class SqliteOps implements ReadOps, WriteOps {
     return row ? { n: row.n as number, kind: row.kind as NodeKind } : null;
   }
 
-  private nodeAt(ref: NodeRef): StoredNode | null {
+  /** A node's properties by number and kind (the index asks for them on demand). */
+  nodeAt(ref: NodeRef): StoredNode | null {
     const row = this.one(GET_BY_KIND[ref.kind], { n: ref.n });
     if (!row) return null;
     if (ref.kind === 'DOCUMENT') return { kind: 'DOCUMENT', stored: documentFromRow(row) };
@@ -142,7 +146,8 @@ export class SqliteOps implements ReadOps, WriteOps {
     return { kind: 'AGENCY', node: agencyFromRow(row) };
   }
 
-  private edgeOf(r: EdgeRow, fromId: string, toId: string): GraphEdge {
+  /** An edge row (or index record) as the model's edge, between the given ids. */
+  edgeOf(r: EdgeRow, fromId: string, toId: string): GraphEdge {
     const record = {
       id: '',
       assertedBy: this.strings.value(r.assertedBy),
@@ -294,6 +299,25 @@ export class SqliteOps implements ReadOps, WriteOps {
     }
   }
 
+  /** Every node's number, id and kind, streamed. */
+  *nodeNumbers(): Generator<{ n: number; id: string; kind: NodeKind }> {
+    yield* this.statements['node-numbers-all'].iterate() as Iterable<{
+      n: number;
+      id: string;
+      kind: NodeKind;
+    }>;
+  }
+
+  /** Every edge by numbers, streamed. */
+  *edgeRows(): Generator<EdgeRecord> {
+    yield* this.statements['edge-rows-all'].iterate() as Iterable<EdgeRecord>;
+  }
+
+  /** Documents by status (the index counts nodes and edges itself). */
+  statusCounts(): StatsRow[] {
+    return this.all('count-statuses').map((r) => ({ label: r.label as string, count: Number(r.count) }));
+  }
+
   async exportNodes(): Promise<GraphNode[]> {
     return [...this.iterateStored()].map(graphNodeOf);
   }
@@ -323,6 +347,7 @@ export class SqliteOps implements ReadOps, WriteOps {
       const ref = this.ref(id);
       if (!ref) continue;
       const reached = this.all('edges-delete-asserted', { n: ref.n, assertedBy });
+      if (reached.length > 0) this.changes?.push({ op: 'deleteAsserted', fromN: ref.n, assertedBy });
       removed += reached.length;
       if (reached.length > 0) endpoints.add(id);
       for (const r of reached) {
@@ -336,7 +361,13 @@ export class SqliteOps implements ReadOps, WriteOps {
   private deleteNode(id: string, kind: NodeKind): number {
     const ref = this.ref(id);
     if (ref?.kind !== kind) return 0;
-    return this.statements['node-delete'].run({ n: ref.n }).changes > 0 ? 1 : 0;
+    return this.removeNode(ref.n);
+  }
+
+  private removeNode(n: number): number {
+    if (this.statements['node-delete'].run({ n }).changes === 0) return 0;
+    this.changes?.push({ op: 'deleteNode', n });
+    return 1;
   }
 
   async deleteTasks(ids: readonly string[]): Promise<number> {
@@ -350,7 +381,9 @@ export class SqliteOps implements ReadOps, WriteOps {
   }
 
   private ensure(id: string, kind: NodeKind): number {
-    return this.one('node-ensure', { id, kind })?.n as number;
+    const n = this.one('node-ensure', { id, kind })?.n as number;
+    this.changes?.push({ op: 'node', n, id, kind });
+    return n;
   }
 
   async upsertDocuments(rows: readonly DocumentRow[]): Promise<void> {
@@ -382,14 +415,18 @@ export class SqliteOps implements ReadOps, WriteOps {
   async updateAgencies(nodes: readonly AgencyNode[]): Promise<void> {
     for (const a of nodes) {
       const ref = this.ref(a.id);
-      if (ref?.kind === 'AGENCY') this.statements['agency-put'].run(agencyParams(ref.n, a));
+      if (ref?.kind !== 'AGENCY') continue;
+      this.statements['agency-put'].run(agencyParams(ref.n, a));
+      this.changes?.push({ op: 'node', n: ref.n, id: a.id, kind: 'AGENCY' });
     }
   }
 
   async updateDocuments(rows: readonly DocumentRow[]): Promise<void> {
     for (const row of rows) {
       const ref = this.ref(row.node.id);
-      if (ref?.kind === 'DOCUMENT') this.statements['document-put'].run(documentParams(ref.n, row));
+      if (ref?.kind !== 'DOCUMENT') continue;
+      this.statements['document-put'].run(documentParams(ref.n, row));
+      this.changes?.push({ op: 'node', n: ref.n, id: row.node.id, kind: 'DOCUMENT' });
     }
   }
 
@@ -404,7 +441,7 @@ export class SqliteOps implements ReadOps, WriteOps {
       // As the other adapters: an edge is created only between existing endpoints.
       if (!from || !to) continue;
       const p = e.provenance;
-      this.statements['edge-put'].run({
+      const record: EdgeRecord = {
         fromN: from.n,
         type,
         toN: to.n,
@@ -416,7 +453,9 @@ export class SqliteOps implements ReadOps, WriteOps {
         method: p.method,
         confidence: p.confidence,
         extractorVersion: this.strings.number(p.extractorVersion),
-      });
+      };
+      this.statements['edge-put'].run(record);
+      this.changes?.push({ op: 'edge', edge: record });
       created++;
     }
     return created;
@@ -432,7 +471,7 @@ export class SqliteOps implements ReadOps, WriteOps {
         const stored = this.nodeAt(ref);
         if (stored?.kind !== 'DOCUMENT' || stored.stored.node.status !== 'CITED_ONLY') continue;
       }
-      removed += this.statements['node-delete'].run({ n: ref.n }).changes > 0 ? 1 : 0;
+      removed += this.removeNode(ref.n);
     }
     return removed;
   }

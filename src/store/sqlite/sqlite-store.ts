@@ -6,7 +6,10 @@ import { join, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { GraphExport, StoreHealth } from '../../model/graph.ts';
 import { isStoreError, StoreError, type StoreErrorCode, type StoreHooks } from '../graph-store.ts';
-import { MemoryGraph } from '../index/memory-graph.ts';
+import { buildIndex, followChanges } from '../index/follow-changes.ts';
+import type { GraphIndex } from '../index/graph-index.ts';
+import { IndexedOps } from '../index/indexed-ops.ts';
+import { NodeCache } from '../index/node-cache.ts';
 import { Serial } from '../serial.ts';
 import { SharedGraphStore, sortedExport } from '../shared-store.ts';
 import type { ReadOps, WriteOps } from '../store-ops.ts';
@@ -57,8 +60,9 @@ export class SqliteStore extends SharedGraphStore {
   /** One connection: store operations queue here, so a read never sees half of a write. */
   private readonly serial = new Serial();
   private open: Open | null = null;
-  private memory: MemoryGraph | null = null;
-  /** Times the index disagreed with a write's outcome and was rebuilt from the database (a bug if ever > 0). */
+  /** The graph's topology in memory, with the cache of node properties read through it; null when off. */
+  private memory: { index: GraphIndex; cache: NodeCache; ops: IndexedOps } | null = null;
+  /** Times the index was rebuilt because following a write's changes failed (a bug if ever > 0). */
   private memoryReloads = 0;
   /** Times the index was rebuilt because another process wrote to the store. */
   private externalReloads = 0;
@@ -123,9 +127,12 @@ export class SqliteStore extends SharedGraphStore {
   /** Builds the in-memory index from the database, streaming rows (call inside a transaction). */
   private loadMemory(open: Open): void {
     this.memory = null;
-    const memory = new MemoryGraph();
-    memory.load(open.ops.iterateStored(), open.ops.iterateEdges());
-    this.memory = memory;
+    const index = buildIndex(open.ops);
+    const cache = new NodeCache((n) => {
+      const kind = index.kindOf(n);
+      return kind === null ? null : open.ops.nodeAt({ n, kind });
+    });
+    this.memory = { index, cache, ops: new IndexedOps(index, open.ops, cache) };
   }
 
   /** Another process committed since the index was built or last written: rebuild it (inside a transaction). */
@@ -147,7 +154,7 @@ export class SqliteStore extends SharedGraphStore {
     reloads: number;
     externalReloads: number;
   } {
-    const size = this.memory?.size() ?? { nodes: 0, edges: 0 };
+    const size = this.memory?.index.size() ?? { nodes: 0, edges: 0 };
     return {
       enabled: this.memory !== null,
       ...size,
@@ -206,7 +213,7 @@ export class SqliteStore extends SharedGraphStore {
         open.db.exec('BEGIN');
         try {
           this.catchUp(open);
-          return await work(this.memory ?? open.ops);
+          return await work(this.memory?.ops ?? open.ops);
         } finally {
           if (open.db.inTransaction) open.db.exec('COMMIT');
         }
@@ -226,6 +233,7 @@ export class SqliteStore extends SharedGraphStore {
         throw translate(error, 'UNAVAILABLE', 'cannot begin a write transaction');
       }
       open.ops.strings.begin();
+      open.ops.changes = this.memory ? [] : null;
       let result: T;
       try {
         this.catchUp(open);
@@ -235,32 +243,23 @@ export class SqliteStore extends SharedGraphStore {
       } catch (error) {
         if (open.db.inTransaction) open.db.exec('ROLLBACK');
         open.ops.strings.rollback();
+        open.ops.changes = null;
         throw translate(error, 'WRITE_FAILED', 'write failed, rolled back');
       }
-      await this.replayInMemory(open, work, result);
+      this.follow(open);
       return result;
     });
   }
 
-  /**
-   * The same work on the in-memory index, which held what the database held before the transaction, so it
-   * makes the same changes. Hooks are the database run's alone. A different outcome means the copies
-   * drifted (a bug): the index is rebuilt from the database, which is the truth.
-   */
-  private async replayInMemory<T>(
-    open: Open,
-    work: (ops: WriteOps, hooks: StoreHooks) => Promise<T>,
-    result: T,
-  ): Promise<void> {
+  /** The index takes the committed changes; should that fail (a bug), it is rebuilt from the database. */
+  private follow(open: Open): void {
+    const changes = open.ops.changes;
+    open.ops.changes = null;
     const memory = this.memory;
-    if (!memory) return;
-    let same = false;
+    if (!memory || !changes) return;
     try {
-      same = JSON.stringify(await work(memory, {})) === JSON.stringify(result);
+      followChanges(memory.index, memory.cache, changes);
     } catch {
-      same = false;
-    }
-    if (!same) {
       this.memoryReloads++;
       this.inTransaction(open, 'BEGIN', () => this.loadMemory(open));
     }

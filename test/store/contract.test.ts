@@ -19,12 +19,12 @@ import {
   type GraphStats,
   Lineage,
   SearchResult,
-} from '../src/model/graph.ts';
-import { resolveStoreTarget } from '../src/store/create-store.ts';
-import type { ApplyStep, GraphStore, StoreHooks } from '../src/store/graph-store.ts';
-import { loadCypherFiles, parseCypherFile } from '../src/store/neo4j/cypher-files.ts';
-import { Neo4jStore } from '../src/store/neo4j/neo4j-store.ts';
-import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
+} from '../../src/model/graph.ts';
+import { resolveStoreTarget } from '../../src/store/create-store.ts';
+import type { ApplyStep, GraphStore, StoreHooks } from '../../src/store/graph-store.ts';
+import { loadCypherFiles, parseCypherFile } from '../../src/store/neo4j/cypher-files.ts';
+import { Neo4jStore } from '../../src/store/neo4j/neo4j-store.ts';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import {
   AG,
   allFacts,
@@ -37,9 +37,9 @@ import {
   quangNgaiPlanWithLongTask,
   SRC,
   TASK,
-} from './support/lineage-fixture.ts';
-import { mergeContract } from './support/merge-contract.ts';
-import { applyAll, expectStoreError, ids } from './support/store-assertions.ts';
+} from '../support/lineage-fixture.ts';
+import { mergeContract } from '../support/merge-contract.ts';
+import { applyAll, expectStoreError, ids } from '../support/store-assertions.ts';
 
 /** Makes an empty store for one test; `hooks` reach applyDocument (failure injection). */
 interface Harness {
@@ -676,7 +676,7 @@ describe('embedded adapter (SQLite): durability', () => {
   it('an acknowledged write survives the writing process being killed right after it', async () => {
     const directory = join(tempRoot, 'large-value-crash');
     const child = spawnSync(process.execPath, ['bin/run-ts.js', 'test/support/crash-writer.ts', directory], {
-      cwd: fileURLToPath(new URL('..', import.meta.url)),
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
       encoding: 'utf8',
       timeout: 60_000,
     });
@@ -692,7 +692,7 @@ describe('embedded adapter (SQLite): durability', () => {
 describe('query files', () => {
   it('a missing query file stops start-up with UNAVAILABLE naming it', async () => {
     await expectStoreError(
-      loadCypherFiles(new URL('../cypher/embedded/', import.meta.url), ['no-such-query']),
+      loadCypherFiles(new URL('../../cypher/', import.meta.url), ['no-such-query']),
       'UNAVAILABLE',
     );
   });

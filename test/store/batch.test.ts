@@ -5,12 +5,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildPlan } from '../bench/national/plan.ts';
-import { generateDocuments } from '../bench/national/write.ts';
-import type { DocumentFacts } from '../src/model/graph.ts';
-import { extractDocument } from '../src/pipeline/extract-document.ts';
-import { contentHash, toGraphFacts } from '../src/pipeline/to-graph.ts';
-import { SqliteStore } from '../src/store/sqlite/sqlite-store.ts';
+import { buildPlan } from '../../bench/national/plan.ts';
+import { generateDocuments } from '../../bench/national/write.ts';
+import type { DocumentFacts } from '../../src/model/graph.ts';
+import { extractDocument } from '../../src/pipeline/extract-document.ts';
+import { contentHash, toGraphFacts } from '../../src/pipeline/to-graph.ts';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'policy-graph-bulk-test-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

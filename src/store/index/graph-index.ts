@@ -1,0 +1,305 @@
+// Index: the graph's topology and edge provenance in typed arrays, for traversal in memory. Nodes are
+// numbered as the database numbers them (SQLite's `node.n`); each keeps its id and kind here and nothing
+// else (properties are read from the database on demand, see node-cache.ts). Edges live in slots of
+// columnar arrays, threaded per node into an outgoing and an incoming list, so a write adds or removes an
+// edge in place and a walk touches only the edges of the nodes it visits. Strings of provenance (file,
+// asserting document, extractor version) are the database's string numbers.
+import { Basis } from '../../model/extraction.ts';
+import { EdgeType, Method, type NodeKind, Role } from '../../model/graph.ts';
+
+export const KINDS: readonly NodeKind[] = ['DOCUMENT', 'TASK', 'AGENCY'];
+/** Codes of the CITES basis and ASSIGNS role ('' for none), in one closed list. */
+export const QUALIFIERS: readonly string[] = ['', ...Basis.options, ...Role.options];
+const TYPE_CODE = new Map(EdgeType.options.map((t, i) => [t, i]));
+const METHOD_CODE = new Map(Method.options.map((m, i) => [m, i]));
+const QUALIFIER_CODE = new Map(QUALIFIERS.map((q, i) => [q, i]));
+const NONE = -1;
+
+/** One edge as the database row gives it: ends by node number, strings by string number. */
+export interface EdgeRecord {
+  fromN: number;
+  type: EdgeType;
+  toN: number;
+  assertedBy: number;
+  qualifier: string;
+  source: number;
+  evidenceStart: number;
+  evidenceEnd: number;
+  method: string;
+  confidence: number;
+  extractorVersion: number;
+}
+
+function code<T>(map: ReadonlyMap<T, number>, value: T, what: string): number {
+  const c = map.get(value);
+  if (c === undefined) throw new RangeError(`unknown ${what} ${String(value)}`);
+  return c;
+}
+
+function grown<T extends Int32Array | Uint8Array | Float64Array>(array: T, size: number, fill?: number): T {
+  if (size <= array.length) return array;
+  let length = Math.max(1024, array.length);
+  while (length < size) length *= 2;
+  const next = new (array.constructor as new (n: number) => T)(length);
+  next.set(array);
+  if (fill !== undefined) next.fill(fill, array.length);
+  return next;
+}
+
+export class GraphIndex {
+  // Nodes, by number.
+  private kind = new Uint8Array(0); // 0: no node, else 1 + index in KINDS
+  private headOut = new Int32Array(0);
+  private headIn = new Int32Array(0);
+  private readonly ids: Array<string | undefined> = [];
+  private readonly numbers = new Map<string, number>();
+  // Edges, by slot.
+  private from = new Int32Array(0);
+  private to = new Int32Array(0);
+  private nextOut = new Int32Array(0);
+  private nextIn = new Int32Array(0);
+  private type = new Uint8Array(0);
+  private method = new Uint8Array(0);
+  private qualifier = new Uint8Array(0);
+  private assertedBy = new Int32Array(0);
+  private source = new Int32Array(0);
+  private extractor = new Int32Array(0);
+  private evidenceStart = new Int32Array(0);
+  private evidenceEnd = new Int32Array(0);
+  private confidence = new Float64Array(0);
+  private slots = 0;
+  private readonly free: number[] = [];
+  private readonly nodeCounts = [0, 0, 0];
+  private readonly edgeCounts = EdgeType.options.map(() => 0);
+
+  // --- nodes ---------------------------------------------------------------------------------------
+
+  addNode(n: number, id: string, kind: NodeKind): void {
+    if (this.kindCode(n) !== 0) {
+      if (this.ids[n] === id) return;
+      this.removeNode(n);
+    }
+    this.kind = grown(this.kind, n + 1);
+    this.headOut = grown(this.headOut, n + 1, NONE);
+    this.headIn = grown(this.headIn, n + 1, NONE);
+    const k = KINDS.indexOf(kind);
+    this.kind[n] = k + 1;
+    this.headOut[n] = NONE;
+    this.headIn[n] = NONE;
+    this.ids[n] = id;
+    this.numbers.set(id, n);
+    this.nodeCounts[k] = (this.nodeCounts[k] ?? 0) + 1;
+  }
+
+  /** Removes a node and every edge at it (as the database's ON DELETE CASCADE does). */
+  removeNode(n: number): void {
+    const k = this.kindCode(n);
+    if (k === 0) return;
+    for (let e = this.headOut[n] ?? NONE; e !== NONE; e = this.headOut[n] ?? NONE) this.unlink(e);
+    for (let e = this.headIn[n] ?? NONE; e !== NONE; e = this.headIn[n] ?? NONE) this.unlink(e);
+    const id = this.ids[n];
+    if (id !== undefined && this.numbers.get(id) === n) this.numbers.delete(id);
+    this.ids[n] = undefined;
+    this.kind[n] = 0;
+    this.nodeCounts[k - 1] = (this.nodeCounts[k - 1] ?? 0) - 1;
+  }
+
+  private kindCode(n: number): number {
+    return n < this.kind.length ? (this.kind[n] ?? 0) : 0;
+  }
+
+  numberOf(id: string): number | undefined {
+    return this.numbers.get(id);
+  }
+
+  idOf(n: number): string {
+    const id = this.ids[n];
+    if (id === undefined) throw new RangeError(`no node ${n} in the index`);
+    return id;
+  }
+
+  kindOf(n: number): NodeKind | null {
+    const k = this.kindCode(n);
+    return k === 0 ? null : (KINDS[k - 1] ?? null);
+  }
+
+  // --- edges ---------------------------------------------------------------------------------------
+
+  /** Writes an edge; one with the same key (ends, type, asserting document, qualifier) is replaced. */
+  putEdge(r: EdgeRecord): void {
+    const t = code(TYPE_CODE, r.type, 'edge type');
+    const q = code(QUALIFIER_CODE, r.qualifier, 'qualifier');
+    let e = this.find(r.fromN, t, r.toN, r.assertedBy, q);
+    if (e === NONE) {
+      if (this.kindCode(r.fromN) === 0 || this.kindCode(r.toN) === 0) {
+        throw new RangeError(`edge ${r.type} ${r.fromN}→${r.toN} has an end the index does not hold`);
+      }
+      e = this.allocate();
+      this.from[e] = r.fromN;
+      this.to[e] = r.toN;
+      this.type[e] = t;
+      this.assertedBy[e] = r.assertedBy;
+      this.qualifier[e] = q;
+      this.nextOut[e] = this.headOut[r.fromN] ?? NONE;
+      this.headOut[r.fromN] = e;
+      this.nextIn[e] = this.headIn[r.toN] ?? NONE;
+      this.headIn[r.toN] = e;
+      this.edgeCounts[t] = (this.edgeCounts[t] ?? 0) + 1;
+    }
+    this.method[e] = code(METHOD_CODE, r.method, 'method');
+    this.source[e] = r.source;
+    this.extractor[e] = r.extractorVersion;
+    this.evidenceStart[e] = r.evidenceStart;
+    this.evidenceEnd[e] = r.evidenceEnd;
+    this.confidence[e] = r.confidence;
+  }
+
+  private find(fromN: number, t: number, toN: number, assertedBy: number, q: number): number {
+    if (this.kindCode(fromN) === 0) return NONE;
+    for (let e = this.headOut[fromN] ?? NONE; e !== NONE; e = this.nextOut[e] ?? NONE) {
+      if (
+        this.to[e] === toN &&
+        this.type[e] === t &&
+        this.assertedBy[e] === assertedBy &&
+        this.qualifier[e] === q
+      )
+        return e;
+    }
+    return NONE;
+  }
+
+  private allocate(): number {
+    const reused = this.free.pop();
+    if (reused !== undefined) return reused;
+    const e = this.slots++;
+    const size = this.slots;
+    this.from = grown(this.from, size);
+    this.to = grown(this.to, size);
+    this.nextOut = grown(this.nextOut, size);
+    this.nextIn = grown(this.nextIn, size);
+    this.type = grown(this.type, size);
+    this.method = grown(this.method, size);
+    this.qualifier = grown(this.qualifier, size);
+    this.assertedBy = grown(this.assertedBy, size);
+    this.source = grown(this.source, size);
+    this.extractor = grown(this.extractor, size);
+    this.evidenceStart = grown(this.evidenceStart, size);
+    this.evidenceEnd = grown(this.evidenceEnd, size);
+    this.confidence = grown(this.confidence, size);
+    return e;
+  }
+
+  /** Takes slot `e` out of both lists it is threaded on and frees it. */
+  private unlink(e: number): void {
+    const f = this.from[e] ?? NONE;
+    const t = this.to[e] ?? NONE;
+    this.headOut[f] = this.without(this.headOut[f] ?? NONE, e, this.nextOut);
+    this.headIn[t] = this.without(this.headIn[t] ?? NONE, e, this.nextIn);
+    const type = this.type[e] ?? 0;
+    this.edgeCounts[type] = (this.edgeCounts[type] ?? 0) - 1;
+    this.from[e] = NONE;
+    this.free.push(e);
+  }
+
+  /** The list starting at `head` without `e`; returns the new head. */
+  private without(head: number, e: number, next: Int32Array): number {
+    if (head === e) return next[e] ?? NONE;
+    for (let p = head; p !== NONE; p = next[p] ?? NONE) {
+      if (next[p] === e) {
+        next[p] = next[e] ?? NONE;
+        break;
+      }
+    }
+    return head;
+  }
+
+  /** Removes the edges leaving `fromN` that the document with string number `assertedBy` asserted. */
+  removeAsserted(fromN: number, assertedBy: number): void {
+    if (this.kindCode(fromN) === 0) return;
+    const doomed: number[] = [];
+    for (let e = this.headOut[fromN] ?? NONE; e !== NONE; e = this.nextOut[e] ?? NONE) {
+      if (this.assertedBy[e] === assertedBy) doomed.push(e);
+    }
+    for (const e of doomed) this.unlink(e);
+  }
+
+  /** Slots of the edges leaving (out) or reaching (in) node `n`. */
+  *edgesAt(n: number, direction: 'out' | 'in'): Generator<number> {
+    if (this.kindCode(n) === 0) return;
+    const head = direction === 'out' ? this.headOut : this.headIn;
+    const next = direction === 'out' ? this.nextOut : this.nextIn;
+    for (let e = head[n] ?? NONE; e !== NONE; e = next[e] ?? NONE) yield e;
+  }
+
+  /** Slots of every edge. */
+  *allEdges(): Generator<number> {
+    for (let e = 0; e < this.slots; e++) if (this.from[e] !== NONE) yield e;
+  }
+
+  edge(e: number): EdgeRecord {
+    return {
+      fromN: this.from[e] ?? NONE,
+      type: EdgeType.options[this.type[e] ?? 0] as EdgeType,
+      toN: this.to[e] ?? NONE,
+      assertedBy: this.assertedBy[e] ?? 0,
+      qualifier: QUALIFIERS[this.qualifier[e] ?? 0] ?? '',
+      source: this.source[e] ?? 0,
+      evidenceStart: this.evidenceStart[e] ?? 0,
+      evidenceEnd: this.evidenceEnd[e] ?? 0,
+      method: Method.options[this.method[e] ?? 0] as string,
+      confidence: this.confidence[e] ?? 0,
+      extractorVersion: this.extractor[e] ?? 0,
+    };
+  }
+
+  typeOf(e: number): EdgeType {
+    return EdgeType.options[this.type[e] ?? 0] as EdgeType;
+  }
+
+  otherEnd(e: number, direction: 'out' | 'in'): number {
+    return (direction === 'out' ? this.to[e] : this.from[e]) ?? NONE;
+  }
+
+  counts(): { nodes: Record<NodeKind, number>; edges: Record<EdgeType, number> } {
+    return {
+      nodes: Object.fromEntries(KINDS.map((k, i) => [k, this.nodeCounts[i] ?? 0])) as Record<
+        NodeKind,
+        number
+      >,
+      edges: Object.fromEntries(EdgeType.options.map((t, i) => [t, this.edgeCounts[i] ?? 0])) as Record<
+        EdgeType,
+        number
+      >,
+    };
+  }
+
+  size(): { nodes: number; edges: number } {
+    const c = this.counts();
+    return {
+      nodes: Object.values(c.nodes).reduce((a, b) => a + b, 0),
+      edges: Object.values(c.edges).reduce((a, b) => a + b, 0),
+    };
+  }
+
+  /** Bytes held by the typed arrays (the ids and their map come on top). */
+  arrayBytes(): number {
+    return [
+      this.kind,
+      this.headOut,
+      this.headIn,
+      this.from,
+      this.to,
+      this.nextOut,
+      this.nextIn,
+      this.type,
+      this.method,
+      this.qualifier,
+      this.assertedBy,
+      this.source,
+      this.extractor,
+      this.evidenceStart,
+      this.evidenceEnd,
+      this.confidence,
+    ].reduce((sum, a) => sum + a.byteLength, 0);
+  }
+}
