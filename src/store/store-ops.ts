@@ -7,6 +7,7 @@ import type {
   EdgeType,
   GraphEdge,
   GraphNode,
+  Lineage,
   TaskNode,
 } from '../model/graph.ts';
 
@@ -70,7 +71,15 @@ export interface StatsRow {
   count: number;
 }
 
+/** Walks an adapter answers natively (the in-memory index), by the rules of traversal.ts. */
+export interface NativeWalks {
+  lineageDown(root: GraphNode, depth: number): Lineage;
+  implementers(root: GraphNode): DocumentNode[];
+}
+
 export interface ReadOps {
+  /** When present, traversal.ts hands these walks over instead of composing them from edge lookups. */
+  readonly walks?: NativeWalks;
   nodesById(ids: readonly string[]): Promise<StoredNode[]>;
   /** Edges of the given types whose `from` is one of `ids`; `node` is the `to` end. */
   edgesFrom(ids: readonly string[], types: readonly EdgeType[]): Promise<EdgeHit[]>;

@@ -50,6 +50,7 @@ const KIND_ORDER = { DOCUMENT: 0, TASK: 1, AGENCY: 2 } as const;
 export async function lineageDown(ops: ReadOps, id: string, depth: number): Promise<Lineage> {
   const root = await getNode(ops, id);
   requireLineageNode(root, 'lineageDown');
+  if (ops.walks) return ops.walks.lineageDown(root, depth);
   const nodes = new Map<string, LineageNode>();
   const edges = new Map<string, GraphEdge>();
   const add = (n: GraphNode, d: number) => {
@@ -96,7 +97,11 @@ export async function lineageDown(ops: ReadOps, id: string, depth: number): Prom
       // A parent task outside the answer (the holder of a task hit is not expanded) is left out with its edge.
       if (edge.type === 'PART_OF' && !nodes.has(node.id)) continue;
       edges.set(edge.id, edge);
-      add(node, depthOf(edge.from));
+      // An agency assigned from several depths sits at the nearest, whatever order the edges come in.
+      const known = nodes.get(node.id);
+      if (known && depthOf(edge.from) < known.depth)
+        nodes.set(node.id, { ...known, depth: depthOf(edge.from) });
+      else add(node, depthOf(edge.from));
     }
   }
 
@@ -197,6 +202,7 @@ export async function chainUp(ops: ReadOps, id: string): Promise<ChainUp> {
 
 /** Every document implementing `root` directly or transitively, counting the documents that hold an implementing task. */
 export async function implementers(ops: ReadOps, rootId: string): Promise<DocumentNode[]> {
+  if (ops.walks) return ops.walks.implementers(await getNode(ops, rootId));
   const found = new Map<string, DocumentNode>();
   const seen = new Set<string>([rootId]);
   let frontier = [rootId];

@@ -7,14 +7,19 @@ import { graphNodeOf } from '../records.ts';
 import type { SqliteOps } from '../sqlite/sqlite-ops.ts';
 import type { DocumentCriteria, EdgeHit, ReadOps, StatsRow, StoredNode } from '../store-ops.ts';
 import type { GraphIndex } from './graph-index.ts';
+import { IndexWalks } from './index-walks.ts';
 import type { NodeCache } from './node-cache.ts';
 
 export class IndexedOps implements ReadOps {
+  readonly walks: IndexWalks;
+
   constructor(
     private readonly index: GraphIndex,
     private readonly db: SqliteOps,
     private readonly cache: NodeCache,
-  ) {}
+  ) {
+    this.walks = new IndexWalks(index, db, cache);
+  }
 
   private node(n: number): GraphNode {
     const stored = this.cache.get(n);
@@ -41,11 +46,7 @@ export class IndexedOps implements ReadOps {
       for (const e of this.index.edgesAt(n, direction)) {
         if (!types.includes(this.index.typeOf(e))) continue;
         const other = this.index.otherEnd(e, direction);
-        const otherId = this.index.idOf(other);
-        const record = this.index.edge(e);
-        const edge =
-          direction === 'out' ? this.db.edgeOf(record, id, otherId) : this.db.edgeOf(record, otherId, id);
-        found.push({ edge, node: this.node(other) });
+        found.push({ edge: this.walks.edge(e), node: this.node(other) });
       }
     }
     return found;
@@ -76,8 +77,7 @@ export class IndexedOps implements ReadOps {
   async exportEdges(): Promise<GraphEdge[]> {
     const edges: GraphEdge[] = [];
     for (const e of this.index.allEdges()) {
-      const r = this.index.edge(e);
-      edges.push(this.db.edgeOf(r, this.index.idOf(r.fromN), this.index.idOf(r.toN)));
+      edges.push(this.walks.edge(e));
     }
     return edges;
   }
