@@ -8,6 +8,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createApiServer } from '../../src/api/server.ts';
 import { ingestDocuments } from '../../src/ingest/ingest.ts';
+import { defaultExtractThreads } from '../../src/io/extract-pool.ts';
 import { streamDocuments } from '../../src/io/input-files.ts';
 import type { ReadTextError } from '../../src/io/read-text.ts';
 import { type ChainUp, type Lineage, taskId } from '../../src/model/graph.ts';
@@ -140,7 +141,7 @@ export async function runSize(o: SizeOptions) {
   const started = performance.now();
   const report = await ingestDocuments(
     store,
-    streamDocuments(files, () => undefined, readErrors),
+    streamDocuments(files, () => undefined, readErrors, { threads: defaultExtractThreads() }),
     {
       total: files.length,
     },

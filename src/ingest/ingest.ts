@@ -35,20 +35,31 @@ export interface IngestOptions {
   onProgress?: (done: number, total: number | undefined, source: string) => void;
   /** How many inputs a stream will yield (for progress only). */
   total?: number;
-  /** Documents written per store call (each still all or nothing); default 500 (a commit syncs the log to disk once, whatever its size). */
+  /** Most documents written per store call (each still all or nothing); default 500. */
   batchSize?: number;
+  /** Most text per store call, in UTF-16 code units; default 2 M (a transaction's work, and so the pause in
+   * progress, stays about the same whatever the documents' sizes; a commit syncs the log once). */
+  batchChars?: number;
 }
 
 export const DEFAULT_BATCH_SIZE = 500;
+export const DEFAULT_BATCH_CHARS = 2_000_000;
 
-/** Groups a stream into arrays of `size`, pulling no further ahead than one group. */
-async function* chunks<T>(items: Iterable<T> | AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+/** Groups a stream into arrays of at most `size` items and about `chars` of text, pulling no further ahead than one group. */
+async function* chunks<T extends { text: string }>(
+  items: Iterable<T> | AsyncIterable<T>,
+  size: number,
+  chars: number,
+): AsyncGenerator<T[]> {
   let chunk: T[] = [];
+  let held = 0;
   for await (const item of items) {
     chunk.push(item);
-    if (chunk.length >= size) {
+    held += item.text.length;
+    if (chunk.length >= size || held >= chars) {
       yield chunk;
       chunk = [];
+      held = 0;
     }
   }
   if (chunk.length > 0) yield chunk;
@@ -67,7 +78,8 @@ export async function ingestDocuments(
   const total = options.total ?? (Array.isArray(inputs) ? inputs.length : undefined);
   const files: FileOutcome[] = [];
   const touched = new Set<string>();
-  const pending = chunks(inputs, batchSize)[Symbol.asyncIterator]();
+  const batchChars = Math.max(1, options.batchChars ?? DEFAULT_BATCH_CHARS);
+  const pending = chunks(inputs, batchSize, batchChars)[Symbol.asyncIterator]();
   let next = pending.next();
   for (;;) {
     const { value: inputChunk, done } = await next;
@@ -84,7 +96,7 @@ export async function ingestDocuments(
       return { facts, base };
     });
     const writing = store.applyDocuments(chunk.map((c) => c.facts));
-    // The database works on its own thread: read and extract the next chunk meanwhile.
+    // Start on the next chunk (with extraction threads, their results already queue up meanwhile).
     next = pending.next();
     next.catch(() => undefined); // awaited at the top of the loop; this only keeps it from counting as unhandled
     const outcomes = await writing;

@@ -2,9 +2,9 @@
 // `extract` and `ingest`. Every unusable path is collected, so a command can report them all at once.
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ExtractedDocument, ExtractionWarning } from '../model/extraction.ts';
-import { extractDocument } from '../pipeline/extract-document.ts';
-import { type DecodedText, ReadTextError, readTextFile, toReadTextError } from './read-text.ts';
+import { createExtractPool } from './extract-pool.ts';
+import { type InputDocument, type ReadOutcome, readDocument } from './read-document.ts';
+import { ReadTextError, toReadTextError } from './read-text.ts';
 
 const TEXT_FILE = /\.(txt|md)$/i;
 
@@ -39,36 +39,42 @@ export async function expandPaths(
   return { files, errors };
 }
 
-export interface InputDocument {
-  source: string;
-  text: string;
-  document: ExtractedDocument;
+export type { InputDocument } from './read-document.ts';
+
+export interface StreamOptions {
+  /** Extract on this many worker threads (0: in this thread, one file at a time). */
+  threads?: number;
 }
 
 /**
- * Reads and extracts files one at a time, as the consumer asks for them (a corpus of any size never sits
- * in memory at once); unreadable ones go to `errors` (nothing is extracted for them).
+ * Reads and extracts files as the consumer asks for them, in order (a corpus of any size never sits in
+ * memory at once); unreadable ones go to `errors` (nothing is extracted for them). With `threads`, the
+ * work runs on worker threads ahead of the consumer.
  */
 export async function* streamDocuments(
   files: readonly string[],
   note: (message: string) => void,
   errors: ReadTextError[],
+  options: StreamOptions = {},
 ): AsyncGenerator<InputDocument> {
-  for (const source of files) {
-    let decoded: DecodedText;
-    try {
-      decoded = await readTextFile(source);
-    } catch (error) {
-      if (!(error instanceof ReadTextError)) throw error;
-      errors.push(error);
-      continue;
+  const pool = (options.threads ?? 0) > 0 ? createExtractPool(options.threads ?? 1) : null;
+  try {
+    const outcomes = pool ? pool.outcomes(files) : inThisThread(files);
+    for await (const outcome of outcomes) {
+      if (!outcome.ok) {
+        errors.push(new ReadTextError(outcome.error.code, outcome.error.path, outcome.error.detail));
+        continue;
+      }
+      for (const n of outcome.notes) note(n);
+      yield outcome.input;
     }
-    // Warnings with no code in the extraction schema still reach the user.
-    for (const w of decoded.warnings)
-      if (w.code === 'INVALID_BYTES') note(`${source}: warning: ${w.message}`);
-    const document = withEncodingWarning(extractDocument(decoded.text, { source }), decoded);
-    yield { source, text: decoded.text, document };
+  } finally {
+    await pool?.close();
   }
+}
+
+async function* inThisThread(files: readonly string[]): AsyncGenerator<ReadOutcome> {
+  for (const source of files) yield await readDocument(source);
 }
 
 /** Reads and extracts every file; unreadable ones go to `errors` (nothing is extracted for them). */
@@ -80,19 +86,4 @@ export async function readDocuments(
   const errors: ReadTextError[] = [];
   for await (const d of streamDocuments(files, note, errors)) documents.push(d);
   return { documents, errors };
-}
-
-const ENCODING_NAMES = { tcvn3: 'TCVN3 (ABC)', vni: 'VNI-Windows' } as const;
-
-/** Files in TCVN3/VNI get a LEGACY_ENCODING warning first (a file-level fact, hence offsets 0,0). */
-function withEncodingWarning(document: ExtractedDocument, decoded: DecodedText): ExtractedDocument {
-  if (decoded.encoding !== 'tcvn3' && decoded.encoding !== 'vni') return document;
-  const details = decoded.warnings.filter((w) => w.code !== 'INVALID_BYTES').map((w) => w.message);
-  const warning: ExtractionWarning = {
-    code: 'LEGACY_ENCODING',
-    message: details.length > 0 ? details.join('; ') : `decoded from ${ENCODING_NAMES[decoded.encoding]}`,
-    start: 0,
-    end: 0,
-  };
-  return { ...document, warnings: [warning, ...document.warnings] };
 }

@@ -1,8 +1,9 @@
 // CLI command `ingest`: reads and extracts files, stores them (one transaction each), reconciles identities,
 // prints a summary. Unreadable input: a message naming it, exit 2, nothing stored for that file.
 import { SingleBar } from 'cli-progress';
-import type { Command } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import { type IngestReport, ingestDocuments } from '../../ingest/ingest.ts';
+import { defaultExtractThreads } from '../../io/extract-pool.ts';
 import { expandPaths, streamDocuments } from '../../io/input-files.ts';
 import type { ReadTextError } from '../../io/read-text.ts';
 import { type CliIo, type CommandContext, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from '../main.ts';
@@ -17,14 +18,32 @@ export function registerIngest(program: Command, context: CommandContext): void 
     )
     .argument('<paths...>', 'files, or directories whose .txt and .md files are read')
     .option('--json', 'print the report as JSON')
-    .action(async (paths: string[], options: { json?: true }) => {
-      context.setExitCode(await runIngest(paths, { json: options.json === true }, context.io));
+    .option(
+      '--threads <n>',
+      `extraction threads beside the writer (0: extract on the writer's thread; default ${defaultExtractThreads()}, the cores but one)`,
+      parseThreads,
+    )
+    .action(async (paths: string[], options: { json?: true; threads?: number }) => {
+      context.setExitCode(
+        await runIngest(
+          paths,
+          { json: options.json === true, threads: options.threads ?? defaultExtractThreads() },
+          context.io,
+        ),
+      );
     });
+}
+
+function parseThreads(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 64)
+    throw new InvalidArgumentError('expected a whole number of threads from 0 to 64');
+  return n;
 }
 
 export async function runIngest(
   paths: readonly string[],
-  options: { json: boolean },
+  options: { json: boolean; threads?: number },
   io: CliIo,
 ): Promise<number> {
   const note = (message: string) => io.stderr(`policy-graph: ${message}\n`);
@@ -47,6 +66,8 @@ export async function runIngest(
       note(message);
     },
     readErrors,
+    // A handful of files is read faster than threads start.
+    { threads: listed.files.length >= 16 ? (options.threads ?? 0) : 0 },
   );
   try {
     const report = await withStore((store) =>

@@ -132,9 +132,28 @@ export class SqliteOps implements ReadOps, WriteOps {
     return this.statements[name].get(params) as Row | undefined;
   }
 
+  /**
+   * Node numbers looked up during one write transaction (an edge looks up both its ends, so a batch asks for
+   * the same ids again and again); only while writing, so a rolled-back number is never kept.
+   */
+  private refs: Map<string, NodeRef> | null = null;
+
+  beginWrite(): void {
+    this.refs = new Map();
+  }
+
+  endWrite(): void {
+    this.refs = null;
+  }
+
   private ref(id: string): NodeRef | null {
+    const known = this.refs?.get(id);
+    if (known) return known;
     const row = this.one('node-find', { id });
-    return row ? { n: row.n as number, kind: row.kind as NodeKind } : null;
+    if (!row) return null;
+    const ref = { n: row.n as number, kind: row.kind as NodeKind };
+    this.refs?.set(id, ref);
+    return ref;
   }
 
   /** A node's properties by number and kind (the index asks for them on demand). */
@@ -361,10 +380,11 @@ export class SqliteOps implements ReadOps, WriteOps {
   private deleteNode(id: string, kind: NodeKind): number {
     const ref = this.ref(id);
     if (ref?.kind !== kind) return 0;
-    return this.removeNode(ref.n);
+    return this.removeNode(ref.n, id);
   }
 
-  private removeNode(n: number): number {
+  private removeNode(n: number, id: string): number {
+    this.refs?.delete(id);
     if (this.statements['node-delete'].run({ n }).changes === 0) return 0;
     this.changes?.push({ op: 'deleteNode', n });
     return 1;
@@ -382,6 +402,7 @@ export class SqliteOps implements ReadOps, WriteOps {
 
   private ensure(id: string, kind: NodeKind): number {
     const n = this.one('node-ensure', { id, kind })?.n as number;
+    this.refs?.set(id, { n, kind });
     this.changes?.push({ op: 'node', n, id, kind });
     return n;
   }
@@ -471,7 +492,7 @@ export class SqliteOps implements ReadOps, WriteOps {
         const stored = this.nodeAt(ref);
         if (stored?.kind !== 'DOCUMENT' || stored.stored.node.status !== 'CITED_ONLY') continue;
       }
-      removed += this.removeNode(ref.n);
+      removed += this.removeNode(ref.n, id);
     }
     return removed;
   }

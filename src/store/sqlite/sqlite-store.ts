@@ -233,6 +233,7 @@ export class SqliteStore extends SharedGraphStore {
         throw translate(error, 'UNAVAILABLE', 'cannot begin a write transaction');
       }
       open.ops.strings.begin();
+      open.ops.beginWrite();
       open.ops.changes = this.memory ? [] : null;
       let result: T;
       try {
@@ -245,6 +246,8 @@ export class SqliteStore extends SharedGraphStore {
         open.ops.strings.rollback();
         open.ops.changes = null;
         throw translate(error, 'WRITE_FAILED', 'write failed, rolled back');
+      } finally {
+        open.ops.endWrite();
       }
       this.follow(open);
       return result;

@@ -1,0 +1,10 @@
+// Extraction worker (see extract-pool.ts): a thread of its own needs tsx registered again before it can load
+// the TypeScript pipeline, so this entry stays JavaScript.
+import { register } from 'tsx/esm/api';
+
+register();
+const { readDocument } = await import('./read-document.ts');
+
+export default function extract(source) {
+  return readDocument(source);
+}
