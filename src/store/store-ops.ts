@@ -71,10 +71,10 @@ export interface StatsRow {
   count: number;
 }
 
-/** Walks an adapter answers natively (the in-memory index), by the rules of traversal.ts. */
+/** Walks an adapter answers natively (the in-memory index, a recursive query), by the rules of traversal.ts. */
 export interface NativeWalks {
-  lineageDown(root: GraphNode, depth: number): Lineage;
-  implementers(root: GraphNode): DocumentNode[];
+  lineageDown?(root: GraphNode, depth: number): Lineage;
+  implementers?(root: GraphNode): DocumentNode[];
 }
 
 export interface ReadOps {

@@ -50,7 +50,7 @@ const KIND_ORDER = { DOCUMENT: 0, TASK: 1, AGENCY: 2 } as const;
 export async function lineageDown(ops: ReadOps, id: string, depth: number): Promise<Lineage> {
   const root = await getNode(ops, id);
   requireLineageNode(root, 'lineageDown');
-  if (ops.walks) return ops.walks.lineageDown(root, depth);
+  if (ops.walks?.lineageDown) return ops.walks.lineageDown(root, depth);
   const nodes = new Map<string, LineageNode>();
   const edges = new Map<string, GraphEdge>();
   const add = (n: GraphNode, d: number) => {
@@ -202,7 +202,7 @@ export async function chainUp(ops: ReadOps, id: string): Promise<ChainUp> {
 
 /** Every document implementing `root` directly or transitively, counting the documents that hold an implementing task. */
 export async function implementers(ops: ReadOps, rootId: string): Promise<DocumentNode[]> {
-  if (ops.walks) return ops.walks.implementers(await getNode(ops, rootId));
+  if (ops.walks?.implementers) return ops.walks.implementers(await getNode(ops, rootId));
   const found = new Map<string, DocumentNode>();
   const seen = new Set<string>([rootId]);
   let frontier = [rootId];

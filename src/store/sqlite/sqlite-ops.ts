@@ -18,6 +18,7 @@ import type {
   DocumentCriteria,
   DocumentRow,
   EdgeHit,
+  NativeWalks,
   ReadOps,
   StatsRow,
   StoredNode,
@@ -76,6 +77,7 @@ export const SQLITE_QUERIES = [
   'node-ids',
   'node-numbers-all',
   'edge-rows-all',
+  'implementers',
 ] as const;
 export type SqliteQuery = (typeof SQLITE_QUERIES)[number];
 
@@ -145,6 +147,20 @@ export class SqliteOps implements ReadOps, WriteOps {
   endWrite(): void {
     this.refs = null;
   }
+
+  /** Walks the database answers in one query (traversal.ts composes the others from edge lookups). */
+  readonly walks: NativeWalks = {
+    implementers: (root) => {
+      const ref = this.ref(root.id);
+      if (!ref) throw new StoreError('NOT_FOUND', `no node ${root.id}`, { details: { id: root.id } });
+      return this.all('implementers', { root: ref.n }).map((row) => {
+        const stored = this.nodeAt({ n: row.n as number, kind: 'DOCUMENT' });
+        if (stored?.kind !== 'DOCUMENT')
+          throw new StoreError('INTERNAL', `document ${row.n} has no properties`);
+        return stored.stored.node;
+      });
+    },
+  };
 
   private ref(id: string): NodeRef | null {
     const known = this.refs?.get(id);
