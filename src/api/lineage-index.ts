@@ -126,6 +126,15 @@ function computeMatches(tree: Tree, c: Criteria): FilterMatches {
   const n = entries.length;
   const byId = new Map<string, GraphNode>();
   for (const e of entries) byId.set(e.node.id, e.node);
+  const keys = new Map<string, string>();
+  const geo = (name: string): string => {
+    let k = keys.get(name);
+    if (k === undefined) {
+      k = geoKey(name);
+      keys.set(name, k);
+    }
+    return k;
+  };
   const documentOf = (node: GraphNode): GraphNode | null =>
     node.kind === 'TASK' ? (byId.get(node.documentId) ?? null) : node.kind === 'DOCUMENT' ? node : null;
 
@@ -134,14 +143,14 @@ function computeMatches(tree: Tree, c: Criteria): FilterMatches {
   const local = new Map<string, Set<string>>();
   for (const node of byId.values())
     if (node.kind === 'DOCUMENT' && node.jurisdiction !== null && node.province !== null) {
-      const j = geoKey(node.jurisdiction);
+      const j = geo(node.jurisdiction);
       const set = local.get(j) ?? new Set<string>();
-      set.add(geoKey(node.province));
+      set.add(geo(node.province));
       local.set(j, set);
     }
   const provincesOf = new Map<string, ReadonlySet<string>>();
   const provinces = (jurisdiction: string): ReadonlySet<string> => {
-    const j = geoKey(jurisdiction);
+    const j = geo(jurisdiction);
     let set = provincesOf.get(j);
     if (set === undefined) {
       const own = findProvince(jurisdiction);
@@ -158,7 +167,7 @@ function computeMatches(tree: Tree, c: Criteria): FilterMatches {
     if (c.province === null) return true;
     const holder = node.kind === 'AGENCY' ? node : documentOf(node);
     if (holder === null || holder.kind === 'TASK') return false;
-    if (holder.kind === 'DOCUMENT' && holder.province !== null && geoKey(holder.province) === c.province)
+    if (holder.kind === 'DOCUMENT' && holder.province !== null && geo(holder.province) === c.province)
       return true;
     return holder.jurisdiction !== null && provinces(holder.jurisdiction).has(c.province);
   };

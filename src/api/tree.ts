@@ -10,7 +10,8 @@ interface Child {
   edges: GraphEdge[];
 }
 
-type Children = Map<string, Child[]>;
+/** Each parent's children in insertion order, with an index by (id, relation) so adding stays O(1). */
+type Children = Map<string, { list: Child[]; byKey: Map<string, Child> }>;
 
 function addChild(
   children: Children,
@@ -19,11 +20,19 @@ function addChild(
   relation: TreeRelation,
   edge: GraphEdge,
 ): void {
-  const list = children.get(parent) ?? [];
-  const had = list.find((c) => c.id === id && c.relation === relation);
+  let kids = children.get(parent);
+  if (kids === undefined) {
+    kids = { list: [], byKey: new Map() };
+    children.set(parent, kids);
+  }
+  const key = `${relation}|${id}`;
+  const had = kids.byKey.get(key);
   if (had) had.edges.push(edge);
-  else list.push({ id, relation, edges: [edge] });
-  children.set(parent, list);
+  else {
+    const child = { id, relation, edges: [edge] };
+    kids.list.push(child);
+    kids.byKey.set(key, child);
+  }
 }
 
 const KIND_ORDER = { DOCUMENT: 0, TASK: 1, AGENCY: 2 } as const;
@@ -44,22 +53,14 @@ export interface Tree {
   readonly expanded: ReadonlyMap<string, number>;
 }
 
-interface RawEntry {
-  node: GraphNode;
-  depth: number;
-  parentId: string | null;
-  relation: TreeRelation | null;
-  edges: GraphEdge[];
-  repeated: boolean;
-}
-
 function preorder(
   rootId: string,
   nodes: ReadonlyMap<string, GraphNode>,
   children: Children,
   maxDepth: number,
 ): Tree {
-  const raw: RawEntry[] = [];
+  // Entries are made in their final shape and their counts filled in afterwards (no copies of 100,000s of objects).
+  const entries: TreeEntryView[] = [];
   const parents: number[] = [];
   const seen = new Set<string>();
   const order = (a: Child, b: Child) => {
@@ -86,14 +87,25 @@ function preorder(
     const node = nodes.get(e.id);
     if (node === undefined) continue;
     const repeated = seen.has(e.id);
-    const index = raw.length;
-    raw.push({ node, depth: e.depth, parentId: e.parentId, relation: e.relation, edges: e.edges, repeated });
+    const index = entries.length;
+    entries.push({
+      node,
+      depth: e.depth,
+      parentId: e.parentId,
+      relation: e.relation,
+      edges: e.edges,
+      repeated,
+      childCount: 0,
+      descendantCount: 0,
+      matches: null,
+      descendantMatches: null,
+    });
     parents.push(e.parentIndex);
     if (!repeated && !expanded.has(e.id)) expanded.set(e.id, index);
     if (repeated || e.depth >= maxDepth) continue;
     seen.add(e.id);
     expanded.set(e.id, index);
-    const kids = [...(children.get(e.id) ?? [])].sort(order).reverse();
+    const kids = [...(children.get(e.id)?.list ?? [])].sort(order).reverse();
     for (const c of kids)
       stack.push({
         id: c.id,
@@ -104,7 +116,7 @@ function preorder(
         edges: c.edges,
       });
   }
-  const n = raw.length;
+  const n = entries.length;
   const parent = Int32Array.from(parents);
   const childCount = new Int32Array(n);
   const descendants = new Int32Array(n);
@@ -123,15 +135,11 @@ function preorder(
     childList[fill[p] as number] = i;
     add(fill, p, 1);
   }
-  const entries = raw.map(
-    (r, i): TreeEntryView => ({
-      ...r,
-      childCount: childCount[i] as number,
-      descendantCount: descendants[i] as number,
-      matches: null,
-      descendantMatches: null,
-    }),
-  );
+  for (let i = 0; i < n; i++) {
+    const entry = entries[i] as TreeEntryView;
+    entry.childCount = childCount[i] as number;
+    entry.descendantCount = descendants[i] as number;
+  }
   return { entries, parent, childStart, childList, expanded };
 }
 
