@@ -754,4 +754,30 @@ describe('subtree filters (a two-province fixture, expectations by hand)', () =>
     expect(under.items).toEqual([]);
     expect(under.totals).toEqual([0]);
   });
+  // Last of this block: it writes to the fixture.
+  it('a cursor taken before a write resumes right after the same entry in the changed tree', async () => {
+    const Q = `query($after: String) { lineage(ref: "${F.r}") { treePage(first: 3, after: $after) { edges { cursor node { node { id } } } pageInfo { endCursor } } } }`;
+    const before = ok(await gql<{ lineage: { treePage: Connection<{ node: { id: string } }> } }>(fx.url, Q))
+      .lineage.treePage;
+    expect(before.edges.map((e) => e.node.node.id)).toEqual([F.r, F.a, F.b]);
+    // A new Kon Tum programme implementing R, sorted before A: every later entry moves one place down.
+    const z = fdoc(documentId({ symbol: '0-CTr/TU', jurisdiction: 'Kon Tum', date: '2024-01-03' }), {
+      symbol: '0-CTr/TU',
+      type: 'CHUONG_TRINH',
+      branch: 'PARTY',
+      level: 'PROVINCE',
+      jurisdiction: 'Kon Tum',
+      province: 'Kon Tum',
+    });
+    const [applied] = await store.applyDocuments([facts(z, R)]);
+    expect(applied?.error).toBeNull();
+    const { tree } = ok(await gql<Full>(fx.url, FULL, { ref: F.r })).lineage;
+    expect(tree.map((e) => e.node.id).slice(0, 4)).toEqual([F.r, z.id, F.a, F.b]);
+    const next = ok(
+      await gql<{ lineage: { treePage: Connection<{ node: { id: string } }> } }>(fx.url, Q, {
+        after: before.pageInfo.endCursor,
+      }),
+    ).lineage.treePage;
+    expect(next.edges.map((e) => e.node.node.id)).toEqual([FT.a1, FA.sytKonTum, F.c]);
+  });
 });
