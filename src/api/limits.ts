@@ -56,6 +56,8 @@ const FIELD_WEIGHT: Readonly<Record<string, number>> = {
   'Query.chain': 10,
   'Query.coverage': 10,
   'Query.search': 5,
+  'Query.searchPage': 5,
+  'Query.subtree': 10,
   'Query.mandates': 5,
   'Query.agencies': 3,
   'Query.documents': 3,
@@ -65,17 +67,24 @@ const FIELD_WEIGHT: Readonly<Record<string, number>> = {
   'Document.text': 5,
   'Document.references': 10,
   'Document.citedBy': 5,
+  'Document.referencesPage': 10,
+  'Document.citedByPage': 5,
   'Document.tasks': 10,
   'Agency.mandates': 10,
   'Mandate.chain': 10,
   'Mutation.ingestDocument': 100,
 };
 
-/** Assumed sizes of lists without `first` (a connection's `edges` take the connection's `first`). */
+/**
+ * Assumed sizes of lists without `first` (a connection's `edges` take the connection's `first`, so
+ * `nodesPage` / `edgesPage` / `treePage` / `subtree` cost by their page). The full lineage lists are priced at 300
+ * items: a national resolution's lineage runs to 12,000 nodes, so a query selecting much under each of them is
+ * refused and pages (or `subtree` for a lazy tree) are the way to read big answers.
+ */
 const LIST_SIZE: Readonly<Record<string, number>> = {
-  'Lineage.nodes': 100,
-  'Lineage.edges': 100,
-  'Lineage.tree': 100,
+  'Lineage.nodes': 300,
+  'Lineage.edges': 300,
+  'Lineage.tree': 300,
   'Document.tasks': 30,
   'Document.references': 20,
   'Document.citedBy': 20,

@@ -4,6 +4,7 @@ import DataLoader from 'dataloader';
 import type { AgencyMandates, ChainUp, Citations, Direction, GraphNode, Lineage } from '../model/graph.ts';
 import { resolveRef } from '../query/refs.ts';
 import type { GraphStore } from '../store/graph-store.ts';
+import { nodeIndex } from './lineage-index.ts';
 
 /** Per-key results: an Error instance fails only that key (DataLoader's convention). */
 function each<K, V>(work: (key: K) => Promise<V>) {
@@ -16,6 +17,8 @@ function each<K, V>(work: (key: K) => Promise<V>) {
 export class Loaders {
   /** Every node any store answer of this request contained, by id. */
   readonly known = new Map<string, GraphNode>();
+  /** Node indexes of large answers (a lineage), looked up after `known` rather than copied into it. */
+  private readonly indexes: Array<ReadonlyMap<string, GraphNode>> = [];
   readonly node: DataLoader<string, GraphNode>;
   /** A reference as typed by people (symbol, id, doc#task) → its node. */
   readonly ref: DataLoader<string, GraphNode>;
@@ -30,7 +33,7 @@ export class Loaders {
     const remember = (...nodes: GraphNode[]) => this.remember(nodes);
     this.node = new DataLoader(
       each(async (id: string) => {
-        const hit = this.known.get(id);
+        const hit = this.known.get(id) ?? this.indexed(id);
         if (hit !== undefined) return hit;
         const node = await store.getNode(id);
         remember(node);
@@ -48,9 +51,10 @@ export class Loaders {
       each(async (key: string) => {
         const bar = key.lastIndexOf('|');
         const answer = await store.lineageDown(key.slice(0, bar), Number(key.slice(bar + 1)));
-        // Lineage nodes carry an extra `depth`; as graph nodes they are used as they are.
+        // Lineage nodes carry an extra `depth`; as graph nodes they are used as they are. The index is made once
+        // per store answer (a cached one is reused across requests), not copied node by node per request.
         remember(answer.root);
-        this.remember(answer.nodes);
+        this.indexes.push(nodeIndex(answer, () => answer.nodes));
         return answer;
       }),
     );
@@ -79,6 +83,14 @@ export class Loaders {
         return answer;
       }),
     );
+  }
+
+  private indexed(id: string): GraphNode | undefined {
+    for (const index of this.indexes) {
+      const n = index.get(id);
+      if (n !== undefined) return n;
+    }
+    return undefined;
   }
 
   /** Makes nodes obtained elsewhere (the catalog, a search) available to `node` without a round trip. */

@@ -36,6 +36,13 @@ export interface TreeEntryView {
   relation: TreeRelation | null;
   edges: readonly GraphEdge[];
   repeated: boolean;
+  /** Entries directly under it in the full tree. */
+  childCount: number;
+  /** Entries of its whole subtree, itself excluded. */
+  descendantCount: number;
+  /** With a subtree filter only (null otherwise). */
+  matches: boolean | null;
+  descendantMatches: number | null;
 }
 
 export interface LineageView {
@@ -164,4 +171,16 @@ export interface Mappers {
   AgencyEdge: EdgeView<AgencyNode>;
   MandateConnection: MandateConnectionView;
   MandateEdge: EdgeView<MandateView>;
+  LineageEntryConnection: ConnectionView<LineageEntryView>;
+  LineageEntryEdge: EdgeView<LineageEntryView>;
+  GraphEdgeConnection: ConnectionView<GraphEdge>;
+  GraphEdgeEdge: EdgeView<GraphEdge>;
+  TreeEntryConnection: ConnectionView<TreeEntryView>;
+  TreeEntryEdge: EdgeView<TreeEntryView>;
+  ReferenceConnection: ConnectionView<ReferenceView>;
+  ReferenceEdge: EdgeView<ReferenceView>;
+  CitationConnection: ConnectionView<Citation>;
+  CitationEdge: EdgeView<Citation>;
+  SearchConnection: ConnectionView<GraphNode>;
+  SearchHitEdge: EdgeView<GraphNode>;
 }

@@ -10,7 +10,8 @@ interface Child {
   edges: GraphEdge[];
 }
 
-type Children = Map<string, Child[]>;
+/** Each parent's children in insertion order, with an index by (id, relation) so adding stays O(1). */
+type Children = Map<string, { list: Child[]; byKey: Map<string, Child> }>;
 
 function addChild(
   children: Children,
@@ -19,22 +20,48 @@ function addChild(
   relation: TreeRelation,
   edge: GraphEdge,
 ): void {
-  const list = children.get(parent) ?? [];
-  const had = list.find((c) => c.id === id && c.relation === relation);
+  let kids = children.get(parent);
+  if (kids === undefined) {
+    kids = { list: [], byKey: new Map() };
+    children.set(parent, kids);
+  }
+  const key = `${relation}|${id}`;
+  const had = kids.byKey.get(key);
   if (had) had.edges.push(edge);
-  else list.push({ id, relation, edges: [edge] });
-  children.set(parent, list);
+  else {
+    const child = { id, relation, edges: [edge] };
+    kids.list.push(child);
+    kids.byKey.set(key, child);
+  }
 }
 
 const KIND_ORDER = { DOCUMENT: 0, TASK: 1, AGENCY: 2 } as const;
+
+/**
+ * A lineage tree with what paging and lazy trees need, built in linear time: entries in pre-order with their
+ * child and subtree counts, each entry's parent entry, its children (a compressed list), and the entry of each
+ * node that carries its children.
+ */
+export interface Tree {
+  readonly entries: readonly TreeEntryView[];
+  /** Index of each entry's parent entry; -1 for the root. */
+  readonly parent: Int32Array;
+  /** Children of entry i: childList[childStart[i]] … childList[childStart[i + 1] - 1], in tree order. */
+  readonly childStart: Int32Array;
+  readonly childList: Int32Array;
+  /** Node id → its expanded entry (the one with its children; the first non-repeated one for a leaf). */
+  readonly expanded: ReadonlyMap<string, number>;
+}
 
 function preorder(
   rootId: string,
   nodes: ReadonlyMap<string, GraphNode>,
   children: Children,
   maxDepth: number,
-): TreeEntryView[] {
-  const out: TreeEntryView[] = [];
+): Tree {
+  // Entries are made in their final shape and their counts filled in afterwards (no copies of 100,000s of objects).
+  const entries: TreeEntryView[] = [];
+  const parents: number[] = [];
   const seen = new Set<string>();
   const order = (a: Child, b: Child) => {
     const na = nodes.get(a.id);
@@ -49,27 +76,75 @@ function preorder(
     id: string;
     depth: number;
     parentId: string | null;
+    parentIndex: number;
     relation: TreeRelation | null;
     edges: GraphEdge[];
-  }> = [{ id: rootId, depth: 0, parentId: null, relation: null, edges: [] }];
+  }> = [{ id: rootId, depth: 0, parentId: null, parentIndex: -1, relation: null, edges: [] }];
+  const expanded = new Map<string, number>();
   while (stack.length > 0) {
     const e = stack.pop();
     if (e === undefined) break;
     const node = nodes.get(e.id);
     if (node === undefined) continue;
     const repeated = seen.has(e.id);
-    out.push({ node, depth: e.depth, parentId: e.parentId, relation: e.relation, edges: e.edges, repeated });
+    const index = entries.length;
+    entries.push({
+      node,
+      depth: e.depth,
+      parentId: e.parentId,
+      relation: e.relation,
+      edges: e.edges,
+      repeated,
+      childCount: 0,
+      descendantCount: 0,
+      matches: null,
+      descendantMatches: null,
+    });
+    parents.push(e.parentIndex);
+    if (!repeated && !expanded.has(e.id)) expanded.set(e.id, index);
     if (repeated || e.depth >= maxDepth) continue;
     seen.add(e.id);
-    const kids = [...(children.get(e.id) ?? [])].sort(order).reverse();
+    expanded.set(e.id, index);
+    const kids = [...(children.get(e.id)?.list ?? [])].sort(order).reverse();
     for (const c of kids)
-      stack.push({ id: c.id, depth: e.depth + 1, parentId: e.id, relation: c.relation, edges: c.edges });
+      stack.push({
+        id: c.id,
+        depth: e.depth + 1,
+        parentId: e.id,
+        parentIndex: index,
+        relation: c.relation,
+        edges: c.edges,
+      });
   }
-  return out;
+  const n = entries.length;
+  const parent = Int32Array.from(parents);
+  const childCount = new Int32Array(n);
+  const descendants = new Int32Array(n);
+  const add = (a: Int32Array, i: number, v: number) => {
+    a[i] = (a[i] as number) + v;
+  };
+  for (let i = 1; i < n; i++) add(childCount, parent[i] as number, 1);
+  // Pre-order puts every parent before its children: one backward pass sums the subtrees.
+  for (let i = n - 1; i > 0; i--) add(descendants, parent[i] as number, 1 + (descendants[i] as number));
+  const childStart = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) childStart[i + 1] = (childStart[i] as number) + (childCount[i] as number);
+  const fill = childStart.slice(0, n);
+  const childList = new Int32Array(Math.max(0, n - 1));
+  for (let i = 1; i < n; i++) {
+    const p = parent[i] as number;
+    childList[fill[p] as number] = i;
+    add(fill, p, 1);
+  }
+  for (let i = 0; i < n; i++) {
+    const entry = entries[i] as TreeEntryView;
+    entry.childCount = childCount[i] as number;
+    entry.descendantCount = descendants[i] as number;
+  }
+  return { entries, parent, childStart, childList, expanded };
 }
 
 /** DOWN: implementing documents and tasks under what they implement, tasks under their document (sub-tasks under their parent task), agencies under their tasks. */
-export function lineageDownTree(l: Lineage, maxDepth: number): TreeEntryView[] {
+export function lineageDownTree(l: Lineage, maxDepth: number): Tree {
   const nodes = new Map<string, GraphNode>(l.nodes.map((n) => [n.id, n]));
   nodes.set(l.root.id, l.root);
   const subtasks = new Set(l.edges.filter((e) => e.type === 'PART_OF').map((e) => e.from));
@@ -85,7 +160,7 @@ export function lineageDownTree(l: Lineage, maxDepth: number): TreeEntryView[] {
 }
 
 /** UP: what each node implements under it (a task goes up through its parent task or its document). */
-export function chainUpTree(c: ChainUp, maxDepth: number): TreeEntryView[] {
+export function chainUpTree(c: ChainUp, maxDepth: number): Tree {
   const nodes = new Map<string, GraphNode>([[c.start.id, c.start]]);
   const children: Children = new Map();
   const added = new Set<string>();

@@ -96,6 +96,90 @@ describe('limits are enforced before any resolver touches the store', () => {
   });
 });
 
+describe('paged fields cost by their page; full lineage lists by their possible size', () => {
+  const heavy = 'node { id ... on Document { tasks { id } } }';
+  it.each([
+    [
+      'treePage(first: 101)',
+      'PAGE_SIZE_LIMIT_EXCEEDED',
+      '{ lineage(ref: "x") { treePage(first: 101) { totalCount } } }',
+      {},
+    ],
+    [
+      'nodesPage(first: $n), n = 500',
+      'PAGE_SIZE_LIMIT_EXCEEDED',
+      'query($n: Int) { lineage(ref: "x") { nodesPage(first: $n) { totalCount } } }',
+      { n: 500 },
+    ],
+    [
+      'subtree(first: 1000)',
+      'PAGE_SIZE_LIMIT_EXCEEDED',
+      '{ subtree(ref: "x", first: 1000) { totalCount } }',
+      {},
+    ],
+    [
+      'searchPage(first: 200)',
+      'PAGE_SIZE_LIMIT_EXCEEDED',
+      '{ searchPage(text: "x", first: 200) { totalCount } }',
+      {},
+    ],
+    [
+      'referencesPage(first: $n), n = 101',
+      'PAGE_SIZE_LIMIT_EXCEEDED',
+      'query($n: Int) { document(ref: "x") { referencesPage(first: $n) { totalCount } } }',
+      { n: 101 },
+    ],
+    // 300 assumed entries × (tasks: 10 + 30 tasks) = 12,000 points: the full tree with tasks under each entry.
+    [
+      'the full tree with each document’s tasks',
+      'COST_LIMIT_EXCEEDED',
+      `{ lineage(ref: "x") { tree { ${heavy} } } }`,
+      {},
+    ],
+    [
+      'the full node list with tasks',
+      'COST_LIMIT_EXCEEDED',
+      `{ lineage(ref: "x") { nodes { ${heavy} } } }`,
+      {},
+    ],
+    [
+      'two subtree pages of 100 with tasks and citations',
+      'COST_LIMIT_EXCEEDED',
+      `{ a: subtree(ref: "x") { edges { node { ${heavy} } } } b: subtree(ref: "y") { edges { node { ${heavy} } } } }`,
+      {},
+    ],
+  ])('%s → %s', async (_what, code, query, variables) => {
+    dev.counting.reset();
+    const r = await gql(dev.url, query, variables);
+    expect(codes(r)).toContain(code);
+    expect(r.status).toBe(400);
+    expect(dev.counting.total()).toBe(0);
+  });
+
+  it.each([
+    [
+      'a tree page of 100 with tasks',
+      `{ lineage(ref: "36-NQ/TW") { treeSize treePage(first: 100) { totalCount edges { cursor node { ${heavy} } } } } }`,
+    ],
+    [
+      'a subtree page of 100 with tasks',
+      `{ subtree(ref: "36-NQ/TW", filter: { province: "Kon Tum" }) { totalCount edges { node { childCount ${heavy} } } } }`,
+    ],
+    [
+      'nodes, edges and tree pages side by side',
+      '{ lineage(ref: "36-NQ/TW") { nodesPage { edges { node { node { id } } } } edgesPage { edges { node { id from { id } to { id } } } } treePage { edges { node { node { id } } } } } }',
+    ],
+    [
+      'first: 0 for the counts alone',
+      '{ lineage(ref: "36-NQ/TW") { nodesPage(first: 0) { totalCount } } searchPage(text: "x", first: 0) { totalCount } }',
+    ],
+  ])('%s is accepted (and fails only on the missing data)', async (_what, query) => {
+    const r = await gql(dev.url, query);
+    expect(codes(r)).toEqual(['NOT_FOUND']);
+    expect(r.status).toBe(200);
+  });
+});
+
 describe('errors', () => {
   it('production: an unexpected failure is masked — code only, no message detail, no stack trace', async () => {
     prod.counting.failNext('resolveDocument');

@@ -2,7 +2,13 @@
 // document, and the caches' invalidation.
 import { describe, expect, it } from 'vitest';
 import { AnswerCache } from '../../src/api/answer-cache.ts';
-import { decodeCursor, encodeCursor, keysetPage } from '../../src/api/connection.ts';
+import {
+  arrayList,
+  decodeCursor,
+  encodeCursor,
+  keysetPage,
+  positionalPage,
+} from '../../src/api/connection.ts';
 import { dueBy, judgeDeadline, parseDay } from '../../src/api/deadlines.ts';
 import { Kind, type OperationDefinitionNode, parse } from '../../src/api/graphql.ts';
 import { bearerMatches } from '../../src/api/guard-plugin.ts';
@@ -74,6 +80,54 @@ describe('cursors', () => {
     ['not base64url of a cursor', 'hello'],
   ])('refuses %s', (_what, cursor) => {
     expect(() => decodeCursor('agency', cursor)).toThrow(/not a cursor/);
+  });
+});
+
+describe('positional cursors over computed answers', () => {
+  const list = (items: string[], identity = 'q') =>
+    arrayList('tree', identity, items, (x) => x.split('/')[0] ?? x);
+  const names = (p: { edges: readonly { node: string }[] }) => p.edges.map((e) => e.node);
+  const items = ['a', 'b', 'c', 'd', 'e', 'f'];
+  const cursorAfter = (n: number) => positionalPage(list(items), n, null).pageInfo.endCursor as string;
+
+  it('pages by position; first: 0 gives the count alone', () => {
+    const p1 = positionalPage(list(items), 2, null);
+    expect(names(p1)).toEqual(['a', 'b']);
+    expect(p1.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    const p2 = positionalPage(list(items), 10, p1.pageInfo.endCursor);
+    expect(names(p2)).toEqual(['c', 'd', 'e', 'f']);
+    expect(p2.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+    const zero = positionalPage(list(items), 0, null);
+    expect(zero.edges).toEqual([]);
+    expect(zero.totalCount).toBe(6);
+    expect(zero.pageInfo.hasNextPage).toBe(true);
+  });
+
+  it('after a change, resumes right after the same item (found by its key near its old position)', () => {
+    const after = cursorAfter(3); // after "c"
+    expect(names(positionalPage(list(['x', 'y', ...items]), 2, after))).toEqual(['d', 'e']);
+    expect(names(positionalPage(list(['b', 'c', 'd']), 2, after))).toEqual(['d']);
+    // Repeated keys (a tree shows a node twice): the occurrence nearest the old position.
+    const twice = ['c/1', 'a', 'b', 'c/2', 'd', 'e'];
+    expect(names(positionalPage(list(twice), 2, after))).toEqual(['d', 'e']);
+  });
+
+  it.each([
+    ['the item is gone', ['a', 'b', 'd'], 'q', /no longer in this answer/],
+    ['another question', items, 'other', /another list/],
+  ] as const)('refuses a cursor when %s', (_what, now, identity, message) => {
+    expect(() => positionalPage(list([...now], identity), 2, cursorAfter(3))).toThrow(message);
+  });
+
+  it('refuses tampered cursors, naming the argument, even with a huge position', () => {
+    const text = Buffer.from(cursorAfter(3), 'base64url').toString('utf8');
+    const huge = Buffer.from(text.replace('.2.', '.99999999999.'), 'utf8').toString('base64url');
+    // A huge position is looked for near the end of the list, in at most one pass.
+    expect(names(positionalPage(list(items), 2, huge))).toEqual(['d', 'e']);
+    const wrongKey = Buffer.from(text.replace('.2.c', '.2.zz'), 'utf8').toString('base64url');
+    expect(() => positionalPage(list(items), 2, wrongKey, 'cursor')).toThrow(/^cursor: .*no longer/);
+    expect(() => positionalPage(list(items), 2, 'garbage', 'cursor')).toThrow(/^cursor: /);
+    expect(() => positionalPage(list(items), 2, encodeCursor('tree', 'no dots'))).toThrow(/not a cursor/);
   });
 });
 

@@ -55,6 +55,18 @@ export type Branch = 'PARTY' | 'STATE';
 export type CitationResolvers = Field<Mappers['Citation'], 'edge', NoArgs, Mappers['GraphEdge']> &
   Field<Mappers['Citation'], 'node', NoArgs, Mappers['Document'] | Mappers['Task'] | Mappers['Agency']>;
 
+export type CitationConnectionResolvers = Field<
+  Mappers['CitationConnection'],
+  'edges',
+  NoArgs,
+  ReadonlyArray<Mappers['CitationEdge']>
+> &
+  Field<Mappers['CitationConnection'], 'pageInfo', NoArgs, Mappers['PageInfo']> &
+  Field<Mappers['CitationConnection'], 'totalCount', NoArgs, number>;
+
+export type CitationEdgeResolvers = Field<Mappers['CitationEdge'], 'cursor', NoArgs, string> &
+  Field<Mappers['CitationEdge'], 'node', NoArgs, Mappers['Citation']>;
+
 export type CoverageResolvers = Field<Mappers['Coverage'], 'root', NoArgs, Mappers['Document']> &
   Field<Mappers['Coverage'], 'level', NoArgs, Level> &
   Field<Mappers['Coverage'], 'era', NoArgs, Era | null> &
@@ -96,6 +108,16 @@ export type DocType =
   | 'LUAT'
   | 'OTHER';
 
+export interface DocumentReferencesPageArgs {
+  first: number | null;
+  after?: string | null;
+}
+
+export interface DocumentCitedByPageArgs {
+  first: number | null;
+  after?: string | null;
+}
+
 export type DocumentResolvers = Field<Mappers['Document'], 'id', NoArgs, string> &
   Field<Mappers['Document'], 'kind', NoArgs, NodeKind> &
   Field<Mappers['Document'], 'name', NoArgs, string> &
@@ -121,6 +143,8 @@ export type DocumentResolvers = Field<Mappers['Document'], 'id', NoArgs, string>
   Field<Mappers['Document'], 'text', NoArgs, string | null> &
   Field<Mappers['Document'], 'references', NoArgs, ReadonlyArray<Mappers['Reference']>> &
   Field<Mappers['Document'], 'citedBy', NoArgs, ReadonlyArray<Mappers['Citation']>> &
+  Field<Mappers['Document'], 'referencesPage', DocumentReferencesPageArgs, Mappers['ReferenceConnection']> &
+  Field<Mappers['Document'], 'citedByPage', DocumentCitedByPageArgs, Mappers['CitationConnection']> &
   Field<Mappers['Document'], 'tasks', NoArgs, ReadonlyArray<Mappers['Task']>>;
 
 export type DocumentConnectionResolvers = Field<
@@ -165,6 +189,18 @@ export type GraphEdgeResolvers = Field<Mappers['GraphEdge'], 'id', NoArgs, strin
   Field<Mappers['GraphEdge'], 'basis', NoArgs, Basis | null> &
   Field<Mappers['GraphEdge'], 'provenance', NoArgs, Mappers['Provenance']>;
 
+export type GraphEdgeConnectionResolvers = Field<
+  Mappers['GraphEdgeConnection'],
+  'edges',
+  NoArgs,
+  ReadonlyArray<Mappers['GraphEdgeEdge']>
+> &
+  Field<Mappers['GraphEdgeConnection'], 'pageInfo', NoArgs, Mappers['PageInfo']> &
+  Field<Mappers['GraphEdgeConnection'], 'totalCount', NoArgs, number>;
+
+export type GraphEdgeEdgeResolvers = Field<Mappers['GraphEdgeEdge'], 'cursor', NoArgs, string> &
+  Field<Mappers['GraphEdgeEdge'], 'node', NoArgs, Mappers['GraphEdge']>;
+
 export type IngestResultResolvers = Field<Mappers['IngestResult'], 'outcome', NoArgs, ApplyOutcome> &
   Field<Mappers['IngestResult'], 'document', NoArgs, Mappers['Document']> &
   Field<Mappers['IngestResult'], 'references', NoArgs, number> &
@@ -175,6 +211,21 @@ export type IngestResultResolvers = Field<Mappers['IngestResult'], 'outcome', No
   Field<Mappers['IngestResult'], 'textStored', NoArgs, boolean>;
 
 export type Level = 'CENTRAL' | 'PROVINCE' | 'DISTRICT' | 'COMMUNE';
+
+export interface LineageNodesPageArgs {
+  first: number | null;
+  after?: string | null;
+}
+
+export interface LineageEdgesPageArgs {
+  first: number | null;
+  after?: string | null;
+}
+
+export interface LineageTreePageArgs {
+  first: number | null;
+  after?: string | null;
+}
 
 export type LineageResolvers = Field<
   Mappers['Lineage'],
@@ -187,10 +238,28 @@ export type LineageResolvers = Field<
   Field<Mappers['Lineage'], 'nodes', NoArgs, ReadonlyArray<Mappers['LineageEntry']>> &
   Field<Mappers['Lineage'], 'edges', NoArgs, ReadonlyArray<Mappers['GraphEdge']>> &
   Field<Mappers['Lineage'], 'tree', NoArgs, ReadonlyArray<Mappers['TreeEntry']>> &
-  Field<Mappers['Lineage'], 'paths', NoArgs, ReadonlyArray<Mappers['LineagePath']>>;
+  Field<Mappers['Lineage'], 'paths', NoArgs, ReadonlyArray<Mappers['LineagePath']>> &
+  Field<Mappers['Lineage'], 'nodeCount', NoArgs, number> &
+  Field<Mappers['Lineage'], 'edgeCount', NoArgs, number> &
+  Field<Mappers['Lineage'], 'treeSize', NoArgs, number> &
+  Field<Mappers['Lineage'], 'nodesPage', LineageNodesPageArgs, Mappers['LineageEntryConnection']> &
+  Field<Mappers['Lineage'], 'edgesPage', LineageEdgesPageArgs, Mappers['GraphEdgeConnection']> &
+  Field<Mappers['Lineage'], 'treePage', LineageTreePageArgs, Mappers['TreeEntryConnection']>;
 
 export type LineageEntryResolvers = Field<Mappers['LineageEntry'], 'depth', NoArgs, number> &
   Field<Mappers['LineageEntry'], 'node', NoArgs, Mappers['Document'] | Mappers['Task'] | Mappers['Agency']>;
+
+export type LineageEntryConnectionResolvers = Field<
+  Mappers['LineageEntryConnection'],
+  'edges',
+  NoArgs,
+  ReadonlyArray<Mappers['LineageEntryEdge']>
+> &
+  Field<Mappers['LineageEntryConnection'], 'pageInfo', NoArgs, Mappers['PageInfo']> &
+  Field<Mappers['LineageEntryConnection'], 'totalCount', NoArgs, number>;
+
+export type LineageEntryEdgeResolvers = Field<Mappers['LineageEntryEdge'], 'cursor', NoArgs, string> &
+  Field<Mappers['LineageEntryEdge'], 'node', NoArgs, Mappers['LineageEntry']>;
 
 export type LineagePathResolvers = Field<
   Mappers['LineagePath'],
@@ -330,6 +399,23 @@ export interface QuerySearchArgs {
   kinds?: ReadonlyArray<NodeKind> | null;
 }
 
+export interface QuerySearchPageArgs {
+  text: string;
+  kinds?: ReadonlyArray<NodeKind> | null;
+  first: number | null;
+  after?: string | null;
+}
+
+export interface QuerySubtreeArgs {
+  ref: string;
+  direction: Direction | null;
+  depth: number | null;
+  parent?: string | null;
+  filter?: TreeFilter | null;
+  first: number | null;
+  after?: string | null;
+}
+
 export interface QueryCoverageArgs {
   ref: string;
   level: Level;
@@ -361,6 +447,8 @@ export type QueryResolvers = Field<
     QuerySearchArgs,
     ReadonlyArray<Mappers['Document'] | Mappers['Task'] | Mappers['Agency']>
   > &
+  Field<Mappers['Query'], 'searchPage', QuerySearchPageArgs, Mappers['SearchConnection']> &
+  Field<Mappers['Query'], 'subtree', QuerySubtreeArgs, Mappers['TreeEntryConnection']> &
   Field<Mappers['Query'], 'coverage', QueryCoverageArgs, Mappers['Coverage']>;
 
 export type ReferenceResolvers = Field<Mappers['Reference'], 'target', NoArgs, Mappers['Document'] | null> &
@@ -370,7 +458,28 @@ export type ReferenceResolvers = Field<Mappers['Reference'], 'target', NoArgs, M
   Field<Mappers['Reference'], 'mentions', NoArgs, ReadonlyArray<Mappers['Span']>> &
   Field<Mappers['Reference'], 'relations', NoArgs, ReadonlyArray<Mappers['GraphEdge']>>;
 
+export type ReferenceConnectionResolvers = Field<
+  Mappers['ReferenceConnection'],
+  'edges',
+  NoArgs,
+  ReadonlyArray<Mappers['ReferenceEdge']>
+> &
+  Field<Mappers['ReferenceConnection'], 'pageInfo', NoArgs, Mappers['PageInfo']> &
+  Field<Mappers['ReferenceConnection'], 'totalCount', NoArgs, number>;
+
+export type ReferenceEdgeResolvers = Field<Mappers['ReferenceEdge'], 'cursor', NoArgs, string> &
+  Field<Mappers['ReferenceEdge'], 'node', NoArgs, Mappers['Reference']>;
+
 export type Role = 'LEAD' | 'COORDINATOR';
+
+export type SearchConnectionResolvers = Field<
+  Mappers['SearchConnection'],
+  'edges',
+  NoArgs,
+  ReadonlyArray<Mappers['SearchHitEdge']>
+> &
+  Field<Mappers['SearchConnection'], 'pageInfo', NoArgs, Mappers['PageInfo']> &
+  Field<Mappers['SearchConnection'], 'totalCount', NoArgs, number>;
 
 export interface SearchHitResolvers {
   __resolveType(
@@ -379,6 +488,9 @@ export interface SearchHitResolvers {
     info: GraphQLResolveInfo,
   ): 'Document' | 'Task' | 'Agency';
 }
+
+export type SearchHitEdgeResolvers = Field<Mappers['SearchHitEdge'], 'cursor', NoArgs, string> &
+  Field<Mappers['SearchHitEdge'], 'node', NoArgs, Mappers['Document'] | Mappers['Task'] | Mappers['Agency']>;
 
 export type SpanResolvers = Field<Mappers['Span'], 'start', NoArgs, number> &
   Field<Mappers['Span'], 'end', NoArgs, number>;
@@ -407,7 +519,30 @@ export type TreeEntryResolvers = Field<
   Field<Mappers['TreeEntry'], 'parentId', NoArgs, string | null> &
   Field<Mappers['TreeEntry'], 'relation', NoArgs, TreeRelation | null> &
   Field<Mappers['TreeEntry'], 'edges', NoArgs, ReadonlyArray<Mappers['GraphEdge']>> &
-  Field<Mappers['TreeEntry'], 'repeated', NoArgs, boolean>;
+  Field<Mappers['TreeEntry'], 'repeated', NoArgs, boolean> &
+  Field<Mappers['TreeEntry'], 'childCount', NoArgs, number> &
+  Field<Mappers['TreeEntry'], 'descendantCount', NoArgs, number> &
+  Field<Mappers['TreeEntry'], 'matches', NoArgs, boolean | null> &
+  Field<Mappers['TreeEntry'], 'descendantMatches', NoArgs, number | null>;
+
+export type TreeEntryConnectionResolvers = Field<
+  Mappers['TreeEntryConnection'],
+  'edges',
+  NoArgs,
+  ReadonlyArray<Mappers['TreeEntryEdge']>
+> &
+  Field<Mappers['TreeEntryConnection'], 'pageInfo', NoArgs, Mappers['PageInfo']> &
+  Field<Mappers['TreeEntryConnection'], 'totalCount', NoArgs, number>;
+
+export type TreeEntryEdgeResolvers = Field<Mappers['TreeEntryEdge'], 'cursor', NoArgs, string> &
+  Field<Mappers['TreeEntryEdge'], 'node', NoArgs, Mappers['TreeEntry']>;
+
+export interface TreeFilter {
+  province?: string | null;
+  level?: Level | null;
+  type?: string | null;
+  text?: string | null;
+}
 
 export type TreeRelation = 'IMPLEMENTS' | 'HAS_TASK' | 'PART_OF' | 'LEAD' | 'COORDINATOR';
 
@@ -417,6 +552,8 @@ export interface Resolvers {
   AgencyConnection: AgencyConnectionResolvers;
   AgencyEdge: AgencyEdgeResolvers;
   Citation: CitationResolvers;
+  CitationConnection: CitationConnectionResolvers;
+  CitationEdge: CitationEdgeResolvers;
   Coverage: CoverageResolvers;
   CoveredUnit: CoveredUnitResolvers;
   Date: GraphQLScalarType;
@@ -426,9 +563,13 @@ export interface Resolvers {
   DocumentEdge: DocumentEdgeResolvers;
   ExtractionWarning: ExtractionWarningResolvers;
   GraphEdge: GraphEdgeResolvers;
+  GraphEdgeConnection: GraphEdgeConnectionResolvers;
+  GraphEdgeEdge: GraphEdgeEdgeResolvers;
   IngestResult: IngestResultResolvers;
   Lineage: LineageResolvers;
   LineageEntry: LineageEntryResolvers;
+  LineageEntryConnection: LineageEntryConnectionResolvers;
+  LineageEntryEdge: LineageEntryEdgeResolvers;
   LineagePath: LineagePathResolvers;
   LineageStep: LineageStepResolvers;
   Mandate: MandateResolvers;
@@ -442,8 +583,14 @@ export interface Resolvers {
   Provenance: ProvenanceResolvers;
   Query: QueryResolvers;
   Reference: ReferenceResolvers;
+  ReferenceConnection: ReferenceConnectionResolvers;
+  ReferenceEdge: ReferenceEdgeResolvers;
+  SearchConnection: SearchConnectionResolvers;
   SearchHit: SearchHitResolvers;
+  SearchHitEdge: SearchHitEdgeResolvers;
   Span: SpanResolvers;
   Task: TaskResolvers;
   TreeEntry: TreeEntryResolvers;
+  TreeEntryConnection: TreeEntryConnectionResolvers;
+  TreeEntryEdge: TreeEntryEdgeResolvers;
 }

@@ -1,5 +1,7 @@
 // API resolvers: edges with provenance, lineage answers (entries, trees, paths) and references.
 import type { GraphNode } from '../../model/graph.ts';
+import { arrayList, pageSize, positionalPage } from '../connection.ts';
+import type { ApiContext } from '../context.ts';
 import { apiError } from '../errors.ts';
 import type {
   ExtractionWarningResolvers,
@@ -9,7 +11,14 @@ import type {
   ReferenceResolvers,
   TreeEntryResolvers,
 } from '../generated/resolver-types.ts';
-import { chainUpTree, lineageDownTree } from '../tree.ts';
+import { lineageTree } from '../lineage-index.ts';
+import type { LineageView } from '../mappers.ts';
+
+const PAGE = 100;
+/** What a lineage answer is the answer to: the identity its page cursors carry. */
+export const lineageIdentity = (l: LineageView) => `${l.root.id}|${l.direction}|${l.depth}`;
+const size = (first: number | null | undefined, ctx: ApiContext) =>
+  pageSize(first, PAGE, ctx.services.limits.maxPageSize, true);
 
 export const GraphEdge: GraphEdgeResolvers = {
   fromId: (e) => e.from,
@@ -20,11 +29,30 @@ export const GraphEdge: GraphEdgeResolvers = {
   basis: (e) => (e.type === 'CITES' ? e.basis : null),
 };
 
+// The tree is built once per store answer (lineage-index.ts); pages read it by position.
 export const Lineage: LineageResolvers = {
-  tree: (l) =>
-    l.answer.direction === 'DOWN'
-      ? lineageDownTree(l.answer.lineage, Number.POSITIVE_INFINITY)
-      : chainUpTree(l.answer.chain, l.depth),
+  tree: (l) => lineageTree(l).entries,
+  nodeCount: (l) => l.nodes.length,
+  edgeCount: (l) => l.edges.length,
+  treeSize: (l) => lineageTree(l).entries.length,
+  nodesPage: (l, { first, after }, ctx) =>
+    positionalPage(
+      arrayList('lineage-node', lineageIdentity(l), l.nodes, (e) => e.node.id),
+      size(first, ctx),
+      after,
+    ),
+  edgesPage: (l, { first, after }, ctx) =>
+    positionalPage(
+      arrayList('lineage-edge', lineageIdentity(l), l.edges, (e) => e.id),
+      size(first, ctx),
+      after,
+    ),
+  treePage: (l, { first, after }, ctx) =>
+    positionalPage(
+      arrayList('tree', lineageIdentity(l), lineageTree(l).entries, (e) => e.node.id),
+      size(first, ctx),
+      after,
+    ),
 };
 
 export const TreeEntry: TreeEntryResolvers = {};

@@ -1,6 +1,8 @@
 // API resolvers: documents, tasks and agencies (and the Node / SearchHit abstractions over them).
-import type { GraphNode } from '../../model/graph.ts';
+import type { DocumentNode, GraphNode } from '../../model/graph.ts';
 import { nodeName } from '../../query/views.ts';
+import { arrayList, pageSize, positionalPage } from '../connection.ts';
+import type { ApiContext } from '../context.ts';
 import { deadlineOf } from '../deadlines.ts';
 import { apiError } from '../errors.ts';
 import type {
@@ -11,7 +13,20 @@ import type {
   TaskResolvers,
 } from '../generated/resolver-types.ts';
 import { mandateConnection } from '../mandates.ts';
+import type { ReferenceView } from '../mappers.ts';
 import { buildReferences } from '../references.ts';
+
+async function referencesOf(d: DocumentNode, ctx: ApiContext): Promise<ReferenceView[]> {
+  const [out, text] = await Promise.all([ctx.loaders.citationsOf(d.id, 'OUT'), ctx.services.texts.textOf(d)]);
+  return buildReferences(d, out, text, ctx.services.extractions);
+}
+
+/** A reference's key in its cursor: the target, or for an unresolved mention its printed form and first offset. */
+const referenceKey = (r: ReferenceView) =>
+  r.targetId ?? `~${r.symbol ?? r.name ?? ''}@${r.mentions[0]?.start ?? ''}`;
+
+const size = (first: number | null | undefined, ctx: ApiContext) =>
+  pageSize(first, 100, ctx.services.limits.maxPageSize, true);
 
 const TYPE_NAME = { DOCUMENT: 'Document', TASK: 'Task', AGENCY: 'Agency' } as const;
 const resolveType = (n: GraphNode) => TYPE_NAME[n.kind];
@@ -23,14 +38,21 @@ export const Document: DocumentResolvers = {
   name: (d) => nodeName(d),
   date: (d) => d.dateValue,
   text: (d, _args, ctx) => ctx.services.texts.textOf(d),
-  references: async (d, _args, ctx) => {
-    const [out, text] = await Promise.all([
-      ctx.loaders.citationsOf(d.id, 'OUT'),
-      ctx.services.texts.textOf(d),
-    ]);
-    return buildReferences(d, out, text, ctx.services.extractions);
-  },
+  references: (d, _args, ctx) => referencesOf(d, ctx),
   citedBy: async (d, _args, ctx) => (await ctx.loaders.citationsOf(d.id, 'IN')).citations,
+  referencesPage: async (d, { first, after }, ctx) => {
+    const n = size(first, ctx);
+    return positionalPage(arrayList('reference', d.id, await referencesOf(d, ctx), referenceKey), n, after);
+  },
+  citedByPage: async (d, { first, after }, ctx) => {
+    const n = size(first, ctx);
+    const { citations } = await ctx.loaders.citationsOf(d.id, 'IN');
+    return positionalPage(
+      arrayList('citation', d.id, citations, (c) => c.edge.id),
+      n,
+      after,
+    );
+  },
   tasks: async (d, _args, ctx) => {
     // Depth 1 is the smallest lineage holding the document's tasks (the port has no per-document task list).
     const l = await ctx.loaders.lineageOf(d.id, 1);

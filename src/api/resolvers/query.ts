@@ -5,14 +5,25 @@ import {
   type DocumentFilter as ModelFilter,
   searchTokens,
 } from '../../model/graph.ts';
-import { decodeCursor, encodeCursor, keysetPage, pageInfo, pageSize } from '../connection.ts';
+import {
+  arrayList,
+  decodeCursor,
+  encodeCursor,
+  keysetPage,
+  pageInfo,
+  pageSize,
+  positionalPage,
+} from '../connection.ts';
 import type { ApiContext } from '../context.ts';
 import { coverageUnits } from '../coverage-units.ts';
 import { apiError } from '../errors.ts';
-import type { DocumentFilter, QueryResolvers } from '../generated/resolver-types.ts';
+import type { Direction, DocumentFilter, QueryResolvers } from '../generated/resolver-types.ts';
+import { filterMatches, lineageTree, treeCriteria } from '../lineage-index.ts';
 import { mandateConnection } from '../mandates.ts';
-import { searchAll } from '../search.ts';
+import type { LineageView, TreeEntryView } from '../mappers.ts';
+import { searchAll, searchEvery } from '../search.ts';
 import { downView, upView } from '../views.ts';
+import { lineageIdentity } from './graph.ts';
 
 const DEFAULT_PAGE = 20;
 
@@ -38,6 +49,21 @@ function modelFilter(f: DocumentFilter | null | undefined): ModelFilter {
   return out;
 }
 
+async function lineageView(
+  ctx: ApiContext,
+  ref: string,
+  direction: Direction | null | undefined,
+  depth: number | null | undefined,
+): Promise<LineageView> {
+  const d = depth ?? 10;
+  const max = ctx.services.limits.maxLineageDepth;
+  if (!Number.isInteger(d) || d < 1 || d > max)
+    throw apiError('BAD_USER_INPUT', `depth must be a whole number from 1 to ${max}, got ${d}`);
+  const root = await ctx.loaders.ref.load(ref);
+  if (direction === 'UP') return upView(await ctx.loaders.chain.load(root.id), d);
+  return downView(await ctx.loaders.lineageOf(root.id, d));
+}
+
 export const Query: QueryResolvers = {
   document: (_root, { ref }, ctx) => documentRef(ctx, ref),
 
@@ -52,14 +78,44 @@ export const Query: QueryResolvers = {
     return { edges, pageInfo: pageInfo(edges, page.next !== null, afterId !== null), totalCount: page.total };
   },
 
-  lineage: async (_root, { ref, direction, depth }, ctx) => {
-    const d = depth ?? 10;
-    const max = ctx.services.limits.maxLineageDepth;
-    if (!Number.isInteger(d) || d < 1 || d > max)
-      throw apiError('BAD_USER_INPUT', `depth must be a whole number from 1 to ${max}, got ${d}`);
-    const root = await ctx.loaders.ref.load(ref);
-    if (direction === 'UP') return upView(await ctx.loaders.chain.load(root.id), d);
-    return downView(await ctx.loaders.lineageOf(root.id, d));
+  lineage: (_root, { ref, direction, depth }, ctx) => lineageView(ctx, ref, direction, depth),
+
+  subtree: async (_root, { ref, direction, depth, parent, filter, first, after }, ctx) => {
+    const n = pageSize(first, 100, ctx.services.limits.maxPageSize, true);
+    const criteria = treeCriteria(filter);
+    const view = await lineageView(ctx, ref, direction, depth);
+    const tree = lineageTree(view);
+    // Tree, filter matches and children lists are computed once per answer (lineage-index.ts): a page costs
+    // the parent's children at most (filtering them), never a walk of the tree.
+    const fm = criteria === null ? null : filterMatches(tree, criteria);
+    const kept = (i: number) => fm === null || fm.matches[i] === 1 || (fm.descendantMatches[i] as number) > 0;
+    let indices: ArrayLike<number>;
+    if (parent === null || parent === undefined) indices = tree.entries.length > 0 && kept(0) ? [0] : [];
+    else {
+      const p = tree.expanded.get(parent);
+      if (p === undefined)
+        throw apiError('NOT_FOUND', `parent: ${parent} is not a node of this tree`, { argument: 'parent' });
+      const all = tree.childList.subarray(tree.childStart[p], tree.childStart[p + 1]);
+      indices = fm === null ? all : all.filter(kept);
+    }
+    const at = (k: number): TreeEntryView => {
+      const i = indices[k] as number;
+      const e = tree.entries[i] as TreeEntryView;
+      return fm === null
+        ? e
+        : { ...e, matches: fm.matches[i] === 1, descendantMatches: fm.descendantMatches[i] as number };
+    };
+    return positionalPage(
+      {
+        kind: 'subtree',
+        identity: `${lineageIdentity(view)}|${parent ?? ''}|${criteria === null ? '' : JSON.stringify(criteria)}`,
+        length: indices.length,
+        at,
+        keyOf: (e) => e.node.id,
+      },
+      n,
+      after,
+    );
   },
 
   chain: async (_root, { ref }, ctx) => {
@@ -99,6 +155,18 @@ export const Query: QueryResolvers = {
 
   search: (_root, { text, first, kinds }, ctx) =>
     searchAll(ctx, text, pageSize(first, DEFAULT_PAGE, ctx.services.limits.maxPageSize), kinds),
+
+  searchPage: async (_root, { text, kinds, first, after }, ctx) => {
+    const n = pageSize(first, DEFAULT_PAGE, ctx.services.limits.maxPageSize, true);
+    const { identity, hits } = await searchEvery(ctx, text, kinds);
+    const page = positionalPage(
+      arrayList('search', identity, hits, (h) => h.id),
+      n,
+      after,
+    );
+    ctx.loaders.remember(page.edges.map((e) => e.node));
+    return page;
+  },
 
   coverage: async (_root, { ref, level, era, province }, ctx) => {
     const root = await documentRef(ctx, ref);
