@@ -19,11 +19,20 @@ const CACHED_READS: ReadonlySet<string> = new Set([
   'coverage',
 ]);
 /** Neither cached nor a write. */
-const PASSTHROUGH: ReadonlySet<string> = new Set(['init', 'close', 'health', 'stats', 'exportAll']);
+const PASSTHROUGH: ReadonlySet<string> = new Set([
+  'init',
+  'close',
+  'health',
+  'revision',
+  'stats',
+  'exportAll',
+]);
 
 interface Entry {
   at: number;
   answer: Promise<unknown>;
+  /** The store's revision before the answer was asked for (undefined when the store tells none). */
+  revision?: Promise<string | undefined>;
   /** A refresh under way after expiry. */
   refresh?: Promise<unknown>;
 }
@@ -84,8 +93,36 @@ export class AnswerCache {
     if (age < this.options.ttlMs) return hit.answer;
     // Expired: one caller refreshes while the others keep the previous answer, so an expiry never stalls a burst
     // of requests behind the store; past `maxStaleMs` everyone waits for the refresh.
-    hit.refresh ??= this.load(key, method, args, now, hit);
+    hit.refresh ??= this.revalidate(key, method, args, now, hit);
     return age < (this.options.maxStaleMs ?? this.options.ttlMs * 10) ? hit.answer : hit.refresh;
+  }
+
+  /**
+   * An expired answer whose store says nothing changed since (same revision) is kept for another ttl
+   * instead of asked for again: a big lineage is not rebuilt every second while nobody writes.
+   */
+  private async revalidate(
+    key: string,
+    method: string,
+    args: unknown[],
+    now: number,
+    stale: Entry,
+  ): Promise<unknown> {
+    const generation = this.generation;
+    const [revision, before] = await Promise.all([this.revision(), stale.revision]);
+    if (revision !== undefined && revision === before && generation === this.generation) {
+      this.entries.set(key, { at: now, answer: stale.answer, revision: Promise.resolve(revision) });
+      return stale.answer;
+    }
+    return this.load(key, method, args, now, stale, revision);
+  }
+
+  private async revision(): Promise<string | undefined> {
+    try {
+      return await this.inner.revision?.();
+    } catch {
+      return undefined; // the store cannot tell: ask it for the answer again
+    }
   }
 
   private load(
@@ -94,15 +131,18 @@ export class AnswerCache {
     args: unknown[],
     now: number,
     stale: Entry | null,
+    knownRevision?: string,
   ): Promise<unknown> {
     const generation = this.generation;
+    const revision = knownRevision === undefined ? this.revision() : Promise.resolve(knownRevision);
     const fn = Reflect.get(this.inner, method) as (...a: unknown[]) => unknown;
-    const answer = Promise.resolve(fn.apply(this.inner, args));
+    // The revision is read before the answer (queued first on the store), so a write in between is seen as a change.
+    const answer = revision.then(() => fn.apply(this.inner, args));
     // Concurrent first callers share the pending answer.
-    if (stale === null) this.entries.set(key, { at: now, answer });
+    if (stale === null) this.entries.set(key, { at: now, answer, revision });
     answer.then(
       () => {
-        if (generation === this.generation) this.entries.set(key, { at: now, answer });
+        if (generation === this.generation) this.entries.set(key, { at: now, answer, revision });
       },
       // A failure is not remembered: the next caller asks the store again.
       () => {

@@ -97,6 +97,11 @@ export interface GraphStore {
   close(): Promise<void>;
   /** Never throws. */
   health(): Promise<StoreHealth>;
+  /**
+   * A value that changes whenever the data may have changed, by any writer in any process; adapters that
+   * cannot tell cheaply leave it out (caches then expire by time alone).
+   */
+  revision?(): Promise<string>;
 
   /**
    * Writes everything one document contributes, in ONE transaction. Same content hash and extractor

@@ -218,6 +218,31 @@ describe('caches', () => {
     expect(((await cache.store.getNode('a')) as unknown as { n: number }).n).toBe(3);
   });
 
+  it('answer cache: an expired answer is kept while the store revision stays, asked again when it moves', async () => {
+    let calls = 0;
+    let t = 0;
+    let revision = 'r1';
+    const fake = {
+      getNode: async (id: string) => ({ id, n: ++calls }),
+      revision: async () => revision,
+    } as unknown as GraphStore;
+    const cache = new AnswerCache(fake, { ttlMs: 1_000, now: () => t });
+    const first = await cache.store.getNode('a');
+    const settle = () => new Promise((r) => setTimeout(r, 0));
+    for (const at of [1_500, 3_000, 9_000]) {
+      t = at;
+      expect(await cache.store.getNode('a')).toBe(first);
+      await settle();
+    }
+    expect(calls).toBe(1);
+    // Another process wrote: the revision moved, so the next expiry asks the store.
+    revision = 'r2';
+    t = 10_500;
+    await cache.store.getNode('a');
+    await settle();
+    expect(((await cache.store.getNode('a')) as unknown as { n: number }).n).toBe(2);
+  });
+
   it('response cache: a ticket taken before a clear never stores its (old) answer', () => {
     const cache = new ResponseCache({ ttlMs: 1_000, now: () => 0 });
     const miss = cache.lookup('{"query":"{ a }"}');

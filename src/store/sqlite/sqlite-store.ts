@@ -107,6 +107,13 @@ export class SqliteStore extends SharedGraphStore {
     });
   }
 
+  /** Commits through this store; with SQLite's data_version (other connections' commits), the revision. */
+  private commits = 0;
+
+  async revision(): Promise<string> {
+    return this.serial.run(async () => `${this.dataVersion(this.requireOpen())}:${this.commits}`);
+  }
+
   private dataVersion(open: Open): number {
     return Number(open.db.pragma('data_version', { simple: true }));
   }
@@ -240,6 +247,7 @@ export class SqliteStore extends SharedGraphStore {
         this.catchUp(open);
         result = await work(open.ops, this.hooks);
         open.db.exec('COMMIT');
+        this.commits++;
         open.ops.strings.commit();
       } catch (error) {
         if (open.db.inTransaction) open.db.exec('ROLLBACK');
