@@ -17,3 +17,14 @@ export const CHAIN_QUERY = `query Chain($ref: String!) {
     steps { fromId toId edges { id type provenance { assertedBy method evidence { start end } } } }
   }
 }`;
+
+/** One page of a full lineage tree, as a lazy viewer asks for it (follow `endCursor` for the next). */
+export const LINEAGE_PAGE_QUERY = `query LineagePage($ref: String!, $after: String) {
+  lineage(ref: $ref, direction: DOWN, depth: ${LINEAGE_DEPTH}) {
+    treeSize
+    treePage(first: 100, after: $after) {
+      edges { cursor node { depth parentId childCount descendantCount repeated node { id kind name } } }
+      pageInfo { endCursor hasNextPage }
+    }
+  }
+}`;

@@ -15,9 +15,9 @@ import { type ChainUp, type Lineage, taskId } from '../../src/model/graph.ts';
 import { extractDocument } from '../../src/pipeline/extract-document.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { chainsUp, descendants, type Expected, readExpected } from '../national/expected.ts';
-import { CHAIN_QUERY, LINEAGE_DEPTH, LINEAGE_QUERY } from '../queries.ts';
+import { CHAIN_QUERY, LINEAGE_DEPTH, LINEAGE_PAGE_QUERY, LINEAGE_QUERY } from '../queries.ts';
 import { ArrayGraph } from './lower-bound.ts';
-import { type Latency, mb, median, round, timeCalls } from './measure.ts';
+import { type Latency, latency, mb, median, round, timeCalls } from './measure.ts';
 
 export interface SizeOptions {
   corpus: string;
@@ -109,6 +109,54 @@ class Checks {
     this.checked++;
     if (!ok && this.failures.length < 20) this.failures.push(what());
   }
+}
+
+/** First pages (tree built) and following pages (cursor after cursor, up to `pagesPerTarget`) per target. */
+async function timeLineagePages(store: SqliteStore, targets: readonly string[], pagesPerTarget: number) {
+  const api = await createApiServer({ store, answerCacheTtlMs: 1_000 });
+  const { url } = await api.listen(0, '127.0.0.1');
+  type Page = {
+    data?: {
+      lineage: {
+        treeSize: number;
+        treePage: { pageInfo: { endCursor: string | null; hasNextPage: boolean } };
+      };
+    };
+    errors?: unknown;
+  };
+  const post = async (ref: string, after: string | null): Promise<{ ms: number; page: Page }> => {
+    const started = performance.now();
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: LINEAGE_PAGE_QUERY, variables: { ref, after } }),
+    });
+    const page = (await res.json()) as Page;
+    const ms = performance.now() - started;
+    if (page.errors || !page.data)
+      throw new Error(`lineage page of ${ref}: ${JSON.stringify(page.errors).slice(0, 300)}`);
+    return { ms, page };
+  };
+  const first: number[] = [];
+  const next: number[] = [];
+  const sizes: number[] = [];
+  try {
+    for (const ref of targets) {
+      const opening = await post(ref, null);
+      first.push(opening.ms);
+      sizes.push(opening.page.data?.lineage.treeSize ?? 0);
+      let cursor = opening.page.data?.lineage.treePage.pageInfo.endCursor ?? null;
+      for (let i = 0; i < pagesPerTarget; i++) {
+        const { ms, page } = await post(ref, cursor);
+        next.push(ms);
+        const info = page.data?.lineage.treePage.pageInfo;
+        cursor = info?.hasNextPage ? info.endCursor : null; // past the last page, start over
+      }
+    }
+  } finally {
+    await api.close();
+  }
+  return { treeSize: median(sizes), first: latency(first), next: latency(next) };
 }
 
 export async function runSize(o: SizeOptions) {
@@ -320,10 +368,18 @@ export async function runSize(o: SizeOptions) {
     }
   } finally {
     await api.close();
-    await store.close();
   }
 
-  // 6. Before: the same port with every read a database query (the in-memory copy off).
+  // 6. Pages of a full lineage tree through GraphQL, as served (the answer cache on, its default TTL): the
+  // first page builds the tree once; the next pages read positions in it.
+  const pages = await timeLineagePages(store, centralIds, o.repeat);
+  o.log(
+    `lineage pages (100 entries): first p50 ${pages.first.p50Ms} ms, next p50 / p99 ${pages.next.p50Ms} / ${pages.next.p99Ms} ms`,
+  );
+  const servingRssMb = round(process.memoryUsage().rss / 2 ** 20, 0);
+  await store.close();
+
+  // 7. Before: the same port with every read a database query (the in-memory copy off).
   const dbStore = new SqliteStore({
     directory: o.store,
     memoryIndex: false,
@@ -360,6 +416,8 @@ export async function runSize(o: SizeOptions) {
     storeMb: mb(storeBytes),
     startup,
     operations: full,
+    lineagePages: pages,
+    servingRssMb,
     correctness: { checked: checks.checked, failures: checks.failures },
     peakRssMb: rssPeakMb(),
   };

@@ -71,10 +71,18 @@ export interface StatsRow {
   count: number;
 }
 
+/** The walk up from a start: every node reached, and per node the nodes one step up with the edges of each step. */
+export interface UpGraph {
+  nodeOf: Map<string, GraphNode>;
+  up: Map<string, Map<string, GraphEdge[]>>;
+}
+
 /** Walks an adapter answers natively (the in-memory index, a recursive query), by the rules of traversal.ts. */
 export interface NativeWalks {
   lineageDown?(root: GraphNode, depth: number): Lineage;
   implementers?(root: GraphNode): DocumentNode[];
+  /** traversal.upGraph; `id` is the id asked for (named in errors). */
+  upGraph?(start: GraphNode, id: string): UpGraph;
 }
 
 export interface ReadOps {

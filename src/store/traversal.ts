@@ -16,7 +16,7 @@ import {
 import { documentByMergedId } from './aliases.ts';
 import { StoreError } from './graph-store.ts';
 import { byId, graphNodeOf } from './records.ts';
-import type { EdgeHit, ReadOps } from './store-ops.ts';
+import type { EdgeHit, ReadOps, UpGraph } from './store-ops.ts';
 
 /** Bound on hops for unbounded walks (chain up, coverage): real chains are under ten; this only stops runaway data. */
 export const MAX_HOPS = 64;
@@ -142,9 +142,7 @@ async function stepsUp(
   return steps;
 }
 
-export async function chainUp(ops: ReadOps, id: string): Promise<ChainUp> {
-  const start = await getNode(ops, id);
-  requireLineageNode(start, 'chainUp');
+async function upGraph(ops: ReadOps, start: GraphNode, id: string): Promise<UpGraph> {
   const nodeOf = new Map<string, GraphNode>([[start.id, start]]);
   const up = new Map<string, Map<string, GraphEdge[]>>();
   let frontier: GraphNode[] = [start];
@@ -166,6 +164,13 @@ export async function chainUp(ops: ReadOps, id: string): Promise<ChainUp> {
     }
     frontier = next;
   }
+  return { nodeOf, up };
+}
+
+export async function chainUp(ops: ReadOps, id: string): Promise<ChainUp> {
+  const start = await getNode(ops, id);
+  requireLineageNode(start, 'chainUp');
+  const { nodeOf, up } = ops.walks?.upGraph ? ops.walks.upGraph(start, id) : await upGraph(ops, start, id);
 
   const paths: LineagePath[] = [];
   const walk = (trail: string[], steps: LineageStep[]) => {

@@ -13,6 +13,7 @@ import {
 import { StoreError } from '../graph-store.ts';
 import { graphNodeOf } from '../records.ts';
 import type { SqliteOps } from '../sqlite/sqlite-ops.ts';
+import type { UpGraph } from '../store-ops.ts';
 import { MAX_HOPS } from '../traversal.ts';
 import type { GraphIndex } from './graph-index.ts';
 import type { NodeCache } from './node-cache.ts';
@@ -159,6 +160,54 @@ export class IndexWalks {
     }
     const answerEdges = [...byEdgeId.keys()].sort().map((id) => byEdgeId.get(id) as GraphEdge);
     return { root, depth, nodes, edges: answerEdges };
+  }
+
+  /** traversal.upGraph: IMPLEMENTS out of each node; a task without any goes to its parent, else to its document. */
+  upGraph(start: GraphNode, id: string): UpGraph {
+    const ix = this.index;
+    const startN = this.numberOf(start);
+    const seen = new Set<number>([startN]);
+    const steps = new Map<number, Map<number, number[]>>();
+    let frontier = [startN];
+    for (let hop = 0; frontier.length > 0; hop++) {
+      if (hop >= MAX_HOPS)
+        throw new StoreError('INVALID_ARGUMENT', `chain from ${id} is longer than ${MAX_HOPS} hops`);
+      const next: number[] = [];
+      for (const f of frontier) {
+        const targets = new Map<number, number[]>();
+        const push = (to: number, e: number) => {
+          const list = targets.get(to);
+          if (list) list.push(e);
+          else targets.set(to, [e]);
+        };
+        for (const e of this.typed(f, 'out', 'IMPLEMENTS')) push(ix.otherEnd(e, 'out'), e);
+        if (targets.size === 0 && ix.kindOf(f) === 'TASK') {
+          for (const e of this.typed(f, 'out', 'PART_OF')) push(ix.otherEnd(e, 'out'), e);
+          if (targets.size === 0)
+            for (const e of this.typed(f, 'in', 'HAS_TASK')) push(ix.otherEnd(e, 'in'), e);
+        }
+        for (const t of targets.keys()) {
+          if (seen.has(t)) continue;
+          seen.add(t);
+          next.push(t);
+        }
+        steps.set(f, targets);
+      }
+      frontier = next;
+    }
+    const nodeOf = new Map<string, GraphNode>([[start.id, start]]);
+    for (const n of seen) if (n !== startN) nodeOf.set(ix.idOf(n), this.node(n));
+    const up = new Map<string, Map<string, GraphEdge[]>>();
+    for (const [f, targets] of steps) {
+      const byId = new Map<string, GraphEdge[]>();
+      for (const [t, slots] of targets)
+        byId.set(
+          ix.idOf(t),
+          slots.map((e) => this.edge(e)),
+        );
+      up.set(ix.idOf(f), byId);
+    }
+    return { nodeOf, up };
   }
 
   /** traversal.implementers: documents carrying `root` out, a task counting as its document. */

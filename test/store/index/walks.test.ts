@@ -1,6 +1,6 @@
 // The index's native walks (index-walks.ts) against traversal.ts composed from database queries: on a generated
 // national corpus (several levels, tasks implementing tasks, agencies assigned from several depths), lineage
-// down from every document and from a spread of tasks, and the implementers of every document, are equal.
+// down from every document and from a spread of tasks, chains up, and the implementers of every document, are equal.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,6 +63,16 @@ describe('walks over the index equal walks over the database', () => {
   it('lineage down, from tasks', async () => {
     for (const id of tasks.filter((_, i) => i % 7 === 0))
       expect(await indexed.lineageDown(id, 10), id).toEqual(await database.lineageDown(id, 10));
+  });
+
+  it('chains up, from every document and from a spread of tasks', async () => {
+    let long = 0;
+    for (const id of [...documents, ...tasks.filter((_, i) => i % 5 === 0)]) {
+      const want = await database.chainUp(id);
+      expect(await indexed.chainUp(id), id).toEqual(want);
+      if (want.paths.some((p) => p.nodes.length >= 4)) long++;
+    }
+    expect(long).toBeGreaterThan(20);
   });
 
   it('the implementers of every document', async () => {
