@@ -1,5 +1,5 @@
 // One page of documents by id (keyset paging: ids after the given one), filtered like find-documents.
-// params: symbolKey, year, dateValue, jurisdictionKey, type, status, level, branch, after, limit
+// params: symbolKey, year, dateValue, jurisdictionKey, type, status, level, branch, numbered, after, limit
 MATCH (d:Document)
 WHERE (d.symbolKey = $symbolKey OR $symbolKey IS NULL)
   AND (d.year = $year OR $year IS NULL)
@@ -9,6 +9,7 @@ WHERE (d.symbolKey = $symbolKey OR $symbolKey IS NULL)
   AND (d.status = $status OR $status IS NULL)
   AND (d.level = $level OR $level IS NULL)
   AND (d.branch = $branch OR $branch IS NULL)
+  AND ((d.symbolKey IS NOT NULL) = $numbered OR $numbered IS NULL)
   AND d.id > $after
 RETURN properties(d) AS n
 ORDER BY d.id

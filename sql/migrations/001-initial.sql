@@ -41,12 +41,17 @@ CREATE TABLE document (
   extractor_version TEXT,
   search_text TEXT NOT NULL,
   subject_text TEXT NOT NULL,
+  -- Name keys (text/fold.ts nameKey) of the title and the promulgated name: reconcile looks documents up by them.
+  title_key TEXT,
+  promulgates_key TEXT,
   merged_ids TEXT NOT NULL,
   identity_notes TEXT NOT NULL,
   asserted_from TEXT NOT NULL
 );
 CREATE INDEX document_symbol ON document (symbol_key) WHERE symbol_key IS NOT NULL;
 CREATE INDEX document_jurisdiction ON document (jurisdiction_key);
+CREATE INDEX document_title_key ON document (title_key) WHERE title_key IS NOT NULL;
+CREATE INDEX document_promulgates_key ON document (promulgates_key) WHERE promulgates_key IS NOT NULL;
 -- Merges are rare: only the documents that absorbed another are indexed for reads by a merged-away id.
 CREATE INDEX document_merged ON document (n) WHERE merged_ids <> '[]';
 

@@ -10,6 +10,7 @@ const CACHED_READS: ReadonlySet<string> = new Set([
   'resolveDocument',
   'findDocuments',
   'findDocumentsBySubject',
+  'findDocumentsByName',
   'lineageDown',
   'chainUp',
   'citations',

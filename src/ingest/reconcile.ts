@@ -77,20 +77,19 @@ export async function reconcile(store: GraphStore, touchedIds: readonly string[]
       if (!isStoreError(error, 'NOT_FOUND')) throw error;
     }
   };
-  const load = async (ids: readonly string[]) => {
-    const out: DocumentNode[] = [];
+  // One document at a time, as each step reaches it (a national corpus touches 100,000s: never all held at once).
+  const load = async function* (ids: readonly string[]): AsyncGenerator<DocumentNode> {
     for (const id of new Set(ids)) {
       try {
-        out.push(await store.getDocument(id));
+        yield await store.getDocument(id);
       } catch (error) {
         if (!isStoreError(error, 'NOT_FOUND')) throw error;
       }
     }
-    return out;
   };
 
   // 0. A year in the symbol: one document per symbol and issuer, whatever dates its citations give.
-  for (const doc of await load(touchedIds)) {
+  for await (const doc of load(touchedIds)) {
     if (!doc.symbol || !YEAR_IN_SYMBOL.test(doc.symbol)) continue;
     const same = await store.findDocuments({ symbol: doc.symbol, issuerJurisdiction: doc.jurisdiction });
     if (same.length < 2) continue;
@@ -114,7 +113,7 @@ export async function reconcile(store: GraphStore, touchedIds: readonly string[]
   }
 
   // 1. Same symbol and issuer: coarse-dated nodes join the one fully dated node.
-  for (const doc of await load(touchedIds)) {
+  for await (const doc of load(touchedIds)) {
     if (!doc.symbol) continue;
     const same = await store.findDocuments({ symbol: doc.symbol, issuerJurisdiction: doc.jurisdiction });
     const full = same.filter(dated);
@@ -143,11 +142,12 @@ export async function reconcile(store: GraphStore, touchedIds: readonly string[]
   }
 
   // 2. By subject: a node titled by a name joins the document that promulgated that name.
-  for (const doc of await load(touchedIds)) {
+  for await (const doc of load(touchedIds)) {
     const name = doc.promulgates ?? (doc.symbol === null && doc.status === 'CITED_ONLY' ? doc.title : null);
     if (!name) continue;
     const key = nameKey(name);
-    const found = await store.findDocumentsBySubject(name);
+    if (key.length === 0) continue;
+    const found = await store.findDocumentsByName(name);
     const promulgators = found.filter((d) => d.promulgates !== null && nameKey(d.promulgates) === key);
     const named = found.filter(
       (d) => d.symbol === null && d.status === 'CITED_ONLY' && d.title !== null && nameKey(d.title) === key,
@@ -169,12 +169,19 @@ export async function reconcile(store: GraphStore, touchedIds: readonly string[]
   }
 
   // 3. An unnumbered full text and the one cited document with its issuer, type and implemented document.
-  const docs = await load(touchedIds);
-  const targets = await store.implementsTargets(docs.map((d) => d.id));
-  for (const doc of docs) {
-    const mine = new Set(targets[doc.id] ?? []);
+  for await (const doc of load(touchedIds)) {
+    const mine = new Set((await store.implementsTargets([doc.id]))[doc.id] ?? []);
     if (mine.size === 0 || doc.jurisdiction === null) continue;
-    const peers = await store.findDocuments({ issuerJurisdiction: doc.jurisdiction, type: doc.type });
+    // Only the peers on the other side of the number (a numbered document and an unnumbered one), asked of the
+    // store directly: a province holds thousands of plans of one type, and reading them all per document
+    // made this step quadratic in a national corpus.
+    const peers = await store.findDocuments({
+      issuerJurisdiction: doc.jurisdiction,
+      type: doc.type,
+      ...(doc.level === null ? {} : { level: doc.level }),
+      ...(doc.branch === null ? {} : { branch: doc.branch }),
+      numbered: doc.symbol === null,
+    });
     const others = peers.filter(
       (p) =>
         p.id !== doc.id &&

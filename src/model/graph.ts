@@ -495,6 +495,10 @@ export const DocumentQuery = z
     issuerJurisdiction: z.string().min(1).nullable().optional(),
     type: DocType.optional(),
     status: DocumentStatus.optional(),
+    level: Level.optional(),
+    branch: Branch.optional(),
+    /** true: documents printing a number (a symbol); false: unnumbered ones. */
+    numbered: z.boolean().optional(),
   })
   .refine((q) => Object.values(q).some((v) => v !== undefined), 'give at least one criterion');
 export type DocumentQuery = z.infer<typeof DocumentQuery>;

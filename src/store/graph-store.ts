@@ -149,6 +149,8 @@ export interface GraphStore {
   resolveDocument(query: DocumentQuery): Promise<DocumentNode>;
   /** Documents whose folded title, subject or promulgated instrument contains the folded text. */
   findDocumentsBySubject(text: string): Promise<DocumentNode[]>;
+  /** Documents whose title or promulgated name is `name`, compared by name key (text/fold.ts nameKey). */
+  findDocumentsByName(name: string): Promise<DocumentNode[]>;
   /** NOT_FOUND when absent or not a document. A merged-away id gives the document it was merged into. */
   getDocument(id: string): Promise<DocumentNode>;
   /**

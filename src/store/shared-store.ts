@@ -1,4 +1,5 @@
 // Store internals: the port's operations implemented once over an adapter's read/write primitives (argument checks, answers, errors).
+
 import type { z } from 'zod';
 import { Level } from '../model/extraction.ts';
 import {
@@ -29,6 +30,7 @@ import {
   searchTokens,
   symbolKey,
 } from '../model/graph.ts';
+import { nameKey } from '../text/fold.ts';
 import { documentsMatchingMergedIds } from './aliases.ts';
 import { applyBatch } from './apply-batch.ts';
 import { applyFacts } from './apply-document.ts';
@@ -63,6 +65,9 @@ function criteriaFromQuery(q: DocumentQuery): DocumentCriteria {
   if (q.issuerJurisdiction !== undefined) c.jurisdictionKey = jurisdictionKey(q.issuerJurisdiction);
   if (q.type !== undefined) c.type = q.type;
   if (q.status !== undefined) c.status = q.status;
+  if (q.level !== undefined) c.level = q.level;
+  if (q.branch !== undefined) c.branch = q.branch;
+  if (q.numbered !== undefined) c.numbered = q.numbered;
   return c;
 }
 
@@ -209,6 +214,11 @@ export abstract class SharedGraphStore implements GraphStore {
     const folded = foldText(String(text));
     if (folded.length === 0) throw new StoreError('INVALID_ARGUMENT', 'empty subject');
     return this.read(async (ops) => (await ops.documentsBySubject(folded)).sort(byId));
+  }
+
+  async findDocumentsByName(name: string): Promise<DocumentNode[]> {
+    if (nameKey(String(name)).length === 0) throw new StoreError('INVALID_ARGUMENT', 'empty name');
+    return this.read(async (ops) => (await ops.documentsByName(String(name))).sort(byId));
   }
 
   async getDocument(id: string): Promise<DocumentNode> {

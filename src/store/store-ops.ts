@@ -38,6 +38,8 @@ export interface DocumentCriteria {
   status?: DocumentStatus;
   level?: string;
   branch?: string;
+  /** Has a symbol (true) or none (false). */
+  numbered?: boolean;
 }
 
 /** The values of a document that criteria are compared with (keys already folded). */
@@ -62,7 +64,8 @@ export function matchesCriteria(v: CriteriaValues, c: DocumentCriteria): boolean
     (c.type === undefined || v.type === c.type) &&
     (c.status === undefined || v.status === c.status) &&
     (c.level === undefined || v.level === c.level) &&
-    (c.branch === undefined || v.branch === c.branch)
+    (c.branch === undefined || v.branch === c.branch) &&
+    (c.numbered === undefined || (v.symbolKey !== null) === c.numbered)
   );
 }
 
@@ -99,6 +102,8 @@ export interface ReadOps {
   /** Document-level IMPLEMENTS edges out of the given documents, one row per edge (duplicates when several documents assert one). */
   implementsTargets(ids: readonly string[]): Promise<Array<{ fromId: string; toId: string }>>;
   documentsBySubject(foldedText: string): Promise<DocumentNode[]>;
+  /** Documents whose title or promulgated name is `name` (compared by text/fold.ts nameKey). */
+  documentsByName(name: string): Promise<DocumentNode[]>;
   /** `tokens` are folded words; each must occur as a word prefix of the search text. */
   searchDocuments(tokens: readonly string[], limit: number): Promise<DocumentNode[]>;
   searchAgencies(tokens: readonly string[], limit: number): Promise<AgencyNode[]>;

@@ -356,6 +356,35 @@ function contractSuite(harness: () => Harness) {
       await expectStoreError(store.findDocuments({}), 'INVALID_ARGUMENT');
     });
 
+    it('narrows by level, branch and whether a number is printed', async () => {
+      const store = await loaded();
+      const konTum = { issuerJurisdiction: 'kon tum', type: 'KE_HOACH' } as const;
+      expect(ids(await store.findDocuments({ ...konTum, numbered: true }))).toEqual([ID.kh1693, ID.kh4485]);
+      expect(await store.findDocuments({ ...konTum, numbered: false })).toEqual([]);
+      expect(ids(await store.findDocuments({ ...konTum, level: 'PROVINCE', branch: 'STATE' }))).toEqual([
+        ID.kh1693,
+        ID.kh4485,
+      ]);
+      expect(await store.findDocuments({ ...konTum, level: 'CENTRAL' })).toEqual([]);
+      expect(await store.findDocuments({ ...konTum, branch: 'PARTY' })).toEqual([]);
+    });
+
+    it('finds a document by its exact title or promulgated name, whatever the case, marks and spacing', async () => {
+      const store = await loaded();
+      const strategy = 'Chiến lược phát triển khoa học, công nghệ và đổi mới sáng tạo đến năm 2030';
+      expect(ids(await store.findDocumentsByName(strategy))).toEqual([ID.qd569]);
+      expect(
+        ids(
+          await store.findDocumentsByName(
+            'CHIEN LUOC phat trien khoa hoc cong nghe  va doi moi sang tao den nam 2030',
+          ),
+        ),
+      ).toEqual([ID.qd569]);
+      // A part of the name is not the name.
+      expect(await store.findDocumentsByName('Chiến lược phát triển khoa học')).toEqual([]);
+      await expectStoreError(store.findDocumentsByName(' – '), 'INVALID_ARGUMENT');
+    });
+
     it('finds a document by the subject it promulgated or its title', async () => {
       const store = await loaded();
       const strategy = 'Chiến lược phát triển khoa học, công nghệ và đổi mới sáng tạo đến năm 2030';

@@ -99,6 +99,10 @@ export class IndexedOps implements ReadOps {
     return this.db.documentsByMergedPrefix(prefix);
   }
 
+  documentsByName(name: string): Promise<DocumentNode[]> {
+    return this.db.documentsByName(name);
+  }
+
   documentsBySubject(foldedText: string): Promise<DocumentNode[]> {
     return this.db.documentsBySubject(foldedText);
   }

@@ -3,11 +3,13 @@ import {
   type AgencyNode,
   type DocumentNode,
   type EdgeType,
+  foldText,
   type GraphEdge,
   type GraphNode,
   nodeKindOf,
   type TaskNode,
 } from '../../model/graph.ts';
+import { nameKey } from '../../text/fold.ts';
 import { StoreError } from '../graph-store.ts';
 import {
   agencyFromRecord,
@@ -82,6 +84,7 @@ export class CypherOps implements ReadOps, WriteOps {
       status: c.status ?? null,
       level: c.level ?? null,
       branch: c.branch ?? null,
+      numbered: c.numbered ?? null,
     };
   }
 
@@ -130,6 +133,15 @@ export class CypherOps implements ReadOps, WriteOps {
 
   documentsBySubject(foldedText: string): Promise<DocumentNode[]> {
     return this.documents('documents-by-subject', { text: foldedText });
+  }
+
+  /** Through the subject search, then the exact name key (Neo4j keeps no name keys: a scan, as before). */
+  async documentsByName(name: string): Promise<DocumentNode[]> {
+    const key = nameKey(name);
+    const named = (v: string | null) => v !== null && nameKey(v) === key;
+    return (await this.documentsBySubject(foldText(name))).filter(
+      (d) => named(d.title) || named(d.promulgates),
+    );
   }
 
   searchDocuments(tokens: readonly string[], limit: number): Promise<DocumentNode[]> {

@@ -1,5 +1,6 @@
 // SQLite adapter: the store's read and write primitives (store-ops.ts) as prepared statements from `sql/`.
 // better-sqlite3 is synchronous: each primitive runs to completion inside the caller's transaction.
+
 import type Database from 'better-sqlite3';
 import {
   type AgencyNode,
@@ -11,6 +12,7 @@ import {
   type NodeKind,
   type TaskNode,
 } from '../../model/graph.ts';
+import { nameKey } from '../../text/fold.ts';
 import { StoreError } from '../graph-store.ts';
 import type { EdgeRecord } from '../index/graph-index.ts';
 import { edgeFromRecord, graphNodeOf, type Row } from '../records.ts';
@@ -78,6 +80,7 @@ export const SQLITE_QUERIES = [
   'node-numbers-all',
   'edge-rows-all',
   'implementers',
+  'documents-by-name-key',
 ] as const;
 export type SqliteQuery = (typeof SQLITE_QUERIES)[number];
 
@@ -213,6 +216,7 @@ export class SqliteOps implements ReadOps, WriteOps {
       status: c.status ?? null,
       level: c.level ?? null,
       branch: c.branch ?? null,
+      numbered: c.numbered === undefined ? null : c.numbered ? 1 : 0,
     };
   }
 
@@ -288,6 +292,10 @@ export class SqliteOps implements ReadOps, WriteOps {
         found.push({ fromId: id, toId: r.toId as string });
     }
     return found;
+  }
+
+  async documentsByName(name: string): Promise<DocumentNode[]> {
+    return this.documentsOf(this.all('documents-by-name-key', { key: nameKey(name) }));
   }
 
   async documentsBySubject(foldedText: string): Promise<DocumentNode[]> {

@@ -1,6 +1,8 @@
 // SQLite adapter: rows to and from the shared record codecs (records.ts). SQLite has no lists or booleans:
 // lists are JSON arrays of strings, booleans 0 or 1; everything else is the record as both graph databases hold it.
+
 import type { AgencyNode, TaskNode } from '../../model/graph.ts';
+import { nameKey } from '../../text/fold.ts';
 import {
   agencyFromRecord,
   agencyToRecord,
@@ -50,7 +52,13 @@ export function documentIdOfTask(taskId: string): string {
 }
 
 export function documentParams(n: number, row: DocumentRow): Record<string, unknown> {
-  return { ...encode(documentToRecord(row), DOCUMENT_LISTS, ['dateValid']), n };
+  const d = row.node;
+  return {
+    ...encode(documentToRecord(row), DOCUMENT_LISTS, ['dateValid']),
+    titleKey: d.title === null ? null : nameKey(d.title),
+    promulgatesKey: d.promulgates === null ? null : nameKey(d.promulgates),
+    n,
+  };
 }
 
 export function documentFromRow(row: Row): StoredDocument {

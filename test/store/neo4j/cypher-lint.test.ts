@@ -39,6 +39,7 @@ const PARAM_SAMPLES: Record<string, unknown> = {
   status: 'FULL_TEXT',
   level: 'PROVINCE',
   branch: 'STATE',
+  numbered: true,
 };
 
 const LABEL: Record<NodeKind, string> = { DOCUMENT: 'Document', TASK: 'Task', AGENCY: 'Agency' };
