@@ -76,7 +76,11 @@ afterAll(async () => {
 describe('extract --json', () => {
   it('prints one schema-valid object with a directory’s .txt/.md files sorted by name', async () => {
     const { code, stdout, stderr } = await run('extract', docs, '--json');
-    expect(stderr).toBe('');
+    // Other files in the directory are named as skipped, never read.
+    expect(stderr.trim().split('\n')).toEqual([
+      `policy-graph: ${join(docs, 'image.png')}: skipped (not a .txt or .md file)`,
+      `policy-graph: ${join(docs, 'notes.json')}: skipped (not a .txt or .md file)`,
+    ]);
     expect(code).toBe(0);
     expect(Object.keys(JSON.parse(stdout))).toEqual(['documents']);
     expect(sources(stdout)).toEqual([join(docs, 'a.txt'), join(docs, 'b.txt'), join(docs, 'c.md')]);
@@ -153,7 +157,11 @@ describe('unusable paths', () => {
 describe('summary mode', () => {
   it('mentions each file in order, with counts, and a total line', async () => {
     const { code, stdout, stderr } = await run('extract', docs, join(dir, 'legacy.txt'));
-    expect(stderr).toBe('');
+    // Other files in the directory are named as skipped, never read.
+    expect(stderr.trim().split('\n')).toEqual([
+      `policy-graph: ${join(docs, 'image.png')}: skipped (not a .txt or .md file)`,
+      `policy-graph: ${join(docs, 'notes.json')}: skipped (not a .txt or .md file)`,
+    ]);
     expect(code).toBe(0);
     expect(stdout.trimStart().startsWith('{')).toBe(false);
     const names = [join(docs, 'a.txt'), join(docs, 'b.txt'), join(docs, 'c.md'), join(dir, 'legacy.txt')];

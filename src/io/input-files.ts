@@ -1,6 +1,6 @@
 // I/O: the documents a command is given — paths expanded to files, each read as text and extracted — shared by
 // `extract` and `ingest`. Every unusable path is collected, so a command can report them all at once.
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createExtractPool } from './extract-pool.ts';
 import { type InputDocument, type ReadOutcome, readDocument } from './read-document.ts';
@@ -8,35 +8,52 @@ import { ReadTextError, toReadTextError } from './read-text.ts';
 
 const TEXT_FILE = /\.(txt|md)$/i;
 
-/** Files in argument order; a directory contributes its .txt/.md files sorted by name. Collects every bad path. */
+/** Files in argument order; a directory contributes its .txt/.md files, walked recursively in name order. Collects every bad path. */
 export async function expandPaths(
   paths: readonly string[],
   note: (message: string) => void,
-): Promise<{ files: string[]; errors: ReadTextError[] }> {
+): Promise<{ files: string[]; errors: ReadTextError[]; skipped: string[] }> {
   const files: string[] = [];
   const errors: ReadTextError[] = [];
+  const skipped: string[] = [];
   for (const path of paths) {
     try {
       if (!(await stat(path)).isDirectory()) {
         files.push(path); // readTextFile reports anything that is not a regular text file
         continue;
       }
-      // Dot files are skipped: macOS "._x.txt" resource forks are binary and would fail the run.
-      const names = (await readdir(path)).filter((name) => TEXT_FILE.test(name) && !name.startsWith('.'));
-      const found: string[] = [];
-      for (const name of names.sort()) {
-        const file = join(path, name);
-        // Subdirectories named x.txt are skipped; a broken link is kept so that reading it reports it.
-        const info = await stat(file).catch(() => null);
-        if (!info || info.isFile()) found.push(file);
-      }
-      if (found.length === 0) note(`${path}: no .txt or .md files`);
+      const found = await walk(path, skipped);
+      if (found.length === 0) note(`${path}: no .txt or .md files (in it or below it)`);
       files.push(...found);
     } catch (error) {
       errors.push(toReadTextError(error, path));
     }
   }
-  return { files, errors };
+  for (const s of skipped) note(`${s}: skipped (not a .txt or .md file)`);
+  return { files, errors, skipped };
+}
+
+/**
+ * The .txt/.md files under `dir`, sub-directories included (each once), sorted by name at each level. Dot files and
+ * directories are left out (macOS "._x.txt" resource forks are binary and would fail the run); other files
+ * go to `skipped`; a broken link is kept so that reading it reports it.
+ */
+async function walk(dir: string, skipped: string[], seen = new Set<string>()): Promise<string[]> {
+  // A link back up the tree is walked once.
+  const real = await realpath(dir);
+  if (seen.has(real)) return [];
+  seen.add(real);
+  const found: string[] = [];
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    const info = entry.isSymbolicLink() ? await stat(path).catch(() => null) : null;
+    if (entry.isDirectory() || info?.isDirectory()) found.push(...(await walk(path, skipped, seen)));
+    else if (TEXT_FILE.test(entry.name)) found.push(path);
+    else skipped.push(path);
+  }
+  return found;
 }
 
 export type { InputDocument } from './read-document.ts';

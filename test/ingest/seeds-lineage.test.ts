@@ -1,6 +1,14 @@
 // End to end on the seeds: ingest (in several orders, as separate runs, and twice) into the embedded store,
 // then every "Lineage the API must answer" item of ../shared/SEEDS.md through the store port and the CLI.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -200,11 +208,55 @@ describe('CLI on the ingested seeds', () => {
     const bad = join(dir, 'image.txt');
     writeFileSync(bad, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));
     out.length = 0;
-    expect(await runCli(['ingest', bad, join(root, 'test/fixtures/openings/state-directive.txt')], io)).toBe(
-      2,
-    );
+    expect(
+      await runCli(
+        ['ingest', '--verbose', bad, join(root, 'test/fixtures/openings/state-directive.txt')],
+        io,
+      ),
+    ).toBe(2);
     expect(err.join('')).toMatch(/image\.txt: not a text file/);
     expect(out.join('')).toMatch(/CREATED\s+.*state-directive\.txt/);
+    expect(out.join('')).toMatch(/files: 1 read \(1 created\), 1 unreadable, 0 skipped/);
+
+    // Only unreadable files: nothing stored, exit 2, and nothing of the store is lost.
+    err.length = 0;
+    out.length = 0;
+    expect(await runCli(['ingest', bad], io)).toBe(2);
+    expect(err.join('')).toMatch(/nothing was stored/);
+    const empty = join(dir, 'empty');
+    mkdirSync(empty);
+    writeFileSync(join(empty, 'scan.pdf'), Buffer.from('%PDF-1.7'));
+    expect(await runCli(['ingest', empty], io)).toBe(2);
+    expect(err.join('')).toMatch(/scan\.pdf: skipped/);
+    expect(err.join('')).toMatch(/nothing to ingest/);
+    delete process.env.POLICY_GRAPH_STORE;
+  });
+
+  it('ingests a nested directory whole; one line per document only with --verbose', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pg-cli-nested-'));
+    dirs.push(dir);
+    process.env.POLICY_GRAPH_STORE = join(dir, 'store');
+    const corpus = join(dir, 'corpus');
+    const seeds = readdirSync(join(root, 'seeds')).sort();
+    seeds.forEach((name, i) => {
+      const sub = join(corpus, i % 2 === 0 ? 'tinh' : 'huyen/0001', i === 4 ? 'sau' : '');
+      mkdirSync(sub, { recursive: true });
+      copyFileSync(join(root, 'seeds', name), join(sub, name));
+    });
+    writeFileSync(join(corpus, 'huyen', 'notes.docx'), 'PK');
+    writeFileSync(join(corpus, '.hidden.txt'), 'not read');
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { stdout: (s: string) => out.push(s), stderr: (s: string) => err.push(s) };
+    expect(await runCli(['ingest', corpus], io)).toBe(0);
+    const text = out.join('');
+    expect(text).toMatch(/files: 5 read \(5 created\), 0 unreadable, 1 skipped/);
+    expect(text).not.toMatch(/^CREATED/m);
+    expect(err.join('')).toMatch(/notes\.docx: skipped/);
+    expect(err.join('')).not.toMatch(/hidden/);
+    out.length = 0;
+    expect(await runCli(['ingest', '--verbose', corpus], io)).toBe(0);
+    expect(out.join('').match(/^UNCHANGED /gm)).toHaveLength(5);
     delete process.env.POLICY_GRAPH_STORE;
   });
 });

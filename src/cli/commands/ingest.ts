@@ -16,18 +16,23 @@ export function registerIngest(program: Command, context: CommandContext): void 
     .description(
       'extract documents and store them in the graph (embedded store, or Neo4j when NEO4J_URI is set)',
     )
-    .argument('<paths...>', 'files, or directories whose .txt and .md files are read')
+    .argument('<paths...>', 'files, or directories whose .txt and .md files are read (sub-directories too)')
     .option('--json', 'print the report as JSON')
+    .option('--verbose', 'a line per document (failed documents are always listed)')
     .option(
       '--threads <n>',
       `extraction threads beside the writer (0: extract on the writer's thread; default ${defaultExtractThreads()}, the cores but one)`,
       parseThreads,
     )
-    .action(async (paths: string[], options: { json?: true; threads?: number }) => {
+    .action(async (paths: string[], options: { json?: true; verbose?: true; threads?: number }) => {
       context.setExitCode(
         await runIngest(
           paths,
-          { json: options.json === true, threads: options.threads ?? defaultExtractThreads() },
+          {
+            json: options.json === true,
+            verbose: options.verbose === true,
+            threads: options.threads ?? defaultExtractThreads(),
+          },
           context.io,
         ),
       );
@@ -43,23 +48,31 @@ function parseThreads(value: string): number {
 
 export async function runIngest(
   paths: readonly string[],
-  options: { json: boolean; threads?: number },
+  options: { json: boolean; verbose?: boolean; threads?: number },
   io: CliIo,
 ): Promise<number> {
   const note = (message: string) => io.stderr(`policy-graph: ${message}\n`);
   const listed = await expandPaths(paths, note);
   for (const error of listed.errors) note(`${error.message} (not stored)`);
-  if (listed.files.length === 0) return listed.errors.length > 0 ? EXIT_USAGE : EXIT_OK;
+  // Nothing to read is a usage error: a script must not take an empty run for a stored corpus.
+  if (listed.files.length === 0) {
+    note('nothing to ingest: no readable .txt or .md file in the paths given');
+    return EXIT_USAGE;
+  }
 
   const started = performance.now();
   const bar =
     process.stderr.isTTY && !options.json
-      ? new SingleBar({ format: 'ingest [{bar}] {value}/{total} {file}', hideCursor: true })
+      ? new SingleBar({
+          format: 'ingest [{bar}] {value}/{total} read, {stored} stored  {file}',
+          hideCursor: true,
+        })
       : null;
-  bar?.start(listed.files.length, 0, { file: '' });
+  bar?.start(listed.files.length, 0, { file: '', stored: 0 });
+  let stored = 0;
   const readErrors: ReadTextError[] = [];
   // Files are read and extracted as the store takes them: a corpus of any size is never held whole.
-  const stream = streamDocuments(
+  const extracted = streamDocuments(
     listed.files,
     (message) => {
       bar?.stop();
@@ -69,20 +82,42 @@ export async function runIngest(
     // A handful of files is read faster than threads start.
     { threads: listed.files.length >= 16 ? (options.threads ?? 0) : 0 },
   );
+  // The bar moves per file read and extracted; "stored" moves as each transaction commits.
+  let read = 0;
+  const stream = (async function* () {
+    for await (const input of extracted) {
+      read++;
+      bar?.update(read + readErrors.length, { file: input.source, stored });
+      yield input;
+    }
+  })();
   try {
     const report = await withStore((store) =>
       ingestDocuments(store, stream, {
         total: listed.files.length,
-        onProgress: (done, _total, source) => bar?.update(done + readErrors.length, { file: source }),
+        onProgress: (done) => {
+          stored = done;
+          bar?.update(read + readErrors.length, { stored });
+        },
       }),
     );
     bar?.stop();
     for (const error of readErrors) note(`${error.message} (not stored)`);
     const unreadable = [...listed.errors, ...readErrors];
-    if (report.files.length === 0) return unreadable.length > 0 ? EXIT_USAGE : EXIT_OK;
+    if (report.files.length === 0) {
+      note('nothing was stored: every file given was unreadable');
+      return EXIT_USAGE;
+    }
     const seconds = (performance.now() - started) / 1000;
+    const files = {
+      stored: report.files.length,
+      unreadable: unreadable.length,
+      skipped: listed.skipped.length,
+    };
     io.stdout(
-      options.json ? `${JSON.stringify({ ...report, seconds }, null, 2)}\n` : renderReport(report, seconds),
+      options.json
+        ? `${JSON.stringify({ ...report, counts: files, seconds }, null, 2)}\n`
+        : renderReport(report, seconds, files, options.verbose === true),
     );
     if (report.files.some((f) => f.outcome === 'FAILED')) return EXIT_INTERNAL;
     return unreadable.length > 0 ? EXIT_USAGE : EXIT_OK;
@@ -92,9 +127,15 @@ export async function runIngest(
   }
 }
 
-function renderReport(report: IngestReport, seconds: number): string {
+function renderReport(
+  report: IngestReport,
+  seconds: number,
+  files: { stored: number; unreadable: number; skipped: number },
+  verbose: boolean,
+): string {
   const lines: string[] = [];
   for (const f of report.files) {
+    if (!verbose && f.outcome !== 'FAILED') continue;
     const detail = f.error ? ` — ${f.error.code}: ${f.error.message}` : '';
     lines.push(
       `${f.outcome.padEnd(9)} ${f.source}  ${f.references} references, ${f.tasks} tasks, ${f.warnings} warnings${detail}`,
@@ -102,6 +143,12 @@ function renderReport(report: IngestReport, seconds: number): string {
   }
   for (const m of report.merges) lines.push(`merged    ${m.from} → ${m.into} (${m.method}: ${m.reason})`);
   for (const a of report.ambiguities) lines.push(`ambiguous ${a}`);
+  const outcomes = new Map<string, number>();
+  for (const f of report.files) outcomes.set(f.outcome, (outcomes.get(f.outcome) ?? 0) + 1);
+  lines.push(
+    `files: ${files.stored} read (${[...outcomes].map(([o, n]) => `${n} ${o.toLowerCase()}`).join(', ')}), ` +
+      `${files.unreadable} unreadable, ${files.skipped} skipped`,
+  );
   const s = report.stats;
   const edges = Object.values(s.edges).reduce((a, b) => a + b, 0);
   lines.push(
