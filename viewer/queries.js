@@ -57,14 +57,55 @@ query DocumentPage($ref: String!) {
 }
 ${DOC_BRIEF}`;
 
-/** A lineage as a pre-order tree (DOWN: what implements the node, its tasks and their agencies). */
-export const LINEAGE = `
-query LineageTree($ref: String!, $direction: Direction!, $depth: Int!) {
-  lineage(ref: $ref, direction: $direction, depth: $depth) {
-    tree { depth parentId relation repeated node { ...TreeNode } }
+const TREE_PAGE = `
+fragment TreePage on TreeEntryConnection {
+  totalCount
+  pageInfo { hasNextPage endCursor }
+  edges {
+    node {
+      depth parentId relation repeated childCount descendantCount matches descendantMatches
+      node { ...TreeNode }
+    }
+  }
+}`;
+
+/**
+ * One entry's children in the lineage tree down (`parent` null: the root entry alone), a page at a time; with a
+ * filter, only those that match or lead to a match.
+ */
+export const SUBTREE = `
+query Subtree($ref: String!, $parent: ID, $filter: TreeFilter, $first: Int!, $after: String) {
+  subtree(ref: $ref, direction: DOWN, depth: 10, parent: $parent, filter: $filter, first: $first, after: $after) {
+    ...TreePage
   }
 }
+${TREE_PAGE}
 ${TREE_NODE}`;
+
+/**
+ * Pages of children of several entries in one request (aliases c0, c1…; variables $p, $a + index for the
+ * parent and cursor): the API builds the tree once per request, so a level of the tree is one round trip.
+ * `firsts` are the page sizes, written into the query: the API prices a `first` given as a variable at the
+ * largest page, a literal at its value, so many small pages fit in one request.
+ */
+export function subtreeBatch(firsts) {
+  const vars = ['$ref: String!', '$filter: TreeFilter'];
+  const fields = firsts.map((first, i) => {
+    vars.push(`$p${i}: ID`, `$a${i}: String`);
+    return `  c${i}: subtree(ref: $ref, direction: DOWN, depth: 10, parent: $p${i}, filter: $filter, first: ${Number(first)}, after: $a${i}) { ...TreePage }`;
+  });
+  return `query SubtreeBatch(${vars.join(', ')}) {\n${fields.join('\n')}\n}\n${TREE_PAGE}\n${TREE_NODE}`;
+}
+
+/** The largest batches the viewer sends, for the contract test: 7 full pages, or 40 small ones. */
+export const SUBTREE_BATCH_FULL = subtreeBatch(Array(7).fill(100));
+export const SUBTREE_BATCH_SMALL = subtreeBatch(Array(40).fill(15));
+
+/** The province names for a tree's filter (the coverage list of the document's era). */
+export const TREE_PROVINCES = `
+query TreeProvinces($ref: String!) {
+  coverage(ref: $ref, level: PROVINCE) { covered { unit } uncovered }
+}`;
 
 /** Every path up to every root, each ordered from the start. */
 export const CHAIN = `

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, type SeedsServer, startSeedsServer } from './server-fixture.ts';
+import { allRows, ancestorLabels, expandRow, scrollToRow } from './tree-helpers.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
@@ -99,23 +100,49 @@ describe.skipIf(!available)(`viewer in Chromium${available ? '' : ` (skipped: ${
   });
 
   it('shows the Ia H’Drai task III.6.h in the lineage tree, in the list and in the drawing', async () => {
+    await page.locator('.tree-panel[aria-busy="false"]').waitFor();
+    // Loaded lazily: the task hangs under 1693/KH-UBND, under 57-CTr/TU, under 36-NQ/TW; each is opened in turn
+    // (those the first levels already opened are left open).
+    const idOf = async (label: string) => {
+      const found = (await allRows(page)).find((r) => r.label === label);
+      expect(found, label).toBeDefined();
+      return found?.nodeId as string;
+    };
+    await expandRow(page, await idOf('57-CTr/TU'));
+    await expandRow(page, await idOf('1693/KH-UBND'));
+    const rows = await allRows(page);
+    const at = rows.findIndex((r) => r.nodeId === IA_HDRAI_TASK);
+    expect(at).toBeGreaterThan(0);
+    await scrollToRow(page, rows[at]?.row as number);
     const row = page.locator(`.tree-item[data-node-id="${IA_HDRAI_TASK}"]`);
-    await row.first().waitFor();
     const rowText = await text(row.first().locator('> .tree-row'));
     expect(rowText).toContain('III.6.h');
     expect(rowText).toContain("Ia H'Drai");
-    // The task hangs under 1693/KH-UBND, under 57-CTr/TU, under 36-NQ/TW.
-    const ancestors = await row.first().evaluate((li) => {
-      const out: string[] = [];
-      for (let el = li.parentElement?.closest('.tree-item'); el; el = el.parentElement?.closest('.tree-item'))
-        out.push(el.querySelector(':scope > .tree-row a.node-link')?.textContent ?? '');
-      return out;
-    });
-    expect(ancestors).toEqual(['1693/KH-UBND', '57-CTr/TU', '36-NQ/TW']);
-    // cytoscape drew the tree (its canvases are inside the graph host).
+    expect(ancestorLabels(rows, at)).toEqual(['1693/KH-UBND', '57-CTr/TU', '36-NQ/TW']);
+    // The list is virtual: no more rows in the DOM than fit its box and a margin.
+    expect(await page.locator('.tree-box li.tree-item').count()).toBeLessThanOrEqual(
+      Math.min(rows.length, 60),
+    );
+    // cytoscape drew the tree (its canvases are inside the graph host), at a bounded size.
     await page.locator('.graph-canvas canvas').first().waitFor();
     const size = await page.locator('.graph-canvas').boundingBox();
     expect(size?.height ?? 0).toBeGreaterThan(100);
+    expect(size?.height ?? 0).toBeLessThanOrEqual(600);
+    // Provincial documents are labelled with their province; the drawing zooms and fits by its buttons.
+    const cy = (fn: string) =>
+      page.locator('.graph-canvas').evaluate((box, f) => {
+        const c = box._cyreg.cy;
+        return f === 'zoom' ? c.zoom() : c.nodes().map((n: { data(k: string): string }) => n.data('label'));
+      }, fn);
+    expect(await cy('labels')).toContain('57-CTr/TU · Kon Tum');
+    const fitted = await cy('zoom');
+    await page.getByRole('button', { name: 'Phóng to' }).click();
+    expect(await cy('zoom')).toBeGreaterThan(fitted as number);
+    await page.getByRole('button', { name: 'Thu nhỏ' }).click();
+    await page.getByRole('button', { name: 'Thu nhỏ' }).click();
+    expect(await cy('zoom')).toBeLessThan(fitted as number);
+    await page.getByRole('button', { name: 'Vừa khung' }).click();
+    expect(await cy('zoom')).toBeCloseTo(fitted as number, 5);
     await shot('document-36-NQ-TW');
     await page
       .locator('section', { has: page.locator('.tree-panel') })
@@ -123,18 +150,28 @@ describe.skipIf(!available)(`viewer in Chromium${available ? '' : ` (skipped: ${
   });
 
   it('collapses and expands the tree (list and drawing together)', async () => {
-    const toggle = page.locator('.tree > .tree-item > .tree-row > button.toggle');
+    const toggle = page.locator('.tree-item[aria-level="1"] > .tree-row > button.toggle');
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    const drawn = () => page.locator('.graph-canvas').count();
+    expect(await drawn()).toBe(1);
     await toggle.click();
-    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
-    expect(await page.locator(`.tree-item[data-node-id="${IA_HDRAI_TASK}"]`).first().isVisible()).toBe(false);
+    await page.locator('.tree-item[aria-level="1"][aria-expanded="false"]').waitFor();
+    expect(await page.locator('.tree-item[aria-level="2"]').count()).toBe(0);
+    expect(await page.locator(`.tree-item[data-node-id="${IA_HDRAI_TASK}"]`).count()).toBe(0);
     await page.getByRole('button', { name: 'Mở rộng tất cả' }).click();
-    expect(await page.locator(`.tree-item[data-node-id="${IA_HDRAI_TASK}"]`).first().isVisible()).toBe(true);
-    // Expanded, the agencies are rows of the list too.
-    expect(await page.locator('.tree-item.kind-agency').count()).toBeGreaterThan(5);
+    await page.locator('.tree-notice[hidden]').waitFor({ state: 'attached' });
+    await page.locator('.tree-item[aria-level="1"][aria-expanded="true"]').waitFor();
+    await page.locator('.tree-panel .tree-item[aria-level="2"]').first().waitFor();
+    const rows = await allRows(page);
+    // A small tree opens whole: the task is a row again, and so are the agencies.
+    expect(rows.some((r) => r.nodeId === IA_HDRAI_TASK)).toBe(true);
+    expect(rows.filter((r) => r.kind === 'agency').length).toBeGreaterThan(5);
+    expect(rows.every((r) => r.expanded !== 'false')).toBe(true);
   });
 
   it('opens the task’s chain: III.6.h → 1693/KH-UBND → 57-CTr/TU → 36-NQ/TW', async () => {
+    const at = (await allRows(page)).find((r) => r.nodeId === IA_HDRAI_TASK);
+    await scrollToRow(page, at?.row as number);
     await page.locator(`.tree-item[data-node-id="${IA_HDRAI_TASK}"] > .tree-row a.node-link`).first().click();
     await shown('III.6.h');
     expect(decodeURIComponent(page.url())).toContain(`#/task/${IA_HDRAI_TASK}`);
@@ -174,7 +211,14 @@ describe.skipIf(!available)(`viewer in Chromium${available ? '' : ` (skipped: ${
   });
 
   it('opens an agency from the tree and lists its mandates with role, deadline and chain', async () => {
+    await page.locator('.tree-panel[aria-busy="false"]').waitFor();
     await page.getByRole('button', { name: 'Mở rộng tất cả' }).click();
+    await page.locator('.tree-notice[hidden]').waitFor({ state: 'attached' });
+    const agency = (await allRows(page)).find(
+      (r) => r.kind === 'agency' && r.label === 'Sở Kế hoạch và Đầu tư',
+    );
+    expect(agency).toBeDefined();
+    await scrollToRow(page, agency?.row as number);
     await page
       .locator('.tree-item.kind-agency a.node-link', { hasText: /^Sở Kế hoạch và Đầu tư$/ })
       .first()

@@ -4,6 +4,7 @@
 import { h } from '../dom.js';
 import { DOC_TYPE, EDGE } from '../labels.js';
 import { href, nodeHref } from '../router.js';
+import { longList } from './virtual-list.js';
 
 /** Mentions of every reference, sorted, overlaps dropped (the earlier, then longer, one wins). */
 export function mentionSpans(references, textLength) {
@@ -71,7 +72,7 @@ export function renderReferenceList(references, textEl) {
     for (const el of marks) el.classList.add('flash');
     marks[0]?.scrollIntoView({ block: 'center', behavior: 'smooth' });
   };
-  const items = references.map((ref, i) => {
+  const item = (ref, i) => {
     const label = ref.target?.symbol ?? ref.symbol ?? ref.name ?? ref.target?.name ?? '?';
     const kinds = [...new Set(ref.relations.map((r) => EDGE[r.type] ?? r.type))];
     return h(
@@ -97,6 +98,6 @@ export function renderReferenceList(references, textEl) {
           )
         : h('span', { class: 'meta' }, ' (không có vị trí trong văn bản)'),
     );
-  });
-  return h('ul', { class: 'ref-list' }, items);
+  };
+  return longList(references, item, { className: 'ref-list', label: 'Văn bản được dẫn chiếu' });
 }

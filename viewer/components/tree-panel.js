@@ -1,9 +1,13 @@
-// Lineage tree panel: toolbar, drawing and list over one shared collapse state (see tree-model.js).
+// Lineage tree panel: toolbar, filters, drawing and list over one lazily loaded tree (see tree-model.js).
+import { gql } from '../api.js';
 import { h } from '../dom.js';
+import { LEVEL } from '../labels.js';
+import { TREE_PROVINCES } from '../queries.js';
 import { go } from '../router.js';
 import { renderTreeGraph } from './tree-graph.js';
 import { renderTreeList } from './tree-list.js';
-import { buildTree, defaultCollapsed } from './tree-model.js';
+import { EXPAND_ALL_LIMIT, LazyTree } from './tree-model.js';
+import { apiTreeSource, cleanFilter } from './tree-source.js';
 
 const LEGEND = [
   ['doc central', 'Trung ương'],
@@ -14,28 +18,201 @@ const LEGEND = [
   ['cited', 'Viền đứt: chỉ biết qua trích dẫn'],
 ];
 
-/** { element, mounted, destroy } for the tree entries of a lineage answer. */
-export function treePanel(entries, { graph = true } = {}) {
-  const tree = buildTree(entries);
-  const collapsed = defaultCollapsed(tree);
+/** Symbol type codes of the filter (the part of "53-CTr/TU", "1693/KH-UBND" naming the kind). */
+const TYPES = [
+  ['NQ', 'NQ — Nghị quyết'],
+  ['CTr', 'CTr — Chương trình'],
+  ['KH', 'KH — Kế hoạch'],
+  ['QĐ', 'QĐ — Quyết định'],
+  ['KL', 'KL — Kết luận'],
+  ['CT', 'CT — Chỉ thị'],
+];
+
+const TEXT_DELAY = 350; // ms after the last keystroke
+
+let panelCount = 0;
+
+/** 34008 → "34.008" (Vietnamese digit grouping). */
+export const num = (n) => n.toLocaleString('vi-VN');
+
+function select(id, label, options, all) {
+  return h(
+    'label',
+    { class: 'filter-field', for: id },
+    h('span', {}, label),
+    h(
+      'select',
+      { id },
+      h('option', { value: '' }, all),
+      options.map(([value, text]) => h('option', { value }, text)),
+    ),
+  );
+}
+
+/** The province names of the document's era, for the filter (empty when `ref` is not a document). */
+async function provinceNames(ref) {
+  try {
+    const { coverage } = await gql(TREE_PROVINCES, { ref });
+    return [...coverage.covered.map((c) => c.unit), ...coverage.uncovered].sort((a, b) =>
+      a.localeCompare(b, 'vi'),
+    );
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * { element, model, ready, mounted, destroy } for the lineage tree down from `ref`. `ready` resolves once the
+ * root and the first levels are loaded (the page waits for it, so it is shown whole).
+ */
+export function treePanel(ref, { graph = true, filters = true, source = apiTreeSource(ref) } = {}) {
+  const id = ++panelCount;
+  const model = new LazyTree(source);
   let drawing = null;
   let destroyed = false;
-  const list = renderTreeList(tree, collapsed, () => drawing?.update());
-  const setAll = (collapse) => {
-    collapsed.clear();
-    if (collapse)
-      for (const item of tree.items)
-        if (item.depth >= 1 && item.children.length > 0) collapsed.add(item.index);
-    list.sync();
-    drawing?.update();
-  };
+  const list = renderTreeList(model);
   const host = h('div', { class: 'graph-host' });
+  const status = h('p', { class: 'tree-status meta', role: 'status', 'aria-live': 'polite' });
+  const notice = h('p', { class: 'tree-notice notice', hidden: true });
+  const count = h('span', { class: 'meta tree-count' });
+
+  let frame = 0;
+  const redraw = () => {
+    frame = 0;
+    list.update();
+    drawing?.update();
+    const size = model.size();
+    count.textContent = model.root ? `${num(size + 1)} mục` : '';
+    element.setAttribute('aria-busy', String(model.busy() || filtering));
+    const matches = model.matchCount();
+    status.textContent =
+      matches === null
+        ? ''
+        : matches === 0
+          ? 'Không mục nào khớp bộ lọc.'
+          : `${num(matches)} mục khớp bộ lọc.`;
+  };
+  const unsubscribe = model.onChange(() => {
+    frame ||= requestAnimationFrame(redraw);
+  });
+
+  const say = (text) => {
+    notice.hidden = !text;
+    notice.textContent = text ?? '';
+  };
+
+  const expandAll = async (button) => {
+    button.disabled = true;
+    say('Đang mở…');
+    try {
+      const { complete, size } = await model.expandAll();
+      say(
+        complete
+          ? null
+          : `Cây có ${num(size)} mục${model.filter ? ' khớp' : ''}, quá ${EXPAND_ALL_LIMIT} để mở hết một lần: chỉ mở các nhánh đã tải. Mở từng nhánh, hoặc lọc theo tỉnh, cấp, loại để xem thêm.`,
+      );
+    } finally {
+      button.disabled = false;
+    }
+  };
+
+  const filterForm = filters ? h('form', { class: 'tree-filter', role: 'search' }) : null;
+  const provinceSelect = select(`tree-province-${id}`, 'Tỉnh', [], 'Mọi tỉnh');
+  const levelSelect = select(
+    `tree-level-${id}`,
+    'Cấp',
+    Object.entries(LEVEL).map(([v, t]) => [v, t]),
+    'Mọi cấp',
+  );
+  const typeSelect = select(`tree-type-${id}`, 'Loại', TYPES, 'Mọi loại');
+  const textInput = h('input', {
+    type: 'search',
+    id: `tree-text-${id}`,
+    placeholder: 'số, ký hiệu, tên…',
+    autocomplete: 'off',
+  });
+  const readFilter = () =>
+    cleanFilter({
+      province: provinceSelect.querySelector('select').value,
+      level: levelSelect.querySelector('select').value,
+      type: typeSelect.querySelector('select').value,
+      text: textInput.value.trim(),
+    });
+  let applied = null;
+  let filtering = false;
+  const applyFilter = async () => {
+    const filter = readFilter();
+    if (JSON.stringify(filter) === JSON.stringify(applied)) return;
+    applied = filter;
+    say(null);
+    status.textContent = 'Đang lọc…';
+    filtering = true;
+    element.setAttribute('aria-busy', 'true');
+    try {
+      await model.setFilter(filter);
+    } catch (error) {
+      status.textContent = '';
+      say(`Không lọc được: ${error.message}`);
+    } finally {
+      filtering = false;
+      redraw();
+    }
+  };
+  if (filterForm) {
+    let timer = 0;
+    filterForm.append(
+      provinceSelect,
+      levelSelect,
+      typeSelect,
+      h('label', { class: 'filter-field', for: textInput.id }, h('span', {}, 'Chứa chữ'), textInput),
+      h(
+        'button',
+        {
+          type: 'button',
+          onclick: () => {
+            for (const s of filterForm.querySelectorAll('select')) s.value = '';
+            textInput.value = '';
+            applyFilter();
+          },
+        },
+        'Bỏ lọc',
+      ),
+    );
+    filterForm.addEventListener('change', (event) => {
+      if (event.target !== textInput) applyFilter();
+    });
+    textInput.addEventListener('input', () => {
+      clearTimeout(timer);
+      timer = setTimeout(applyFilter, TEXT_DELAY);
+    });
+    filterForm.addEventListener('submit', (event) => {
+      event.preventDefault();
+      clearTimeout(timer);
+      applyFilter();
+    });
+  }
+
+  const expandButton = h(
+    'button',
+    { type: 'button', onclick: (event) => expandAll(event.currentTarget) },
+    'Mở rộng tất cả',
+  );
   const toolbar = h(
     'div',
     { class: 'toolbar' },
-    h('button', { type: 'button', onclick: () => setAll(false) }, 'Mở rộng tất cả'),
-    h('button', { type: 'button', onclick: () => setAll(true) }, 'Thu gọn'),
-    h('span', { class: 'meta' }, `${tree.items.length} mục`),
+    expandButton,
+    h(
+      'button',
+      {
+        type: 'button',
+        onclick: () => {
+          say(null);
+          model.collapseAll();
+        },
+      },
+      'Thu gọn',
+    ),
+    count,
     graph
       ? h(
           'ul',
@@ -48,24 +225,43 @@ export function treePanel(entries, { graph = true } = {}) {
   );
   const element = h(
     'div',
-    { class: 'tree-panel' },
+    { class: 'tree-panel', 'aria-busy': 'true' },
     toolbar,
+    filterForm,
+    status,
+    notice,
     graph ? host : null,
     h('div', { class: 'tree-list-wrap' }, list.element),
   );
+
+  const ready = model.load().then(() => redraw());
+  if (filters) {
+    provinceNames(ref).then((names) => {
+      const sel = provinceSelect.querySelector('select');
+      for (const name of names) sel.append(h('option', { value: name }, name));
+    });
+  }
+
   return {
     element,
-    tree,
+    model,
+    ready,
+    list,
     async mounted() {
-      if (!graph || tree.items.length <= 1) return;
-      const made = await renderTreeGraph(host, tree, collapsed, { onOpen: go });
+      await ready;
+      list.update();
+      if (!graph || !model.root || model.size() === 0) return;
+      const made = await renderTreeGraph(host, model, { onOpen: go });
       // The user may have left the page while cytoscape loaded.
       if (destroyed) made.destroy();
       else drawing = made;
     },
     destroy() {
       destroyed = true;
+      unsubscribe();
+      cancelAnimationFrame(frame);
       drawing?.destroy();
+      drawing = null;
     },
   };
 }

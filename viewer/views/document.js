@@ -4,10 +4,11 @@ import { gql } from '../api.js';
 import { renderChains } from '../components/chain.js';
 import { renderDocText, renderReferenceList } from '../components/doc-text.js';
 import { treePanel } from '../components/tree-panel.js';
+import { longList } from '../components/virtual-list.js';
 import { facts, h, section } from '../dom.js';
 import { BASIS, BRANCH, DOC_TYPE, EDGE, formatDate, LEVEL, placeOf, STATUS } from '../labels.js';
 import { docLabel, nodeLink } from '../node-links.js';
-import { CHAIN, DOCUMENT, LINEAGE } from '../queries.js';
+import { CHAIN, DOCUMENT } from '../queries.js';
 import { href } from '../router.js';
 
 function dateFact(doc) {
@@ -36,10 +37,9 @@ function headerFacts(doc) {
 function citedByList(citedBy) {
   if (citedBy.length === 0)
     return h('p', { class: 'meta' }, 'Chưa có văn bản nào trong đồ thị dẫn chiếu văn bản này.');
-  return h(
-    'ul',
-    { class: 'hit-list' },
-    citedBy.map(({ edge, node }) =>
+  return longList(
+    citedBy,
+    ({ edge, node }) =>
       h(
         'li',
         {},
@@ -54,7 +54,7 @@ function citedByList(citedBy) {
           ? h('span', { class: 'meta' }, ' trong ', nodeLink(node.document))
           : null,
       ),
-    ),
+    { className: 'hit-list', label: 'Văn bản dẫn chiếu văn bản này' },
   );
 }
 
@@ -92,16 +92,10 @@ function textSection(doc) {
 
 export async function documentPage(route) {
   const ref = route.arg;
-  const [docData, lineageData, chainData] = await Promise.all([
-    gql(DOCUMENT, { ref }),
-    gql(LINEAGE, { ref, direction: 'DOWN', depth: 10 }),
-    gql(CHAIN, { ref }),
-  ]);
+  const tree = treePanel(ref);
+  const [docData, chainData] = await Promise.all([gql(DOCUMENT, { ref }), gql(CHAIN, { ref }), tree.ready]);
   const doc = docData.document;
-  const tree = treePanel(lineageData.lineage.tree);
-  const implementing = tree.tree.items.filter((i) => i.entry.relation === 'IMPLEMENTS');
-  const docsBelow = implementing.filter((i) => i.node.kind === 'DOCUMENT').length;
-  const tasksBelow = implementing.length - docsBelow;
+  const below = tree.model.size();
   const isRoot = chainData.chain.every((p) => p.nodes.length <= 1);
   const element = h(
     'article',
@@ -128,8 +122,10 @@ export async function documentPage(route) {
       h(
         'p',
         { class: 'meta' },
-        `${docsBelow} văn bản và ${tasksBelow} nhiệm vụ của văn bản khác triển khai văn bản này, trực tiếp hoặc gián tiếp. `,
-        'Nhấn ▸ / ▾ để mở hoặc thu gọn, nhấn vào một mục để mở trang của nó.',
+        below > 0
+          ? `${below.toLocaleString('vi-VN')} mục (văn bản, nhiệm vụ, cơ quan) dưới văn bản này, trực tiếp hoặc gián tiếp. `
+          : 'Chưa có văn bản nào triển khai văn bản này trong đồ thị. ',
+        'Nhấn ▸ / ▾ để mở hoặc thu gọn, nhấn vào một mục để mở trang của nó; lọc theo tỉnh, cấp, loại hoặc chữ để chỉ thấy các nhánh dẫn tới mục khớp.',
       ),
       tree.element,
     ),

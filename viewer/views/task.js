@@ -6,7 +6,7 @@ import { treePanel } from '../components/tree-panel.js';
 import { facts, h, section } from '../dom.js';
 import { placeOf } from '../labels.js';
 import { deadlineBadge, docLabel, nodeLink } from '../node-links.js';
-import { CHAIN, LINEAGE, TASK } from '../queries.js';
+import { CHAIN, TASK } from '../queries.js';
 import { href } from '../router.js';
 
 function agencyLinks(items, relation) {
@@ -23,15 +23,12 @@ function agencyLinks(items, relation) {
 
 export async function taskPage(route) {
   const id = route.arg;
-  const [taskData, chainData, lineageData] = await Promise.all([
-    gql(TASK, { id }),
-    gql(CHAIN, { ref: id }),
-    gql(LINEAGE, { ref: id, direction: 'DOWN', depth: 10 }),
-  ]);
+  // The task's own entries (its agencies, sub-tasks, what implements it) are the tree's first level.
+  const tree = treePanel(id, { graph: false, filters: false });
+  const [taskData, chainData] = await Promise.all([gql(TASK, { id }), gql(CHAIN, { ref: id }), tree.ready]);
   const task = taskData.node;
   const doc = task.document;
-  const tree = treePanel(lineageData.lineage.tree, { graph: false });
-  const items = tree.tree.items;
+  const items = tree.model.root?.children ?? [];
   const below = items.filter((i) => i.depth > 0 && i.node.kind !== 'AGENCY').length;
   const parentId = task.parentKey ? `${doc.id}#${task.parentKey}` : null;
   const element = h(
