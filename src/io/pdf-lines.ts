@@ -41,7 +41,7 @@ export function isRunningHead(text: string): boolean {
 
 /** The page's text, one line per row (columns split as described above). */
 export function pageLines(items: readonly PositionedText[]): string[] {
-  const rows = dropRunningHeads(groupRows(items));
+  const rows = mergeOffsetColumns(dropRunningHeads(groupRows(items)));
   return orderColumns(rows);
 }
 
@@ -124,6 +124,30 @@ function dropRunningHeads(rows: Row[]): Row[] {
 
 function isHeadRow(row: Row | undefined): boolean {
   return !!row && row.pieces.some((p) => GAZETTE_HEAD.test(p.text.normalize('NFC')));
+}
+
+/**
+ * Two columns whose baselines are offset (the motto set half a line lower than the issuer block) give
+ * rows that alternate sides: a row and the next, less than a line apart and side by side with a wide gap,
+ * are one row.
+ */
+function mergeOffsetColumns(rows: readonly Row[]): Row[] {
+  const out: Row[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as Row;
+    const next = rows[i + 1];
+    if (next && row.y - next.y < 0.9 * Math.max(row.size, next.size) && sideBySide(row, next)) {
+      const pieces = [...row.pieces, ...next.pieces].sort((a, b) => a.start - b.start);
+      out.push({ y: row.y, size: Math.max(row.size, next.size), pieces });
+      i++;
+    } else out.push(row);
+  }
+  return out;
+}
+
+function sideBySide(a: Row, b: Row): boolean {
+  const gap = 3 * Math.max(a.size, b.size);
+  return a.pieces.every((p) => b.pieces.every((q) => q.start - p.end > gap || p.start - q.end > gap));
 }
 
 interface Band {

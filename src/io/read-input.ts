@@ -61,8 +61,7 @@ const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /** 'pdf' / 'docx' by magic bytes, null for anything else; other containers are refused as NOT_TEXT. */
 export function sniffBinary(bytes: Uint8Array, path = '(bytes)'): 'pdf' | 'docx' | null {
-  // The PDF header may follow some junk; readers accept it within the first 1 KiB.
-  if (Buffer.from(bytes.subarray(0, 1024)).includes(PDF_MAGIC, 0, 'latin1')) return 'pdf';
+  if (isPdf(bytes)) return 'pdf';
   if (startsWith(bytes, ZIP_MAGIC)) {
     // Zip entry names are stored as written: a Word document has word/document.xml.
     if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('word/document.xml'))
@@ -73,6 +72,27 @@ export function sniffBinary(bytes: Uint8Array, path = '(bytes)'): 'pdf' | 'docx'
     throw new ReadTextError('NOT_TEXT', path, 'a legacy Office file (.doc/.xls): not read; save it as .docx');
   }
   return null;
+}
+
+/**
+ * `%PDF-` first (after blank space), or — readers accept junk before it — within the first 1 KiB of a file
+ * that ends with `%%EOF`: a text that only mentions "%PDF-" stays text.
+ */
+function isPdf(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024));
+  const at = head.indexOf(PDF_MAGIC, 0, 'latin1');
+  if (at < 0) return false;
+  if (
+    /^[\s\uFEFF]*$/.test(
+      head
+        .subarray(0, at)
+        .toString('latin1')
+        .replace(/^\xEF\xBB\xBF/, ''),
+    )
+  )
+    return true;
+  const tail = Buffer.from(bytes.buffer, bytes.byteOffset + Math.max(0, bytes.byteLength - 1024));
+  return tail.includes('%%EOF', 0, 'latin1');
 }
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {

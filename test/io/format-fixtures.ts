@@ -184,16 +184,19 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
 /**
  * The plan as a portal page: site banner, menu, sidebar, scripts, styles, a cookie form and a footer
- * around a `main` (or, with `noMain`, a plain content `div` beside a sidebar `div`); the header in a table
+ * around a `main` (layout 'div': a plain content `div` beside a sidebar `div`; 'body': the content right in
+ * the body, among the chrome); the header in a table
  * with `<br>`s, the body in paragraphs, entities for some letters.
  */
-export function planHtml(options: { noMain?: boolean } = {}): string {
+export function planHtml(options: { layout?: 'main' | 'div' | 'body' } = {}): string {
   const [script, style, nav, footer] = NOISE as [string, string, string, string];
   const content = `
     <table class="header"><tr>
       <td><p>${HEADER.issuer.join('<br>')}</p><p>&nbsp;</p></td>
       <td><p><b>${HEADER.motto[0]}</b><br/>${HEADER.motto[1]}</p></td>
     </tr><tr><td>${HEADER.number}</td><td><i>${HEADER.placeDate}</i></td></tr></table>
+    <nav class="breadcrumb"><a href="/">${nav}</a> › Văn bản</nav>
+    <script>${script}</script><style>.${style} p { margin: 0 }</style>
     <h2 style="text-align:center">${TITLE[0]}</h2>
     <p class="title"><span>${TITLE[1]}</span></p>
     <p>${esc(PREAMBLE).replace('Tỉnh ủy', 'T&#7881;nh &#7911;y')}</p>
@@ -202,9 +205,13 @@ export function planHtml(options: { noMain?: boolean } = {}): string {
       <tbody><tr>${(TABLE[1] as string[]).map((c) => `<td>${c}</td>`).join('')}<td></td></tr></tbody></table>
     <div class="sign">${SIGNATURE.map((s) => `<p>${s}</p>`).join('')}</div>`;
   const sidebar = `<ul class="related"><li><a href="/a">Tin liên quan: Kế hoạch số 99/KH-UBND</a></li><li><a href="/b">Quyết định số 88/QĐ-UBND</a></li></ul>`;
-  const main = options.noMain
-    ? `<div id="page"><div id="content">${content}</div><div id="side">${sidebar}</div></div>`
-    : `<main>${content}</main><aside>${sidebar}</aside>`;
+  const layout = options.layout ?? 'main';
+  const main =
+    layout === 'div'
+      ? `<div id="page"><div id="content">${content}</div><div id="side">${sidebar}</div></div>`
+      : layout === 'body'
+        ? `${content}<aside>${sidebar}</aside>`
+        : `<main>${content}</main><aside>${sidebar}</aside>`;
   return `<!DOCTYPE html>
 <html lang="vi"><head><meta charset="utf-8"><title>Kế hoạch 12/KH-UBND</title>
 <style>.${style} { color: red }</style>
@@ -212,7 +219,7 @@ export function planHtml(options: { noMain?: boolean } = {}): string {
 <body>
 <header><div class="logo">Cổng thông tin điện tử tỉnh</div><nav><a href="/">${nav}</a> <a href="/vb">Văn bản</a></nav></header>
 <noscript>Bật JavaScript NOSCRIPT-NOISE</noscript>
-<form><input name="q"><button>Tìm kiếm FORM-NOISE</button></form>
+<form><label>Tìm kiếm FORM-NOISE</label><input name="q"><button>Tìm</button></form>
 ${main}
 <footer>${footer} Số 01/2024 <script>${script}</script></footer>
 </body></html>`;

@@ -49,6 +49,25 @@ describe('pageLines', () => {
     ]);
   });
 
+  it('reads columns whose baselines are offset by half a line as columns too', () => {
+    const items = [
+      at('ỦY BAN NHÂN DÂN', 60, 790),
+      at('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 300, 783),
+      at('TỈNH KON TUM', 60, 772),
+      at('Độc lập - Tự do - Hạnh phúc', 300, 765),
+      at('Số: 12/KH-UBND', 60, 748),
+      at('Kon Tum, ngày 5 tháng 3 năm 2024', 300, 748),
+    ];
+    expect(pageLines(items)).toEqual([
+      'ỦY BAN NHÂN DÂN',
+      'TỈNH KON TUM',
+      'Số: 12/KH-UBND',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Kon Tum, ngày 5 tháng 3 năm 2024',
+    ]);
+  });
+
   it('joins three pieces or more with " | " (a table row)', () => {
     expect(
       pageLines([

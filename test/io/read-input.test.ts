@@ -113,6 +113,16 @@ describe.skipIf(!hasFont())('PDF', () => {
     });
     expect((await code(decodeInput(Buffer.from('hello'), 'fake.pdf'))).code).toBe('UNREADABLE');
   });
+
+  it('is told by %PDF- first, or after junk in a file ending %%EOF; a text that mentions it stays text', async () => {
+    const pdf = Buffer.from(await planPdf());
+    expect((await decodeInput(Buffer.concat([Buffer.from('junk\r\n'), pdf]), 'download')).format).toBe('pdf');
+    const mention = await decodeInput(
+      Buffer.from('Ghi chú: tệp bắt đầu bằng %PDF-1.7 là tệp PDF.'),
+      'note.txt',
+    );
+    expect(mention.format).toBe('text');
+  });
 });
 
 describe('DOCX', () => {
@@ -152,7 +162,8 @@ describe('DOCX', () => {
 describe('HTML', () => {
   it.each([
     ['a page with main and aside', planHtml()],
-    ['a page without main (content div beside a sidebar div)', planHtml({ noMain: true })],
+    ['a page without main (content div beside a sidebar div)', planHtml({ layout: 'div' })],
+    ['a page with the content right in the body, among the chrome', planHtml({ layout: 'body' })],
   ])('%s: only the content, with the facts of the same text as .txt', async (_name, html) => {
     const { text, format } = await decodeInput(Buffer.from(html), 'plan.html');
     expect(format).toBe('html');
@@ -195,7 +206,7 @@ describe('files and directories', () => {
     await writeFile(join(dir, 'a.txt'), planText({ table: true }));
     await writeFile(join(dir, 'b.docx'), await planDocx());
     await writeFile(join(dir, 'c.html'), planHtml());
-    await writeFile(join(dir, 'd.htm'), planHtml({ noMain: true }));
+    await writeFile(join(dir, 'd.htm'), planHtml({ layout: 'div' }));
     if (hasFont()) await writeFile(join(dir, 'e.pdf'), await planPdf({ table: true, blankPage: true }));
     await writeFile(join(dir, 'f.doc'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0]));
   });
