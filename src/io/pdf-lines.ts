@@ -3,8 +3,8 @@
 // a very wide gap splits the line into pieces. A run of lines split at the same place (the issuer block
 // beside the national motto, "Số: …" beside place and date, "Nơi nhận" beside the signer) is two columns:
 // the left column comes out first, then the right one. Three pieces or more are a table row: " | ".
-// The wrapped lines of a paragraph are joined into one. Running heads of the official gazette and bare page
-// numbers on the first or last line of a page are dropped.
+// The wrapped lines of a paragraph are joined into one, over a page break too. Running heads of the
+// official gazette and bare page numbers on the first or last line of a page are dropped.
 
 /** One text item as PDF.js gives it, reduced to what layout needs (PDF user space: y grows upwards). */
 export interface PositionedText {
@@ -41,8 +41,50 @@ export function isRunningHead(text: string): boolean {
 
 /** The page's text, one line per row (columns split as described above). */
 export function pageLines(items: readonly PositionedText[]): string[] {
+  return layout(items).lines;
+}
+
+/**
+ * The text of a document's pages, a line per row; a paragraph running over a page break (the last row of
+ * a page filled, the next page's first row starting at its left margin with no list marker) is one line.
+ */
+export function documentText(pages: readonly (readonly PositionedText[])[]): string {
+  const lines: string[] = [];
+  let previous: PageLayout | null = null;
+  for (const items of pages) {
+    const page = layout(items);
+    if (page.lines.length === 0) continue;
+    const first = page.rows[0];
+    if (previous?.lastRow && first && continuesOnNextPage(previous, first, page)) {
+      lines[lines.length - 1] += ` ${page.lines[0]}`;
+      lines.push(...page.lines.slice(1));
+    } else lines.push(...page.lines);
+    previous = page;
+  }
+  return lines.join('\n');
+}
+
+function continuesOnNextPage(before: PageLayout, first: Row, page: PageLayout): boolean {
+  const last = before.lastRow;
+  if (last?.pieces.length !== 1 || first.pieces.length !== 1) return false;
+  const a = last.pieces[0] as Piece;
+  const b = first.pieces[0] as Piece;
+  const leftEdge = Math.min(...page.rows.map((r) => (r.pieces[0] as Piece).start));
+  if (a.text.length < 40 || b.start > leftEdge + first.size || LIST_MARKER.test(b.text)) return false;
+  return filled(a, b, first.size, before.rightEdge);
+}
+
+interface PageLayout {
+  lines: string[];
+  rows: Row[];
+  /** The last row when it is the page's last line as it stands (one piece, not in a column block). */
+  lastRow: Row | null;
+  rightEdge: number;
+}
+
+function layout(items: readonly PositionedText[]): PageLayout {
   const rows = mergeOffsetColumns(dropRunningHeads(groupRows(items)));
-  return orderColumns(rows);
+  return { rows, ...orderColumns(rows) };
 }
 
 function groupRows(items: readonly PositionedText[]): Row[] {
@@ -156,7 +198,7 @@ interface Band {
 }
 
 /** Emits rows as lines; runs of two-piece rows split at a common band become left column, then right. */
-function orderColumns(rows: readonly Row[]): string[] {
+function orderColumns(rows: readonly Row[]): { lines: string[]; lastRow: Row | null; rightEdge: number } {
   const lines: string[] = [];
   const rightEdge = Math.max(
     0,
@@ -203,7 +245,7 @@ function orderColumns(rows: readonly Row[]): string[] {
     lines.push(...left, ...right);
     i = j;
   }
-  return lines;
+  return { lines, lastRow: previous, rightEdge };
 }
 
 const LIST_MARKER = /^(?:[IVXLC]+\.|\d+(?:\.\d+)*[.)]|[a-zđ]\)|[-–—+•*]|Điều\s+\d|Chương\s+[IVXLC\d])\s?/u;
@@ -221,9 +263,14 @@ function continues(prev: Row, row: Row, rightEdge: number): boolean {
     return false;
   // A short line is a heading or the end of a paragraph, whatever the page's widest line is.
   if (a.text.length < 40 || b.start > a.start + row.size || LIST_MARKER.test(b.text)) return false;
+  return filled(a, b, row.size, rightEdge);
+}
+
+/** The first word of `b` would not have fitted after `a` before the right edge. */
+function filled(a: Piece, b: Piece, size: number, rightEdge: number): boolean {
   const charWidth = (b.end - b.start) / Math.max(1, b.text.length);
   const firstWord = b.text.split(' ')[0] ?? '';
-  return a.end + (firstWord.length + 1) * charWidth > rightEdge - 0.5 * row.size;
+  return a.end + (firstWord.length + 1) * charWidth > rightEdge - 0.5 * size;
 }
 
 function median(values: number[]): number {

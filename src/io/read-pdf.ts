@@ -3,7 +3,7 @@
 // rebuilt in reading order by pdf-lines.ts. A page without text (a scan) is named in a NO_TEXT_LAYER warning.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { type PositionedText, pageLines } from './pdf-lines.ts';
+import { documentText, type PositionedText } from './pdf-lines.ts';
 
 export interface PdfText {
   text: string;
@@ -52,18 +52,17 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
     );
   }
   try {
-    const pages: string[] = [];
+    const pages: PositionedText[][] = [];
     const pagesWithoutText: number[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
       const items = (content.items as PdfJsItem[]).flatMap(toPositioned);
       if (!items.some((i) => i.str.trim())) pagesWithoutText.push(n);
-      pages.push(pageLines(items).join('\n'));
+      pages.push(items);
       page.cleanup();
     }
-    const text = pages.filter((p) => p.length > 0).join('\n');
-    return { text, pages: doc.numPages, pagesWithoutText };
+    return { text: documentText(pages), pages: doc.numPages, pagesWithoutText };
   } catch (error) {
     throw new PdfReadError(`corrupt PDF: ${error instanceof Error ? error.message : String(error)}`);
   } finally {

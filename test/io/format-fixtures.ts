@@ -68,11 +68,12 @@ export const hasFont = (): boolean => existsSync(FONT_PATH);
 
 /**
  * A two-page gazette copy of the plan: page 1 carries the two-column header; each page a running head
- * with the page number at the top; long paragraphs wrapped over several lines. `blankPage` adds a page
- * with no text (a scan). `rows` adds the table, one text item per cell.
+ * with the page number at the top and at the foot; long paragraphs wrapped over several lines. Options:
+ * `blankPage` adds a page with no text (a scan); `table` the table, one text item per cell; `pageBreakBefore`
+ * / `pageBreakInside` (an index into BODY) start a new page before that paragraph / after its first line.
  */
 export async function planPdf(
-  options: { blankPage?: boolean; table?: boolean; pageBreakBefore?: number } = {},
+  options: { blankPage?: boolean; table?: boolean; pageBreakBefore?: number; pageBreakInside?: number } = {},
 ): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(fontkit);
@@ -116,7 +117,10 @@ export async function planPdf(
   y -= 10;
   [PREAMBLE, ...BODY].forEach((paragraph, i) => {
     if (options.pageBreakBefore === i - 1) newPage();
-    for (const l of wrap(paragraph, font, size, width - 2 * margin)) line(l);
+    wrap(paragraph, font, size, width - 2 * margin).forEach((l, k) => {
+      if (k === 1 && options.pageBreakInside === i - 1) newPage();
+      line(l);
+    });
   });
   if (options.table) {
     const xs = [margin, margin + 40, margin + 240, margin + 380];

@@ -1,7 +1,7 @@
 // Tests for src/io/pdf-lines.ts: reading order from positioned text items (columns, table rows, wrapped
 // paragraphs, running heads), on items written by hand.
 import { describe, expect, it } from 'vitest';
-import { isRunningHead, type PositionedText, pageLines } from '../../src/io/pdf-lines.ts';
+import { documentText, isRunningHead, type PositionedText, pageLines } from '../../src/io/pdf-lines.ts';
 
 const CHAR = 6; // a 12pt font's average character width, for items written by hand
 /** An item at (x, y); its width from its length. */
@@ -130,5 +130,30 @@ describe('isRunningHead', () => {
     ['CÔNG BÁO số 271 đăng Quyết định', false],
   ])('%s → %s', (text, expected) => {
     expect(isRunningHead(text)).toBe(expected);
+  });
+});
+
+describe('documentText', () => {
+  const full = 'Ủy ban nhân dân tỉnh giao các sở, ngành triển khai thực hiện các nhiệm'; // 60 → 480
+  const head = (n: number) => [
+    at(String(n), 60, 815, 10),
+    at('CÔNG BÁO/Số 271/Ngày 12-05-2026', 210, 815, 10),
+  ];
+  it('joins a paragraph over a page break, not a new item nor after a short line', () => {
+    const pages = [
+      [...head(1), at('Mở đầu.', 60, 700), at(full, 60, 685)],
+      [...head(2), at('vụ sau đây.', 60, 790), at('1. Sở Nội vụ chủ trì.', 60, 775)],
+      [...head(3), at('2. Sở Tài chính.', 60, 790)],
+      [...head(4), at(full, 60, 790), at('Ngắn.', 60, 775)],
+      [...head(5), at('tiếp theo.', 60, 790)],
+    ];
+    expect(documentText(pages).split('\n')).toEqual([
+      'Mở đầu.',
+      `${full} vụ sau đây.`,
+      '1. Sở Nội vụ chủ trì.',
+      '2. Sở Tài chính.',
+      `${full} Ngắn.`,
+      'tiếp theo.',
+    ]);
   });
 });

@@ -10,6 +10,7 @@ import { ReadTextError } from '../../src/io/read-text.ts';
 import type { ExtractedDocument } from '../../src/model/extraction.ts';
 import { extractDocument } from '../../src/pipeline/extract-document.ts';
 import {
+  BODY,
   FONT_PATH,
   GAZETTE_HEAD,
   HEADER,
@@ -94,6 +95,12 @@ describe.skipIf(!hasFont())('PDF', () => {
   it('gives the facts of the same text as .txt (header, references, tasks), table included', async () => {
     const { text } = await decodeInput(await planPdf({ table: true, pageBreakBefore: 3 }), 'plan.pdf');
     expect(text).toContain(TABLE[1]?.join(' | '));
+    expect(facts(extractDocument(text))).toEqual(asText({ table: true }));
+  });
+
+  it('joins a paragraph running over a page break (its deadline is read as in the .txt)', async () => {
+    const { text } = await decodeInput(await planPdf({ table: true, pageBreakInside: 5 }), 'plan.pdf');
+    expect(text.split('\n')).toContain(BODY[5]);
     expect(facts(extractDocument(text))).toEqual(asText({ table: true }));
   });
 
