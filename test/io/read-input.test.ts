@@ -4,11 +4,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FileTextProvider } from '../../src/api/text-provider.ts';
 import { expandPaths, readDocuments } from '../../src/io/input-files.ts';
 import { decodeInput, looksLikeHtml, readInputFile } from '../../src/io/read-input.ts';
 import { ReadTextError } from '../../src/io/read-text.ts';
 import type { ExtractedDocument } from '../../src/model/extraction.ts';
+import type { DocumentNode } from '../../src/model/graph.ts';
 import { extractDocument } from '../../src/pipeline/extract-document.ts';
+import { contentHash } from '../../src/pipeline/to-graph.ts';
 import {
   BODY,
   FONT_PATH,
@@ -244,5 +247,14 @@ describe('files and directories', () => {
       expect(symbol && input?.text.slice(symbol.start, symbol.end)).toMatch(/749\/QĐ-TTg/);
     }
     expect((await readInputFile(join(dir, 'c.html'))).text).not.toContain(GAZETTE_HEAD);
+  });
+
+  it('serves the text a format yielded to the API (what its offsets point into)', async () => {
+    const provider = new FileTextProvider({ roots: [dir], cacheDir: null });
+    for (const name of ['b.docx', 'c.html', ...(hasFont() ? ['e.pdf'] : [])]) {
+      const { text } = await readInputFile(join(dir, name));
+      const node = { contentHash: contentHash(text), sources: [name] } as unknown as DocumentNode;
+      expect(await provider.textOf(node)).toBe(text);
+    }
   });
 });
