@@ -3,7 +3,7 @@
 // API, and served only when its hash is the node's contentHash (so offsets are exact and nothing else leaks).
 import { mkdir, readFile, realpath, rename, stat, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve, sep } from 'node:path';
-import { readTextFile } from '../io/read-text.ts';
+import { readInputFile } from '../io/read-input.ts';
 import type { DocumentNode } from '../model/graph.ts';
 import { contentHash } from '../pipeline/to-graph.ts';
 import { Lru } from './lru.ts';
@@ -86,7 +86,7 @@ export class FileTextProvider implements TextProvider {
     return null;
   }
 
-  /** Decoded as ingestion decoded it (legacy encodings included), only for regular files under a root. */
+  /** Read as ingestion read it (legacy encodings, PDF, Word, HTML), only for regular files under a root. */
   private async readIfInside(path: string): Promise<string | null> {
     try {
       const real = await realpath(path);
@@ -94,7 +94,7 @@ export class FileTextProvider implements TextProvider {
       if (!roots.some((r) => real === r || real.startsWith(r.endsWith(sep) ? r : `${r}${sep}`))) return null;
       const info = await stat(real);
       if (!info.isFile() || info.size > this.maxFileBytes) return null;
-      return (await readTextFile(real)).text;
+      return (await readInputFile(real)).text;
     } catch {
       return null;
     }

@@ -1,4 +1,4 @@
-// I/O: the documents a command is given — paths expanded to files, each read as text and extracted — shared by
+// I/O: the documents a command is given — paths expanded to files, each read (text, PDF, Word, HTML) and extracted — shared by
 // `extract` and `ingest`. Every unusable path is collected, so a command can report them all at once.
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -6,9 +6,11 @@ import { createExtractPool } from './extract-pool.ts';
 import { type InputDocument, type ReadOutcome, readDocument } from './read-document.ts';
 import { ReadTextError, toReadTextError } from './read-text.ts';
 
-const TEXT_FILE = /\.(txt|md)$/i;
+/** What a directory walk reads (the format itself is told by the bytes: read-input.ts). Legacy .doc is skipped. */
+const INPUT_FILE = /\.(txt|md|pdf|docx|html?)$/i;
+const INPUT_KINDS = '.txt, .md, .pdf, .docx or .html';
 
-/** Files in argument order; a directory contributes its .txt/.md files, walked recursively in name order. Collects every bad path. */
+/** Files in argument order; a directory contributes its input files (.txt .md .pdf .docx .html .htm), walked recursively in name order. Collects every bad path. */
 export async function expandPaths(
   paths: readonly string[],
   note: (message: string) => void,
@@ -19,22 +21,22 @@ export async function expandPaths(
   for (const path of paths) {
     try {
       if (!(await stat(path)).isDirectory()) {
-        files.push(path); // readTextFile reports anything that is not a regular text file
+        files.push(path); // readInputFile reports anything that cannot be read
         continue;
       }
       const found = await walk(path, skipped);
-      if (found.length === 0) note(`${path}: no .txt or .md files (in it or below it)`);
+      if (found.length === 0) note(`${path}: no ${INPUT_KINDS} files (in it or below it)`);
       files.push(...found);
     } catch (error) {
       errors.push(toReadTextError(error, path));
     }
   }
-  for (const s of skipped) note(`${s}: skipped (not a .txt or .md file)`);
+  for (const s of skipped) note(`${s}: skipped (not a ${INPUT_KINDS} file)`);
   return { files, errors, skipped };
 }
 
 /**
- * The .txt/.md files under `dir`, sub-directories included (each once), sorted by name at each level. Dot files and
+ * The input files under `dir`, sub-directories included (each once), sorted by name at each level. Dot files and
  * directories are left out (macOS "._x.txt" resource forks are binary and would fail the run); other files
  * go to `skipped`; a broken link is kept so that reading it reports it.
  */
@@ -50,7 +52,7 @@ async function walk(dir: string, skipped: string[], seen = new Set<string>()): P
     const path = join(dir, entry.name);
     const info = entry.isSymbolicLink() ? await stat(path).catch(() => null) : null;
     if (entry.isDirectory() || info?.isDirectory()) found.push(...(await walk(path, skipped, seen)));
-    else if (TEXT_FILE.test(entry.name)) found.push(path);
+    else if (INPUT_FILE.test(entry.name)) found.push(path);
     else skipped.push(path);
   }
   return found;

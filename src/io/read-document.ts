@@ -3,7 +3,8 @@
 // back as the fields of its ReadTextError, not as the error object.
 import type { ExtractedDocument, ExtractionWarning } from '../model/extraction.ts';
 import { extractDocument } from '../pipeline/extract-document.ts';
-import { type DecodedText, ReadTextError, type ReadTextErrorCode, readTextFile } from './read-text.ts';
+import { type InputText, readInputFile } from './read-input.ts';
+import { ReadTextError, type ReadTextErrorCode } from './read-text.ts';
 
 export interface InputDocument {
   source: string;
@@ -16,9 +17,9 @@ export type ReadOutcome =
   | { ok: false; error: { code: ReadTextErrorCode; path: string; detail: string } };
 
 export async function readDocument(source: string): Promise<ReadOutcome> {
-  let decoded: DecodedText;
+  let decoded: InputText;
   try {
-    decoded = await readTextFile(source);
+    decoded = await readInputFile(source);
   } catch (error) {
     if (!(error instanceof ReadTextError)) throw error;
     return { ok: false, error: { code: error.code, path: error.path, detail: error.detail } };
@@ -27,21 +28,31 @@ export async function readDocument(source: string): Promise<ReadOutcome> {
   const notes = decoded.warnings
     .filter((w) => w.code === 'INVALID_BYTES')
     .map((w) => `${source}: warning: ${w.message}`);
-  const document = withEncodingWarning(extractDocument(decoded.text, { source }), decoded);
+  const document = withFileWarnings(extractDocument(decoded.text, { source }), decoded);
   return { ok: true, input: { source, text: decoded.text, document }, notes };
 }
 
 const ENCODING_NAMES = { tcvn3: 'TCVN3 (ABC)', vni: 'VNI-Windows' } as const;
 
-/** Files in TCVN3/VNI get a LEGACY_ENCODING warning first (a file-level fact, hence offsets 0,0). */
-function withEncodingWarning(document: ExtractedDocument, decoded: DecodedText): ExtractedDocument {
-  if (decoded.encoding !== 'tcvn3' && decoded.encoding !== 'vni') return document;
-  const details = decoded.warnings.filter((w) => w.code !== 'INVALID_BYTES').map((w) => w.message);
-  const warning: ExtractionWarning = {
-    code: 'LEGACY_ENCODING',
-    message: details.length > 0 ? details.join('; ') : `decoded from ${ENCODING_NAMES[decoded.encoding]}`,
-    start: 0,
-    end: 0,
-  };
-  return { ...document, warnings: [warning, ...document.warnings] };
+/**
+ * File-level facts come first, at offsets 0,0: LEGACY_ENCODING for files in TCVN3/VNI, NO_TEXT_LAYER for
+ * PDF pages without text.
+ */
+function withFileWarnings(document: ExtractedDocument, decoded: InputText): ExtractedDocument {
+  const warnings: ExtractionWarning[] = [];
+  if (decoded.encoding === 'tcvn3' || decoded.encoding === 'vni') {
+    const details = decoded.warnings
+      .filter((w) => w.code === 'LEGACY_ENCODING' || w.code === 'CASE_GUESSED')
+      .map((w) => w.message);
+    warnings.push({
+      code: 'LEGACY_ENCODING',
+      message: details.length > 0 ? details.join('; ') : `decoded from ${ENCODING_NAMES[decoded.encoding]}`,
+      start: 0,
+      end: 0,
+    });
+  }
+  for (const w of decoded.warnings) {
+    if (w.code === 'NO_TEXT_LAYER') warnings.push({ code: w.code, message: w.message, start: 0, end: 0 });
+  }
+  return warnings.length > 0 ? { ...document, warnings: [...warnings, ...document.warnings] } : document;
 }

@@ -58,17 +58,20 @@ export function toReadTextError(error: unknown, path: string): ReadTextError {
 
 /** Reads and decodes one file. Throws ReadTextError (never a raw fs error). */
 export async function readTextFile(path: string): Promise<DecodedText> {
-  let bytes: Uint8Array;
+  return decodeText(await readFileBytes(path), path);
+}
+
+/** The bytes of one regular file. Throws ReadTextError (never a raw fs error). */
+export async function readFileBytes(path: string): Promise<Uint8Array> {
   try {
     const info = await stat(path);
     if (!info.isFile()) {
       throw new ReadTextError('NOT_A_FILE', path, info.isDirectory() ? 'a directory' : 'not a regular file');
     }
-    bytes = await readFile(path);
+    return await readFile(path);
   } catch (error) {
     throw error instanceof ReadTextError ? error : toReadTextError(error, path);
   }
-  return decodeText(bytes, path);
 }
 
 /**

@@ -176,6 +176,7 @@ export const WarningCode = z.enum([
   'NO_HEADER',
   'NO_ISSUER',
   'LEGACY_ENCODING',
+  'NO_TEXT_LAYER',
   'EMPTY_DOCUMENT',
 ]);
 export type WarningCode = z.infer<typeof WarningCode>;

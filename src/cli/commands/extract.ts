@@ -1,4 +1,4 @@
-// CLI command `extract`: reads files (or the .txt/.md files of directories), runs extractDocument on each, prints JSON or a summary.
+// CLI command `extract`: reads files (or the .txt/.md/.pdf/.docx/.html files of directories), runs extractDocument on each, prints JSON or a summary.
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { expandPaths, readDocuments } from '../../io/input-files.ts';

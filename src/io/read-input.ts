@@ -1,0 +1,131 @@
+// IO: one input file as text, whatever its format — told by its bytes (magic numbers), the extension
+// only deciding between HTML and plain text when the content does not: PDF (text layer), Word .docx,
+// HTML, or text in any encoding read-text.ts knows. The text returned is the document's text: the
+// extractor's offsets point into it.
+import { extname } from 'node:path';
+import { readDocx } from './read-docx.ts';
+import { htmlToText } from './read-html.ts';
+import { namePages, readPdf } from './read-pdf.ts';
+import {
+  type DecodedText,
+  type DecodeWarning,
+  decodeText,
+  ReadTextError,
+  readFileBytes,
+} from './read-text.ts';
+
+export type InputFormat = 'text' | 'html' | 'docx' | 'pdf';
+
+/** Decoding warnings, and NO_TEXT_LAYER: PDF pages without text (scans; OCR is not done). */
+export interface InputWarning {
+  code: DecodeWarning['code'] | 'NO_TEXT_LAYER';
+  message: string;
+}
+
+export interface InputText extends Omit<DecodedText, 'warnings'> {
+  format: InputFormat;
+  warnings: InputWarning[];
+}
+
+/** Reads one file and turns it into text. Throws ReadTextError (UNREADABLE for a corrupt PDF or DOCX). */
+export async function readInputFile(path: string): Promise<InputText> {
+  return decodeInput(await readFileBytes(path), path);
+}
+
+/** `bytes` as text; `path` names the file in errors and, by its extension, marks HTML. */
+export async function decodeInput(bytes: Uint8Array, path = '(bytes)'): Promise<InputText> {
+  const format = sniffBinary(bytes, path);
+  if (format === 'pdf') return fromPdf(bytes, path);
+  if (format === 'docx') {
+    const text = await readDocx(bytes).catch((error: unknown) => {
+      throw new ReadTextError('UNREADABLE', path, messageOf(error));
+    });
+    return { text, encoding: 'utf-8', format: 'docx', warnings: [] };
+  }
+  const claimed = /^\.(pdf|docx)$/i.exec(extname(path))?.[1]?.toLowerCase();
+  if (claimed) {
+    const what =
+      claimed === 'pdf' ? 'a PDF (no %PDF- header)' : 'a Word document (not a zip with word/document.xml)';
+    throw new ReadTextError('UNREADABLE', path, `named .${claimed} but not ${what}`);
+  }
+  const decoded = decodeText(bytes, path);
+  if (isHtmlPath(path) || looksLikeHtml(decoded.text)) {
+    return { ...decoded, text: htmlToText(decoded.text), format: 'html' };
+  }
+  return { ...decoded, format: 'text' };
+}
+
+const PDF_MAGIC = '%PDF-';
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** 'pdf' / 'docx' by magic bytes, null for anything else; other containers are refused as NOT_TEXT. */
+export function sniffBinary(bytes: Uint8Array, path = '(bytes)'): 'pdf' | 'docx' | null {
+  if (isPdf(bytes)) return 'pdf';
+  if (startsWith(bytes, ZIP_MAGIC)) {
+    // Zip entry names are stored as written: a Word document has word/document.xml.
+    if (Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('word/document.xml'))
+      return 'docx';
+    throw new ReadTextError('NOT_TEXT', path, 'a zip archive that is not a Word .docx document');
+  }
+  if (startsWith(bytes, OLE_MAGIC)) {
+    throw new ReadTextError('NOT_TEXT', path, 'a legacy Office file (.doc/.xls): not read; save it as .docx');
+  }
+  return null;
+}
+
+/**
+ * `%PDF-` first (after blank space), or — readers accept junk before it — within the first 1 KiB of a file
+ * that ends with `%%EOF`: a text that only mentions "%PDF-" stays text.
+ */
+function isPdf(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024));
+  const at = head.indexOf(PDF_MAGIC, 0, 'latin1');
+  if (at < 0) return false;
+  if (
+    /^[\s\uFEFF]*$/.test(
+      head
+        .subarray(0, at)
+        .toString('latin1')
+        .replace(/^\xEF\xBB\xBF/, ''),
+    )
+  )
+    return true;
+  const tail = Buffer.from(bytes.buffer, bytes.byteOffset + Math.max(0, bytes.byteLength - 1024));
+  return tail.includes('%%EOF', 0, 'latin1');
+}
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((b, i) => bytes[i] === b);
+}
+
+function isHtmlPath(path: string): boolean {
+  return /^\.html?$/i.test(extname(path));
+}
+
+/** `<!doctype html` or `<html` first (after a BOM, blank space, an XML declaration or comments). */
+export function looksLikeHtml(text: string): boolean {
+  const head = text
+    .slice(0, 4096)
+    .replace(/^\uFEFF/, '')
+    .replace(/^(?:\s+|<\?xml[^>]*\?>|<!--[\s\S]*?-->)+/, '');
+  return /^<(?:!doctype\s+html|html)[\s>]/i.test(head);
+}
+
+async function fromPdf(bytes: Uint8Array, path: string): Promise<InputText> {
+  const pdf = await readPdf(bytes).catch((error: unknown) => {
+    throw new ReadTextError('UNREADABLE', path, messageOf(error));
+  });
+  const warnings: InputWarning[] = [];
+  if (pdf.pagesWithoutText.length > 0) {
+    warnings.push({
+      code: 'NO_TEXT_LAYER',
+      message: `no text layer on ${namePages(pdf.pagesWithoutText)} of ${pdf.pages} (scanned?): not read, OCR is not done`,
+    });
+  }
+  return { text: pdf.text, encoding: 'utf-8', format: 'pdf', warnings };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,84 @@
+// IO (PDF): the text layer of a PDF through Mozilla's PDF.js (legacy build, in this thread: no worker,
+// no eval, nothing fetched — CMaps and standard fonts are read from the installed package). Lines are
+// rebuilt in reading order by pdf-lines.ts. A page without text (a scan) is named in a NO_TEXT_LAYER warning.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { documentText, type PositionedText } from './pdf-lines.ts';
+
+export interface PdfText {
+  text: string;
+  pages: number;
+  /** 1-based numbers of the pages that have no text items. */
+  pagesWithoutText: number[];
+}
+
+/** Thrown for bytes PDF.js cannot open (corrupt, encrypted); the reader turns it into UNREADABLE. */
+export class PdfReadError extends Error {
+  override readonly name = 'PdfReadError';
+}
+
+const PACKAGE_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+
+interface PdfJsItem {
+  str?: string;
+  transform?: number[];
+  width?: number;
+  height?: number;
+}
+
+export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const task = pdfjs.getDocument({
+    // PDF.js takes ownership of (detaches) the buffer it is given.
+    data: new Uint8Array(bytes),
+    useWorkerFetch: false,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    cMapUrl: `${join(PACKAGE_DIR, 'cmaps')}/`,
+    cMapPacked: true,
+    standardFontDataUrl: `${join(PACKAGE_DIR, 'standard_fonts')}/`,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+  });
+  let doc: Awaited<typeof task.promise>;
+  try {
+    doc = await task.promise;
+  } catch (error) {
+    await task.destroy().catch(() => undefined);
+    const name = error instanceof Error ? error.name : '';
+    const message = error instanceof Error ? error.message : String(error);
+    throw new PdfReadError(
+      name === 'PasswordException' ? 'encrypted PDF (a password is needed)' : `corrupt PDF: ${message}`,
+    );
+  }
+  try {
+    const pages: PositionedText[][] = [];
+    const pagesWithoutText: number[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
+      const items = (content.items as PdfJsItem[]).flatMap(toPositioned);
+      if (!items.some((i) => i.str.trim())) pagesWithoutText.push(n);
+      pages.push(items);
+      page.cleanup();
+    }
+    return { text: documentText(pages), pages: doc.numPages, pagesWithoutText };
+  } catch (error) {
+    throw new PdfReadError(`corrupt PDF: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await doc.destroy();
+  }
+}
+
+function toPositioned(item: PdfJsItem): PositionedText[] {
+  if (typeof item.str !== 'string' || !item.transform) return [];
+  const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = item.transform;
+  const size = item.height || Math.hypot(c, d) || Math.hypot(a, b);
+  return [{ str: item.str.normalize('NFC'), x, y, width: item.width ?? 0, size }];
+}
+
+/** "pages 3, 4 and 7" / "page 2". */
+export function namePages(pages: readonly number[]): string {
+  if (pages.length === 1) return `page ${pages[0]}`;
+  return `pages ${pages.slice(0, -1).join(', ')} and ${pages.at(-1)}`;
+}

@@ -1,0 +1,230 @@
+// Test support: the same plan written as plain text, a PDF (two-column header, gazette running heads,
+// page numbers), a Word file (paragraphs and a table) and a web page (with script, style, nav, footer).
+import { existsSync, readFileSync } from 'node:fs';
+import fontkit from '@pdf-lib/fontkit';
+import {
+  AlignmentType,
+  Document,
+  FootnoteReferenceRun,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+} from 'docx';
+import { PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
+
+export const HEADER = {
+  issuer: ['ỦY BAN NHÂN DÂN', 'TỈNH KON TUM'],
+  motto: ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'],
+  number: 'Số: 12/KH-UBND',
+  placeDate: 'Kon Tum, ngày 5 tháng 3 năm 2024',
+};
+export const TITLE = ['KẾ HOẠCH', 'Triển khai thực hiện Chương trình chuyển đổi số năm 2024'];
+export const PREAMBLE =
+  'Thực hiện Nghị quyết số 05-NQ/TU ngày 10/01/2024 của Tỉnh ủy Kon Tum và Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:';
+export const BODY = [
+  'I. MỤC ĐÍCH, YÊU CẦU',
+  '1. Mục đích: Cụ thể hóa các nhiệm vụ chuyển đổi số trên địa bàn tỉnh.',
+  'II. NHIỆM VỤ',
+  '1. Sở Thông tin và Truyền thông chủ trì, phối hợp với các sở, ngành xây dựng nền tảng dữ liệu dùng chung; hoàn thành trước ngày 30/6/2024.',
+  '2. Sở Tài chính bố trí kinh phí thực hiện Kế hoạch; thời gian thực hiện: hằng năm.',
+  '3. Sở Nội vụ hướng dẫn các cơ quan, đơn vị triển khai Kế hoạch; hoàn thành trong Quý III năm 2024.',
+];
+/** A table of the plan: rows "cell | cell | cell". */
+export const TABLE = [
+  ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Thời gian'],
+  ['1', 'Báo cáo kết quả thực hiện Kế hoạch', 'Sở Kế hoạch và Đầu tư', 'Trước ngày 15/12/2024'],
+];
+export const SIGNATURE = ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Nguyễn Văn A'];
+
+/** The plan as a .txt holds it: the header one line each, the body one paragraph a line. */
+export function planText(options: { table?: boolean } = {}): string {
+  return [
+    ...HEADER.issuer,
+    ...HEADER.motto,
+    HEADER.number,
+    HEADER.placeDate,
+    ...TITLE,
+    PREAMBLE,
+    ...BODY,
+    ...(options.table ? TABLE.map((r) => r.join(' | ')) : []),
+    ...SIGNATURE,
+  ].join('\n');
+}
+
+export const FONT_PATH = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+export const GAZETTE_HEAD = 'CÔNG BÁO/Số 271/Ngày 12-05-2026';
+/** Text that only a wrong reader lets through. */
+export const NOISE = [
+  'window.tracking = "SCRIPT-NOISE"',
+  'STYLE-NOISE',
+  'Trang chủ NAV-NOISE',
+  'FOOTER-NOISE bản quyền',
+];
+
+export const hasFont = (): boolean => existsSync(FONT_PATH);
+
+/**
+ * A two-page gazette copy of the plan: page 1 carries the two-column header; each page a running head
+ * with the page number at the top and at the foot; long paragraphs wrapped over several lines. Options:
+ * `blankPage` adds a page with no text (a scan); `table` the table, one text item per cell; `pageBreakBefore`
+ * / `pageBreakInside` (an index into BODY) start a new page before that paragraph / after its first line.
+ */
+export async function planPdf(
+  options: { blankPage?: boolean; table?: boolean; pageBreakBefore?: number; pageBreakInside?: number } = {},
+): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  pdf.registerFontkit(fontkit);
+  const font = await pdf.embedFont(readFileSync(FONT_PATH), { subset: true });
+  const size = 11;
+  const width = 595;
+  const margin = 60;
+  let page = pdf.addPage([width, 842]);
+  let y = 800;
+  let pageNo = 1;
+  const head = (p: PDFPage, n: number) => {
+    // Page number at the outer edge, the gazette head centred, on one baseline; the number again at the foot.
+    p.drawText(String(n), { x: n % 2 ? width - margin : margin, y: 815, size: 10, font });
+    p.drawText(GAZETTE_HEAD, { x: 210, y: 815, size: 10, font });
+    p.drawText(String(n), { x: width / 2, y: 30, size: 10, font });
+  };
+  const newPage = () => {
+    page = pdf.addPage([width, 842]);
+    head(page, ++pageNo);
+    y = 800;
+  };
+  head(page, pageNo);
+  const line = (text: string, x = margin, f: PDFFont = font) => {
+    if (y < 80) newPage();
+    page.drawText(text, { x, y, size, font: f });
+    y -= size * 1.5;
+  };
+  const pair = (left: string, right: string) => {
+    page.drawText(left, { x: margin, y, size, font });
+    page.drawText(right, { x: 300, y, size, font });
+    y -= size * 1.5;
+  };
+  y -= 10;
+  pair(HEADER.issuer[0] as string, HEADER.motto[0] as string);
+  pair(HEADER.issuer[1] as string, HEADER.motto[1] as string);
+  y -= 6;
+  pair(HEADER.number, HEADER.placeDate);
+  y -= 20;
+  const centred = (text: string) => line(text, (width - font.widthOfTextAtSize(text, size)) / 2);
+  for (const t of TITLE) centred(t);
+  y -= 10;
+  [PREAMBLE, ...BODY].forEach((paragraph, i) => {
+    if (options.pageBreakBefore === i - 1) newPage();
+    wrap(paragraph, font, size, width - 2 * margin).forEach((l, k) => {
+      if (k === 1 && options.pageBreakInside === i - 1) newPage();
+      line(l);
+    });
+  });
+  if (options.table) {
+    const xs = [margin, margin + 40, margin + 240, margin + 380];
+    for (const row of TABLE) {
+      row.forEach((cell, i) => {
+        page.drawText(cell, { x: xs[i] as number, y, size: 8, font });
+      });
+      y -= size * 1.5;
+    }
+  }
+  y -= 10;
+  for (const s of SIGNATURE) line(s, 330);
+  if (options.blankPage) pdf.addPage([width, 842]);
+  return pdf.save();
+}
+
+/** Greedy word wrap at `maxWidth`. Each wrapped line is its own text item, as in a real PDF. */
+function wrap(text: string, font: PDFFont, size: number, maxWidth: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(' ')) {
+    const next = current ? `${current} ${word}` : word;
+    if (font.widthOfTextAtSize(next, size) > maxWidth && current) {
+      lines.push(current);
+      current = word;
+    } else current = next;
+  }
+  if (current) lines.push(current);
+  return lines;
+}
+
+/** The plan as a Word file: header in a borderless two-column table (as Word templates have it), a paragraph a line. */
+export async function planDocx(options: { footnote?: string } = {}): Promise<Uint8Array> {
+  const p = (text: string) => new Paragraph({ children: [new TextRun(text)] });
+  const cell = (...lines: string[]) => new TableCell({ children: lines.map(p) });
+  const header = new Table({
+    rows: [
+      new TableRow({ children: [cell(...HEADER.issuer), cell(...HEADER.motto)] }),
+      new TableRow({ children: [cell(HEADER.number), cell(HEADER.placeDate)] }),
+    ],
+  });
+  const table = new Table({ rows: TABLE.map((r) => new TableRow({ children: r.map((c) => cell(c)) })) });
+  const preamble = options.footnote
+    ? new Paragraph({ children: [new TextRun(PREAMBLE), new FootnoteReferenceRun(1)] })
+    : p(PREAMBLE);
+  const doc = new Document({
+    ...(options.footnote ? { footnotes: { 1: { children: [p(options.footnote)] } } } : {}),
+    sections: [
+      {
+        children: [
+          header,
+          ...TITLE.map((t) => new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun(t)] })),
+          preamble,
+          ...BODY.map(p),
+          table,
+          ...SIGNATURE.map(p),
+        ],
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+/**
+ * The plan as a portal page: site banner, menu, sidebar, scripts, styles, a cookie form and a footer
+ * around a `main` (layout 'div': a plain content `div` beside a sidebar `div`; 'body': the content right in
+ * the body, among the chrome); the header in a table
+ * with `<br>`s, the body in paragraphs, entities for some letters.
+ */
+export function planHtml(options: { layout?: 'main' | 'div' | 'body' } = {}): string {
+  const [script, style, nav, footer] = NOISE as [string, string, string, string];
+  const content = `
+    <table class="header"><tr>
+      <td><p>${HEADER.issuer.join('<br>')}</p><p>&nbsp;</p></td>
+      <td><p><b>${HEADER.motto[0]}</b><br/>${HEADER.motto[1]}</p></td>
+    </tr><tr><td>${HEADER.number}</td><td><i>${HEADER.placeDate}</i></td></tr></table>
+    <nav class="breadcrumb"><a href="/">${nav}</a> › Văn bản</nav>
+    <script>${script}</script><style>.${style} p { margin: 0 }</style>
+    <h2 style="text-align:center">${TITLE[0]}</h2>
+    <p class="title"><span>${TITLE[1]}</span></p>
+    <p>${esc(PREAMBLE).replace('Tỉnh ủy', 'T&#7881;nh &#7911;y')}</p>
+    ${BODY.map((b) => `<p>${esc(b)}</p>`).join('\n    ')}
+    <table border="1"><thead><tr>${(TABLE[0] as string[]).map((c) => `<th>${c}</th>`).join('')}</tr></thead>
+      <tbody><tr>${(TABLE[1] as string[]).map((c) => `<td>${c}</td>`).join('')}<td></td></tr></tbody></table>
+    <div class="sign">${SIGNATURE.map((s) => `<p>${s}</p>`).join('')}</div>`;
+  const sidebar = `<ul class="related"><li><a href="/a">Tin liên quan: Kế hoạch số 99/KH-UBND</a></li><li><a href="/b">Quyết định số 88/QĐ-UBND</a></li></ul>`;
+  const layout = options.layout ?? 'main';
+  const main =
+    layout === 'div'
+      ? `<div id="page"><div id="content">${content}</div><div id="side">${sidebar}</div></div>`
+      : layout === 'body'
+        ? `${content}<aside>${sidebar}</aside>`
+        : `<main>${content}</main><aside>${sidebar}</aside>`;
+  return `<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8"><title>Kế hoạch 12/KH-UBND</title>
+<style>.${style} { color: red }</style>
+<script>${script}; if (a < b && c > d) {}</script></head>
+<body>
+<header><div class="logo">Cổng thông tin điện tử tỉnh</div><nav><a href="/">${nav}</a> <a href="/vb">Văn bản</a></nav></header>
+<noscript>Bật JavaScript NOSCRIPT-NOISE</noscript>
+<form><label>Tìm kiếm FORM-NOISE</label><input name="q"><button>Tìm</button></form>
+${main}
+<footer>${footer} Số 01/2024 <script>${script}</script></footer>
+</body></html>`;
+}
