@@ -8,35 +8,43 @@ import type { NodeKind } from './generated/resolver-types.ts';
 
 const hasAll = (padded: string, tokens: readonly string[]) => tokens.every((t) => padded.includes(` ${t}`));
 
+/** The folded words of a search and the kinds asked for (all three when none); no words is a bad input. */
+function parseQuery(text: string, kinds: readonly NodeKind[] | null | undefined) {
+  const tokens = searchTokens(text);
+  if (tokens.length === 0) throw apiError('BAD_USER_INPUT', 'search text has no words');
+  const want = new Set<NodeKind>(kinds && kinds.length > 0 ? kinds : ['DOCUMENT', 'TASK', 'AGENCY']);
+  return { tokens, want };
+}
+
+/** Tasks with every word, those with the words in their key or title first (then the others, catalog order). */
+function matchingTasks(snapshot: CatalogSnapshot, tokens: readonly string[]): TaskNode[] {
+  const titled: TaskNode[] = [];
+  const other: TaskNode[] = [];
+  snapshot.tasks.forEach((t, i) => {
+    if (!hasAll(snapshot.taskText[i] ?? '', tokens)) return;
+    (hasAll(` ${searchTokens(`${t.key} ${t.title}`).join(' ')} `, tokens) ? titled : other).push(t);
+  });
+  return [...titled, ...other];
+}
+
+function matchingAgencies(snapshot: CatalogSnapshot, tokens: readonly string[]) {
+  return snapshot.agencies.filter((a) => hasAll(a.searchText, tokens));
+}
+
 export async function searchAll(
   ctx: ApiContext,
   text: string,
   first: number,
   kinds: readonly NodeKind[] | null | undefined,
 ): Promise<GraphNode[]> {
-  const tokens = searchTokens(text);
-  if (tokens.length === 0) throw apiError('BAD_USER_INPUT', 'search text has no words');
-  const want = new Set<NodeKind>(kinds && kinds.length > 0 ? kinds : ['DOCUMENT', 'TASK', 'AGENCY']);
+  const { tokens, want } = parseQuery(text, kinds);
   const [found, snapshot] = await Promise.all([
     want.has('DOCUMENT') ? ctx.store.search(text, first) : null,
     want.has('TASK') || want.has('AGENCY') ? ctx.services.catalog.snapshot() : null,
   ]);
   const documents = (found?.hits ?? []).filter((h) => h.kind === 'DOCUMENT');
-  const tasks: TaskNode[] = [];
-  if (snapshot !== null && want.has('TASK')) {
-    const titled: TaskNode[] = [];
-    const other: TaskNode[] = [];
-    snapshot.tasks.forEach((t, i) => {
-      if (!hasAll(snapshot.taskText[i] ?? '', tokens)) return;
-      // A task whose title has the words ranks before one that only mentions them in its text.
-      (hasAll(` ${searchTokens(`${t.key} ${t.title}`).join(' ')} `, tokens) ? titled : other).push(t);
-    });
-    tasks.push(...titled, ...other);
-  }
-  const agencies =
-    snapshot !== null && want.has('AGENCY')
-      ? snapshot.agencies.filter((a) => hasAll(a.searchText, tokens))
-      : [];
+  const tasks = snapshot !== null && want.has('TASK') ? matchingTasks(snapshot, tokens) : [];
+  const agencies = snapshot !== null && want.has('AGENCY') ? matchingAgencies(snapshot, tokens) : [];
   const hits = [...documents, ...tasks, ...agencies].slice(0, first);
   ctx.loaders.remember(hits);
   return hits;
@@ -65,9 +73,7 @@ export async function searchEvery(
   text: string,
   kinds: readonly NodeKind[] | null | undefined,
 ): Promise<{ identity: string; hits: readonly GraphNode[] }> {
-  const tokens = searchTokens(text);
-  if (tokens.length === 0) throw apiError('BAD_USER_INPUT', 'search text has no words');
-  const want = new Set<NodeKind>(kinds && kinds.length > 0 ? kinds : ['DOCUMENT', 'TASK', 'AGENCY']);
+  const { tokens, want } = parseQuery(text, kinds);
   const identity = `${tokens.join(' ')}|${[...want].sort().join(',')}`;
   const snapshot = await ctx.services.catalog.snapshot();
   let memo = everyHit.get(snapshot);
@@ -82,17 +88,8 @@ export async function searchEvery(
           .filter((d) => hasAll(d.searchText, tokens))
           .sort(documentOrder(tokens.join(' ')))
       : [];
-    const tasks: TaskNode[] = [];
-    if (want.has('TASK')) {
-      const titled: TaskNode[] = [];
-      const other: TaskNode[] = [];
-      snapshot.tasks.forEach((t, i) => {
-        if (!hasAll(snapshot.taskText[i] ?? '', tokens)) return;
-        (hasAll(` ${searchTokens(`${t.key} ${t.title}`).join(' ')} `, tokens) ? titled : other).push(t);
-      });
-      tasks.push(...titled, ...other);
-    }
-    const agencies = want.has('AGENCY') ? snapshot.agencies.filter((a) => hasAll(a.searchText, tokens)) : [];
+    const tasks = want.has('TASK') ? matchingTasks(snapshot, tokens) : [];
+    const agencies = want.has('AGENCY') ? matchingAgencies(snapshot, tokens) : [];
     hits = [...documents, ...tasks, ...agencies];
     if (memo.size >= SEARCHES_PER_SNAPSHOT) memo.clear();
     memo.set(identity, hits);
