@@ -45,7 +45,8 @@ function requireLineageNode(node: GraphNode, op: string): void {
   }
 }
 
-const KIND_ORDER = { DOCUMENT: 0, TASK: 1, AGENCY: 2 } as const;
+/** Lineage nodes at one depth: documents, then tasks, then agencies. */
+export const KIND_ORDER = { DOCUMENT: 0, TASK: 1, AGENCY: 2 } as const;
 
 export async function lineageDown(ops: ReadOps, id: string, depth: number): Promise<Lineage> {
   const root = await getNode(ops, id);

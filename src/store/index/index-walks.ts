@@ -4,7 +4,9 @@
 // holds, once each: a walk through edge lookups would build an edge object and a node object per hop.
 import {
   type DocumentNode,
+  type EdgeFields,
   EdgeType,
+  edgeId,
   type GraphEdge,
   type GraphNode,
   type Lineage,
@@ -14,11 +16,10 @@ import { StoreError } from '../graph-store.ts';
 import { graphNodeOf } from '../records.ts';
 import type { SqliteOps } from '../sqlite/sqlite-ops.ts';
 import type { UpGraph } from '../store-ops.ts';
-import { MAX_HOPS } from '../traversal.ts';
+import { KIND_ORDER, MAX_HOPS } from '../traversal.ts';
 import type { GraphIndex } from './graph-index.ts';
 import type { NodeCache } from './node-cache.ts';
 
-const KIND_ORDER = { DOCUMENT: 0, TASK: 1, AGENCY: 2 } as const;
 const TYPE_CODE = Object.fromEntries(EdgeType.options.map((t, i) => [t, i])) as Record<EdgeType, number>;
 
 export class IndexWalks {
@@ -44,28 +45,23 @@ export class IndexWalks {
     const from = this.index.idOf(r.fromN);
     const to = this.index.idOf(r.toN);
     const strings = this.db.strings;
-    const assertedBy = strings.value(r.assertedBy);
     const provenance = {
-      assertedBy,
+      assertedBy: strings.value(r.assertedBy),
       source: strings.value(r.source),
       evidence: { start: r.evidenceStart, end: r.evidenceEnd },
       method: r.method as GraphEdge['provenance']['method'],
       confidence: r.confidence,
       extractorVersion: strings.value(r.extractorVersion),
     };
-    const head = `${r.type}:${from}->${to}|${assertedBy}`;
-    if (r.type === 'CITES') {
-      const basis = (r.qualifier === '' ? null : r.qualifier) as Extract<
-        GraphEdge,
-        { type: 'CITES' }
-      >['basis'];
-      return { id: `${head}|${basis ?? '-'}`, from, to, provenance, type: 'CITES', basis };
-    }
-    if (r.type === 'ASSIGNS') {
-      const role = r.qualifier as Extract<GraphEdge, { type: 'ASSIGNS' }>['role'];
-      return { id: `${head}|${role}`, from, to, provenance, type: 'ASSIGNS', role };
-    }
-    return { id: head, from, to, provenance, type: r.type } as GraphEdge;
+    // The id from the model's own rule (edgeId), so both edge builders name an edge alike.
+    const fields = (
+      r.type === 'CITES'
+        ? { from, to, provenance, type: 'CITES', basis: r.qualifier === '' ? null : r.qualifier }
+        : r.type === 'ASSIGNS'
+          ? { from, to, provenance, type: 'ASSIGNS', role: r.qualifier }
+          : { from, to, provenance, type: r.type }
+    ) as EdgeFields;
+    return { id: edgeId(fields), ...fields };
   }
 
   private numberOf(node: GraphNode): number {
