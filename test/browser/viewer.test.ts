@@ -1,16 +1,16 @@
 // Browser tests of the viewer: Debian's Chromium (never a downloaded browser) driven by playwright-core against
 // the API server with the seeds ingested. Screenshots go to test-results/ for a person to look at. Without
 // /usr/bin/chromium the suite is skipped, and says why.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_SKIP_REASON, chromiumAvailable, openViewerBrowser } from './browser-fixture.ts';
 import { REPO_ROOT, type SeedsServer, startSeedsServer } from './server-fixture.ts';
 import { allRows, ancestorLabels, expandRow, scrollToRow } from './tree-helpers.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-const SKIP_REASON = `${CHROMIUM} not found — install Debian's Chromium (apt-get install -y chromium) to run the browser tests`;
+const available = chromiumAvailable;
+const SKIP_REASON = CHROMIUM_SKIP_REASON;
 if (!available) console.warn(`viewer browser tests skipped: ${SKIP_REASON}`);
 
 const SHOTS = join(REPO_ROOT, 'test-results');
@@ -45,37 +45,7 @@ describe.skipIf(!available)(`viewer in Chromium${available ? '' : ` (skipped: ${
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
     server = await startSeedsServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-    });
-    // Nothing may leave the test server (no CDN, no fonts, no telemetry).
-    await context.route(
-      (url) => !url.href.startsWith(server.url),
-      async (route) => {
-        problems.push(`external request: ${route.request().url()}`);
-        await route.abort();
-      },
-    );
-    page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-    });
+    ({ browser, context, page } = await openViewerBrowser(server.url, problems));
   }, 120_000);
 
   afterAll(async () => {
