@@ -159,9 +159,12 @@ describe.skipIf(!available)(
     });
 
     it('"Mở rộng tất cả" does not freeze on the whole tree; a drawing too large becomes a summary', async () => {
-      await page.goto(`${server.url}/#/search/x`);
+      // A fresh page: a hash change keeps the previous page in the DOM until the next one has loaded, and a click
+      // on the outgoing panel would be lost with it.
       await page.goto(`${server.url}/#/document/${encodeURIComponent(server.central)}`);
+      await page.reload();
       await page.locator('.tree-panel[aria-busy="false"]').waitFor();
+      await page.locator('.tree-item[aria-level="2"]').first().waitFor();
       const started = Date.now();
       await page.getByRole('button', { name: 'Mở rộng tất cả' }).click();
       await page.locator('.tree-notice', { hasText: 'quá 500' }).waitFor();

@@ -105,6 +105,8 @@ export function treePanel(ref, { graph = true, filters = true, source = apiTreeS
     button.disabled = true;
     say('Đang mở…');
     try {
+      // A click before the first page of children arrived opens the tree once it has.
+      await ready;
       const { complete, size } = await model.expandAll();
       say(
         complete
