@@ -11,4 +11,8 @@ process.stdout.on('error', (error) => {
 
 register();
 const { runCli } = await import('../src/cli/main.ts');
-process.exitCode = await runCli(process.argv.slice(2));
+const code = await runCli(process.argv.slice(2));
+process.exitCode = code;
+// The command is done and its store closed; a handle left open (a worker winding down, a keep-alive socket) must
+// not hold the process. Unreferenced, the timer fires only if something else still keeps the process alive.
+setTimeout(() => process.exit(code), 1_000).unref();

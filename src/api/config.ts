@@ -1,7 +1,7 @@
 // API configuration: the environment variables the server job reads, validated once at start-up.
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { resolveStoreTarget } from '../store/create-store.ts';
+import { isStoreError, resolveStoreTarget, type StoreTarget } from '../store/create-store.ts';
 import type { CorsPolicy } from './http.ts';
 import { type ApiLimits, DEFAULT_LIMITS } from './limits.ts';
 
@@ -25,24 +25,62 @@ export interface ApiConfig {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-const Port = z.coerce.number().int().min(0).max(65_535);
-const Positive = z.coerce.number().int().positive();
-const Flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+/** A setting the program cannot start with: reported as one line naming the variable, exit 2, before any work. */
+export class ConfigError extends Error {
+  readonly code = 'CONFIG_INVALID';
+  /** The environment variable at fault. */
+  readonly variable: string;
+  constructor(variable: string, message: string) {
+    super(message);
+    this.name = 'ConfigError';
+    this.variable = variable;
+  }
+}
+
+export function isConfigError(error: unknown): error is ConfigError {
+  return error instanceof ConfigError;
+}
+
+// A schema's description is what the message says was expected (zod's own wording names types, not settings).
+const Port = z.coerce.number().int().min(0).max(65_535).describe('a port number from 0 to 65535');
+const Positive = z.coerce.number().int().positive().describe('a whole number above 0');
+const Flag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1')
+  .describe('true or false (or 1 or 0)');
+const NonNegative = z.coerce.number().int().min(0).describe('a whole number, 0 or more');
 
 function read<T>(env: Env, name: string, schema: z.ZodType<T>, fallback: T): T {
   const raw = env[name]?.trim();
   if (raw === undefined || raw === '') return fallback;
   const parsed = schema.safeParse(raw);
   if (!parsed.success)
-    throw new Error(`${name}=${JSON.stringify(raw)}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    throw new ConfigError(
+      name,
+      `${name}=${JSON.stringify(raw)}: expected ${schema.description ?? parsed.error.issues[0]?.message ?? 'a valid value'}`,
+    );
   return parsed.data;
+}
+
+/** The store's settings, their errors as configuration errors. */
+function storeTarget(env: Env): StoreTarget {
+  try {
+    return resolveStoreTarget(env);
+  } catch (error) {
+    if (isStoreError(error, 'INVALID_ARGUMENT'))
+      throw new ConfigError(String(error.details.variable ?? 'POLICY_GRAPH_STORE'), error.message);
+    throw error;
+  }
 }
 
 export function apiConfigFromEnv(env: Env, cwd: string = process.cwd()): ApiConfig {
   const production = env.NODE_ENV === 'production';
   const token = env.POLICY_GRAPH_TOKEN?.trim() || null;
   if (token !== null && token.length < 16)
-    throw new Error('POLICY_GRAPH_TOKEN must be at least 16 characters (or unset to disable mutations)');
+    throw new ConfigError(
+      'POLICY_GRAPH_TOKEN',
+      `POLICY_GRAPH_TOKEN has ${token.length} characters: it must have at least 16 (or be unset, which disables mutations)`,
+    );
   const corsRaw = env.CORS_ORIGIN?.trim() ?? '';
   const cors: CorsPolicy =
     corsRaw === ''
@@ -53,7 +91,7 @@ export function apiConfigFromEnv(env: Env, cwd: string = process.cwd()): ApiConf
             .split(',')
             .map((o) => o.trim())
             .filter((o) => o !== '');
-  const target = resolveStoreTarget(env);
+  const target = storeTarget(env);
   const textCacheDir =
     env.POLICY_GRAPH_TEXTS?.trim() ||
     (target.kind === 'embedded'
@@ -83,6 +121,6 @@ export function apiConfigFromEnv(env: Env, cwd: string = process.cwd()): ApiConf
     },
     textCacheDir,
     sourceRoots,
-    answerCacheTtlMs: read(env, 'API_CACHE_TTL_MS', z.coerce.number().int().min(0), 1_000),
+    answerCacheTtlMs: read(env, 'API_CACHE_TTL_MS', NonNegative, 1_000),
   };
 }

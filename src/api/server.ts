@@ -11,7 +11,7 @@ import { createStore } from '../store/create-store.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { AnswerCache } from './answer-cache.ts';
 import { Catalog, type CatalogOptions } from './catalog.ts';
-import { apiConfigFromEnv } from './config.ts';
+import { type ApiConfig, apiConfigFromEnv, ConfigError } from './config.ts';
 import { type ApiContext, type ApiServices, createContext } from './context.ts';
 import { formatApiError } from './errors.ts';
 import { guardPlugin } from './guard-plugin.ts';
@@ -105,6 +105,9 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     formatError: formatApiError({ mask: production, logger }),
     // Recursive fragment spreads are refused before the limits rule walks them.
     maxRecursiveSelections: true,
+    // Apollo's own handler re-sends the signal once Apollo has stopped, killing the process before the store is
+    // closed; the owner of the process (the CLI) handles signals and calls close().
+    stopOnTerminationSignals: false,
     // The cache-control plugin hooks every field and halves list throughput (PERFORMANCE.md); no cache hints are used.
     plugins: [
       ApolloServerPluginCacheControlDisabled(),
@@ -180,6 +183,26 @@ export interface StartServerOptions {
   logger?: Logger;
   /** Extra routes, e.g. the viewer. */
   routes?: readonly Route[];
+  /** Already read from `env` (the CLI validates it before any work); read here when absent. */
+  config?: ApiConfig;
+}
+
+/** A listen error the user can fix (a port in use, a privileged port) as a configuration error. */
+export function listenError(error: unknown, host: string, port: number): unknown {
+  const code = (error as { code?: string } | null)?.code;
+  if (code === 'EADDRINUSE')
+    return new ConfigError(
+      'PORT',
+      `PORT=${port}: ${host}:${port} is in use (another server?); pick a free port`,
+    );
+  if (code === 'EACCES')
+    return new ConfigError(
+      'PORT',
+      `PORT=${port}: not allowed to listen on ${host}:${port}; pick a port above 1023`,
+    );
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+    return new ConfigError('HOST', `HOST=${host}: no such address on this machine`);
+  return error;
 }
 
 export interface RunningServer {
@@ -194,7 +217,7 @@ export interface RunningServer {
 /** The main job: the store the environment selects, opened, served on PORT. */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const env = options.env ?? process.env;
-  const config = apiConfigFromEnv(env);
+  const config = options.config ?? apiConfigFromEnv(env);
   const logger = options.logger ?? silentLogger;
   const store = createStore({ env });
   await store.init();
@@ -217,13 +240,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     await store.close();
     throw error;
   }
-  const { port, url } = await api
-    .listen(options.port ?? config.port, options.host ?? config.host)
-    .catch(async (error: unknown) => {
-      await api.close();
-      await store.close();
-      throw error;
-    });
+  const wantedPort = options.port ?? config.port;
+  const wantedHost = options.host ?? config.host;
+  const { port, url } = await api.listen(wantedPort, wantedHost).catch(async (error: unknown) => {
+    await api.close();
+    await store.close();
+    throw listenError(error, wantedHost, wantedPort);
+  });
   logger.info('listening', { url, adapter: store.adapter, mutations: config.token !== null });
   // Warm the catalog so the first agency list or task search does not pay for it.
   void api.services.catalog

@@ -28,6 +28,8 @@ export interface IngestReport {
   merges: MergeNote[];
   ambiguities: string[];
   stats: GraphStats;
+  /** Stopped by the caller's signal before the inputs ran out (identities then not reconciled). */
+  interrupted: boolean;
 }
 
 export interface IngestOptions {
@@ -40,6 +42,11 @@ export interface IngestOptions {
   /** Most text per store call, in UTF-16 code units; default 2 M (a transaction's work, and so the pause in
    * progress, stays about the same whatever the documents' sizes; a commit syncs the log once). */
   batchChars?: number;
+  /**
+   * Stops the run between batches (Ctrl-C): the batch being written commits whole, nothing further is read, and
+   * identities are not reconciled (the next run over the same files does it). The report says `interrupted`.
+   */
+  signal?: AbortSignal;
 }
 
 export const DEFAULT_BATCH_SIZE = 500;
@@ -50,10 +57,13 @@ async function* chunks<T extends { text: string }>(
   items: Iterable<T> | AsyncIterable<T>,
   size: number,
   chars: number,
+  signal: AbortSignal | undefined,
 ): AsyncGenerator<T[]> {
   let chunk: T[] = [];
   let held = 0;
   for await (const item of items) {
+    // Interrupted: the documents read but not written are dropped (none of them was acknowledged).
+    if (signal?.aborted) return;
     chunk.push(item);
     held += item.text.length;
     if (chunk.length >= size || held >= chars) {
@@ -79,7 +89,7 @@ export async function ingestDocuments(
   const files: FileOutcome[] = [];
   const touched = new Set<string>();
   const batchChars = Math.max(1, options.batchChars ?? DEFAULT_BATCH_CHARS);
-  const pending = chunks(inputs, batchSize, batchChars)[Symbol.asyncIterator]();
+  const pending = chunks(inputs, batchSize, batchChars, options.signal)[Symbol.asyncIterator]();
   let next = pending.next();
   for (;;) {
     const { value: inputChunk, done } = await next;
@@ -116,7 +126,8 @@ export async function ingestDocuments(
       options.onProgress?.(files.length, total, base.source);
     });
   }
+  const interrupted = options.signal?.aborted ?? false;
   const { merges, ambiguities } =
-    touched.size > 0 ? await reconcile(store, [...touched]) : { merges: [], ambiguities: [] };
-  return { files, merges, ambiguities, stats: await store.stats() };
+    touched.size > 0 && !interrupted ? await reconcile(store, [...touched]) : { merges: [], ambiguities: [] };
+  return { files, merges, ambiguities, stats: await store.stats(), interrupted };
 }

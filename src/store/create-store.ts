@@ -28,7 +28,9 @@ export function resolveStoreTarget(env: Readonly<Record<string, string | undefin
   if (uri === undefined) {
     const memory = setting(env, 'POLICY_GRAPH_MEMORY')?.toLowerCase();
     if (memory !== undefined && memory !== 'on' && memory !== 'off') {
-      throw new StoreError('INVALID_ARGUMENT', `POLICY_GRAPH_MEMORY is "${memory}": use on or off`);
+      throw new StoreError('INVALID_ARGUMENT', `POLICY_GRAPH_MEMORY is "${memory}": use on or off`, {
+        details: { variable: 'POLICY_GRAPH_MEMORY' },
+      });
     }
     return {
       kind: 'embedded',
@@ -41,7 +43,9 @@ export function resolveStoreTarget(env: Readonly<Record<string, string | undefin
   // Neo4j's default user name; with neither set the driver connects without authentication.
   const user = setting(env, 'NEO4J_USER') ?? (password === undefined ? undefined : 'neo4j');
   if (user !== undefined && password === undefined) {
-    throw new StoreError('INVALID_ARGUMENT', 'NEO4J_USER is set without NEO4J_PASSWORD');
+    throw new StoreError('INVALID_ARGUMENT', 'NEO4J_USER is set without NEO4J_PASSWORD', {
+      details: { variable: 'NEO4J_PASSWORD' },
+    });
   }
   const database = setting(env, 'NEO4J_DATABASE');
   return {

@@ -6,6 +6,7 @@ import { type IngestReport, ingestDocuments } from '../../ingest/ingest.ts';
 import { defaultExtractThreads } from '../../io/extract-pool.ts';
 import { expandPaths, streamDocuments } from '../../io/input-files.ts';
 import type { ReadTextError } from '../../io/read-text.ts';
+import { EXIT_INTERRUPTED, onInterrupt } from '../interrupt.ts';
 import { type CliIo, type CommandContext, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from '../main.ts';
 import { storeErrorExit } from '../store-errors.ts';
 import { withStore } from '../with-store.ts';
@@ -91,10 +92,15 @@ export async function runIngest(
       yield input;
     }
   })();
+  const interrupt = onInterrupt((message) => {
+    bar?.stop();
+    note(message);
+  });
   try {
     const report = await withStore((store) =>
       ingestDocuments(store, stream, {
         total: listed.files.length,
+        signal: interrupt.signal,
         onProgress: (done) => {
           stored = done;
           bar?.update(read + readErrors.length, { stored });
@@ -102,6 +108,13 @@ export async function runIngest(
       }),
     );
     bar?.stop();
+    if (report.interrupted) {
+      note(
+        `interrupted: ${report.files.length} of ${listed.files.length} files stored, the rest not read; ` +
+          'the store is closed and consistent — run the same command again to finish (stored files are skipped as unchanged)',
+      );
+      return EXIT_INTERRUPTED;
+    }
     for (const error of readErrors) note(`${error.message} (not stored)`);
     const unreadable = [...listed.errors, ...readErrors];
     if (report.files.length === 0) {
@@ -124,6 +137,8 @@ export async function runIngest(
   } catch (error) {
     bar?.stop();
     return storeErrorExit(error, io);
+  } finally {
+    interrupt.dispose();
   }
 }
 
