@@ -79,7 +79,12 @@ function fromStoreError(error: StoreError, base: GraphQLFormattedError): GraphQL
     }
     case 'INVALID_ARGUMENT': {
       const extra: Record<string, unknown> = {};
-      if (Array.isArray(error.details.issues)) extra.issues = error.details.issues;
+      if (Array.isArray(error.details.issues)) {
+        extra.issues = error.details.issues;
+        // The argument at fault, for clients that mark a form field.
+        const path = (error.details.issues[0] as { path?: unknown } | undefined)?.path;
+        if (typeof path === 'string' && path !== '') extra.field = path;
+      }
       if (typeof error.details.position === 'number') extra.position = error.details.position;
       return keep('BAD_USER_INPUT', extra);
     }

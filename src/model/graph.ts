@@ -486,13 +486,18 @@ export type DocumentFacts = z.infer<typeof DocumentFacts>;
 // Query arguments.
 // ---------------------------------------------------------------------------------------------
 
+/** A place as asked for: it must keep a letter or digit once folded ("%", "\\" or an emoji name no place). */
+const PlaceName = z.string().refine((s) => foldText(s).length > 0, 'has no letters or digits');
+/** A symbol as asked for: something besides spaces. */
+const SymbolText = z.string().refine((s) => /\S/.test(s), 'is empty');
+
 export const DocumentQuery = z
   .object({
-    symbol: z.string().min(1).optional(),
+    symbol: SymbolText.optional(),
     year: z.number().int().optional(),
     date: z.string().regex(PARTIAL_ISO_DATE).optional(),
     /** null asks for central issuers (no jurisdiction). */
-    issuerJurisdiction: z.string().min(1).nullable().optional(),
+    issuerJurisdiction: PlaceName.nullable().optional(),
     type: DocType.optional(),
     status: DocumentStatus.optional(),
     level: Level.optional(),
@@ -506,7 +511,7 @@ export type DocumentQuery = z.infer<typeof DocumentQuery>;
 export const DocumentFilter = z.object({
   type: DocType.optional(),
   status: DocumentStatus.optional(),
-  issuerJurisdiction: z.string().min(1).nullable().optional(),
+  issuerJurisdiction: PlaceName.nullable().optional(),
   level: Level.optional(),
   branch: Branch.optional(),
   year: z.number().int().optional(),
