@@ -237,7 +237,8 @@ export function createRequestHandler(o: HttpHandlerOptions) {
     });
     const h = await Promise.race([o.health(), timeout]).finally(() => clearTimeout(timer));
     const body = {
-      status: h.ok ? 'ok' : 'unavailable',
+      // degraded: reads answer, writes would fail (or not be durable); a monitor must see it as unhealthy.
+      status: h.ok ? 'ok' : h.degraded !== undefined ? 'degraded' : 'unavailable',
       adapter: h.adapter,
       ...(o.healthDetail ? { detail: h.detail } : {}),
     };

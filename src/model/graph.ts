@@ -652,5 +652,10 @@ export const StoreHealth = z.object({
   ok: z.boolean(),
   adapter: z.enum(['embedded', 'neo4j']),
   detail: z.string(),
+  /**
+   * Reads answer but writes cannot be trusted (the last write failed, the disk is full, the store file was removed
+   * or replaced under the process): why. `ok` is then false too.
+   */
+  degraded: z.string().optional(),
 });
 export type StoreHealth = z.infer<typeof StoreHealth>;

@@ -13,6 +13,7 @@ import { NodeCache } from '../index/node-cache.ts';
 import { Serial } from '../serial.ts';
 import { SharedGraphStore, sortedExport } from '../shared-store.ts';
 import type { ReadOps, WriteOps } from '../store-ops.ts';
+import { type FileIdentity, fileIdentity, fileMoved, lowDiskSpace } from './file-identity.ts';
 import { openDatabase } from './open-database.ts';
 import { loadMigrations } from './sql-files.ts';
 import { SqliteOps } from './sqlite-ops.ts';
@@ -78,6 +79,10 @@ export class SqliteStore extends SharedGraphStore {
   private memoryReloads = 0;
   /** Times the index was rebuilt because another process wrote to the store. */
   private externalReloads = 0;
+  /** Device and inode of the file opened: a removed or replaced file is told from the one written to. */
+  private identity: FileIdentity | null = null;
+  /** Why the last write failed, until a write succeeds (reported by health). */
+  private lastWriteFailure: string | null = null;
 
   constructor(options: SqliteStoreOptions = {}) {
     super(options.hooks ?? {});
@@ -104,6 +109,8 @@ export class SqliteStore extends SharedGraphStore {
           );
         }
         db = openDatabase(this.file, { check: this.check });
+        this.identity = fileIdentity(this.file);
+        this.lastWriteFailure = null;
         const open: Open = { db, ops: new SqliteOps(db), dataVersion: 0, tx: transactionStatements(db) };
         this.open = open;
         this.inTransaction(open, 'BEGIN', () => {
@@ -213,10 +220,34 @@ export class SqliteStore extends SharedGraphStore {
         return String(open.db.prepare('SELECT sqlite_version()').pluck().get());
       });
       await this.read((ops) => ops.countDocuments({}));
-      return { ok: true, adapter: 'embedded', detail: `SQLite ${version} at ${this.file}` };
+      const detail = `SQLite ${version} at ${this.file}`;
+      const degraded = this.writeProblem() ?? (await lowDiskSpace(this.directory));
+      return degraded === null
+        ? { ok: true, adapter: 'embedded', detail }
+        : { ok: false, adapter: 'embedded', detail: `${detail}; ${degraded}`, degraded };
     } catch (error) {
       return { ok: false, adapter: 'embedded', detail: message(error) };
     }
+  }
+
+  /** Why a write now would not be durable, or null: the file opened is gone or replaced, or the last write failed. */
+  private writeProblem(): string | null {
+    const moved = this.identity === null ? null : fileMoved(this.file, this.identity);
+    if (moved !== null) return moved;
+    return this.lastWriteFailure === null ? null : `the last write failed: ${this.lastWriteFailure}`;
+  }
+
+  /** A write is refused, or its commit disowned, when the file it went to is no longer the store's file. */
+  private refuseIfMoved(after: 'before' | 'after'): void {
+    const moved = this.identity === null ? null : fileMoved(this.file, this.identity);
+    if (moved === null) return;
+    throw new StoreError(
+      'WRITE_FAILED',
+      after === 'before'
+        ? `${moved}: nothing was stored; restart the server to reopen the store`
+        : `${moved} during the write: it went to the removed file and is not kept; restart the server to reopen the store`,
+      { details: { file: this.file, problem: 'STORE_FILE_MOVED' } },
+    );
   }
 
   private requireOpen(): Open {
@@ -256,19 +287,27 @@ export class SqliteStore extends SharedGraphStore {
       open.ops.changes = this.memory ? [] : null;
       let result: T;
       try {
+        this.refuseIfMoved('before');
         this.catchUp(open);
         result = await work(open.ops, this.hooks);
         open.tx.COMMIT.run();
         this.commits++;
         open.ops.strings.commit();
+        // SQLite writes on to a file unlinked under it and reports success: such a commit is lost at restart.
+        this.refuseIfMoved('after');
       } catch (error) {
         if (open.db.inTransaction) open.tx.ROLLBACK.run();
         open.ops.strings.rollback();
         open.ops.changes = null;
-        throw translate(error, 'WRITE_FAILED', 'write failed, rolled back');
+        const failed = translate(error, 'WRITE_FAILED', 'write failed, rolled back');
+        // Invalid facts are the caller's; anything else says the store cannot take writes (disk full, I/O error).
+        if (failed.code !== 'INVALID_ARGUMENT' && failed.code !== 'NOT_FOUND' && failed.code !== 'AMBIGUOUS')
+          this.lastWriteFailure = failed.message;
+        throw failed;
       } finally {
         open.ops.endWrite();
       }
+      this.lastWriteFailure = null;
       this.follow(open);
       return result;
     });
