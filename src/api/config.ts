@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { isStoreError, resolveStoreTarget, type StoreTarget } from '../store/create-store.ts';
 import type { CorsPolicy } from './http.ts';
+import { DEFAULT_HTTP_LIMITS, type HttpLimits } from './http-limits.ts';
 import { type ApiLimits, DEFAULT_LIMITS } from './limits.ts';
 
 export interface ApiConfig {
@@ -21,6 +22,7 @@ export interface ApiConfig {
   sourceRoots: string[];
   /** Reuse of store answers across requests (0 disables); writes through the API clear it at once. */
   answerCacheTtlMs: number;
+  http: HttpLimits;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -122,5 +124,10 @@ export function apiConfigFromEnv(env: Env, cwd: string = process.cwd()): ApiConf
     textCacheDir,
     sourceRoots,
     answerCacheTtlMs: read(env, 'API_CACHE_TTL_MS', NonNegative, 1_000),
+    http: {
+      maxConnections: read(env, 'API_MAX_CONNECTIONS', Positive, DEFAULT_HTTP_LIMITS.maxConnections),
+      headersTimeoutMs: read(env, 'API_HEADERS_TIMEOUT_MS', Positive, DEFAULT_HTTP_LIMITS.headersTimeoutMs),
+      requestTimeoutMs: read(env, 'API_REQUEST_TIMEOUT_MS', Positive, DEFAULT_HTTP_LIMITS.requestTimeoutMs),
+    },
   };
 }

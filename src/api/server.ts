@@ -16,6 +16,7 @@ import { type ApiContext, type ApiServices, createContext } from './context.ts';
 import { formatApiError } from './errors.ts';
 import { guardPlugin } from './guard-plugin.ts';
 import { type CorsPolicy, createRequestHandler, type Route } from './http.ts';
+import { DEFAULT_HTTP_LIMITS, type HttpLimits } from './http-limits.ts';
 import { type ApiLimits, DEFAULT_LIMITS, limitsRule } from './limits.ts';
 import { type Logger, silentLogger } from './logger.ts';
 import { ExtractionMemo } from './references.ts';
@@ -46,6 +47,7 @@ export interface ApiServerOptions {
    * API clear both at once; other writers (another process on Neo4j) are seen within about twice this time.
    */
   answerCacheTtlMs?: number;
+  http?: Partial<HttpLimits>;
 }
 
 export interface ApiServer {
@@ -136,11 +138,22 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     logger,
     responses,
   });
-  const httpServer = createServer((req, res) => {
-    void handler(req, res);
-  });
+  const http = { ...DEFAULT_HTTP_LIMITS, ...options.http };
+  const httpServer = createServer(
+    {
+      // A client that sends its headers or its body slowly (a slowloris) is cut off, checked every second.
+      headersTimeout: http.headersTimeoutMs,
+      requestTimeout: http.requestTimeoutMs,
+      connectionsCheckingInterval: 1_000,
+    },
+    (req, res) => {
+      void handler(req, res);
+    },
+  );
   // Keep-alive sockets outlive a load generator's requests; a timeout bounds idle ones.
   httpServer.keepAliveTimeout = 5_000;
+  // Sockets past the cap are closed at once: hundreds of idle clients cannot hold the server's memory.
+  httpServer.maxConnections = http.maxConnections;
 
   let closing: Promise<void> | null = null;
   return {
@@ -234,6 +247,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       sourceRoots: config.sourceRoots,
       textCacheDir: config.textCacheDir,
       answerCacheTtlMs: config.answerCacheTtlMs,
+      http: config.http,
       ...(options.routes ? { routes: options.routes } : {}),
     });
   } catch (error) {
