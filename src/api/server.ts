@@ -232,7 +232,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const env = options.env ?? process.env;
   const config = options.config ?? apiConfigFromEnv(env);
   const logger = options.logger ?? silentLogger;
-  const store = createStore({ env });
+  const store = createStore({ env, writer: 'serve' });
   await store.init();
   let api: ApiServer;
   try {

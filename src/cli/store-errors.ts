@@ -1,4 +1,4 @@
-// CLI support: a store error becomes a message and an exit code (2 for what the user asked, 1 otherwise).
+// CLI support: a store error becomes a message and an exit code (2 for what the user asked or gave, 1 otherwise).
 import { isStoreError } from '../store/graph-store.ts';
 import { type CliIo, EXIT_INTERNAL, EXIT_USAGE } from './main.ts';
 
@@ -8,5 +8,8 @@ export function storeErrorExit(error: unknown, io: CliIo): number {
   const candidates = error.details.candidates;
   if (Array.isArray(candidates))
     for (const c of candidates) io.stderr(`  candidate: ${typeof c === 'string' ? c : JSON.stringify(c)}\n`);
-  return ['NOT_FOUND', 'AMBIGUOUS', 'INVALID_ARGUMENT'].includes(error.code) ? EXIT_USAGE : EXIT_INTERNAL;
+  // UNAVAILABLE: a store that cannot be used as given (damaged, foreign, locked by another writer) — not a bug.
+  return ['NOT_FOUND', 'AMBIGUOUS', 'INVALID_ARGUMENT', 'UNAVAILABLE'].includes(error.code)
+    ? EXIT_USAGE
+    : EXIT_INTERNAL;
 }

@@ -15,6 +15,8 @@ export interface StoreConfig {
   /** Defaults to process.env. */
   env?: Readonly<Record<string, string | undefined>>;
   hooks?: StoreHooks;
+  /** This process will write (`serve`, `ingest`): the embedded store takes its writer lock at open. */
+  writer?: string;
 }
 
 function setting(env: Readonly<Record<string, string | undefined>>, name: string): string | undefined {
@@ -62,7 +64,12 @@ export function createStore(config: StoreConfig = {}): GraphStore {
   const target = resolveStoreTarget(config.env ?? process.env);
   const hooks = config.hooks ?? {};
   if (target.kind === 'embedded')
-    return new SqliteStore({ directory: target.directory, memoryIndex: target.memoryIndex, hooks });
+    return new SqliteStore({
+      directory: target.directory,
+      memoryIndex: target.memoryIndex,
+      hooks,
+      ...(config.writer === undefined ? {} : { writer: { role: config.writer, at: 'open' } }),
+    });
   const { kind: _kind, ...options } = target;
   return new Neo4jStore({ ...options, hooks });
 }

@@ -97,15 +97,17 @@ export async function runIngest(
     note(message);
   });
   try {
-    const report = await withStore((store) =>
-      ingestDocuments(store, stream, {
-        total: listed.files.length,
-        signal: interrupt.signal,
-        onProgress: (done) => {
-          stored = done;
-          bar?.update(read + readErrors.length, { stored });
-        },
-      }),
+    const report = await withStore(
+      (store) =>
+        ingestDocuments(store, stream, {
+          total: listed.files.length,
+          signal: interrupt.signal,
+          onProgress: (done) => {
+            stored = done;
+            bar?.update(read + readErrors.length, { stored });
+          },
+        }),
+      'ingest',
     );
     bar?.stop();
     if (report.interrupted) {

@@ -55,8 +55,9 @@ export async function runServe(paths: readonly string[], io: CliIo): Promise<num
       const inputs = streamDocuments(listed.files, note, readErrors, {
         threads: listed.files.length >= 16 ? defaultExtractThreads() : 0,
       });
-      const report = await withStore((store) =>
-        ingestDocuments(store, inputs, { signal: interrupt.signal, total: listed.files.length }),
+      const report = await withStore(
+        (store) => ingestDocuments(store, inputs, { signal: interrupt.signal, total: listed.files.length }),
+        'serve',
       );
       for (const error of readErrors) note(`${error.message} (not stored)`);
       if (report.interrupted) {

@@ -17,6 +17,7 @@ import { type FileIdentity, fileIdentity, fileMoved, lowDiskSpace } from './file
 import { openDatabase } from './open-database.ts';
 import { loadMigrations } from './sql-files.ts';
 import { SqliteOps } from './sqlite-ops.ts';
+import { acquireWriterLock, type WriterLock } from './writer-lock.ts';
 
 export const DEFAULT_EMBEDDED_DIRECTORY = './data/graph';
 export const DATABASE_FILE = 'graph.sqlite';
@@ -36,6 +37,12 @@ export interface SqliteStoreOptions {
   memoryIndex?: boolean;
   /** PRAGMA quick_check at open (default `quick`); `off` skips it, for tools that open a store many times. */
   check?: 'quick' | 'off';
+  /**
+   * The writer lock (one writing process per store): taken at open by a process that will write (`serve`,
+   * `ingest`: a second one is refused before any work), else at the first write. `role` names this process to
+   * the one refused.
+   */
+  writer?: { role: string; at: 'open' | 'first-write' };
 }
 
 function message(error: unknown): string {
@@ -89,6 +96,14 @@ export class SqliteStore extends SharedGraphStore {
     this.directory = resolve(options.directory ?? DEFAULT_EMBEDDED_DIRECTORY);
     this.memoryIndex = options.memoryIndex ?? true;
     this.check = options.check ?? 'quick';
+    this.writer = options.writer ?? { role: 'policy-graph', at: 'first-write' };
+  }
+
+  private readonly writer: { role: string; at: 'open' | 'first-write' };
+  private lock: WriterLock | null = null;
+
+  private takeLock(): void {
+    this.lock ??= acquireWriterLock(this.directory, this.writer.role);
   }
 
   get file(): string {
@@ -101,6 +116,7 @@ export class SqliteStore extends SharedGraphStore {
       let db: Database.Database | null = null;
       try {
         await mkdir(this.directory, { recursive: true });
+        if (this.writer.at === 'open') this.takeLock();
         if (existsSync(join(this.directory, LEGACY_FILE)) && !existsSync(this.file)) {
           throw new StoreError(
             'UNAVAILABLE',
@@ -121,6 +137,8 @@ export class SqliteStore extends SharedGraphStore {
         this.open = null;
         this.memory = null;
         db?.close();
+        this.lock?.release();
+        this.lock = null;
         throw translate(error, 'UNAVAILABLE', `cannot open the graph at ${this.directory}`);
       }
     });
@@ -210,6 +228,8 @@ export class SqliteStore extends SharedGraphStore {
       this.memory = null;
       // The last connection to close checkpoints the WAL into the main file and removes it.
       open.db.close();
+      this.lock?.release();
+      this.lock = null;
     });
   }
 
@@ -276,6 +296,7 @@ export class SqliteStore extends SharedGraphStore {
   protected write<T>(work: (ops: WriteOps, hooks: StoreHooks) => Promise<T>): Promise<T> {
     return this.serial.run(async () => {
       const open = this.requireOpen();
+      this.takeLock();
       // IMMEDIATE takes the write lock now (waiting up to busy_timeout for another process's writer).
       try {
         open.tx['BEGIN IMMEDIATE'].run();
