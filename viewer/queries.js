@@ -22,12 +22,16 @@ fragment PathNode on Node {
 }`;
 
 export const SEARCH = `
-query Search($text: String!) {
-  search(text: $text, first: 40) {
-    __typename
-    ... on Document { ...DocBrief }
-    ... on Task { id kind name key label taskTitle: title deadline { kind text value dueBy valid } document { ...DocBrief } }
-    ... on Agency { id kind name jurisdiction level variants }
+query Search($text: String!, $kinds: [NodeKind!], $filter: SearchFilter, $after: String) {
+  searchPage(text: $text, kinds: $kinds, filter: $filter, first: 25, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node {
+      __typename
+      ... on Document { ...DocBrief }
+      ... on Task { id kind name key label taskTitle: title deadline { kind text value dueBy valid } document { ...DocBrief } }
+      ... on Agency { id kind name jurisdiction level variants }
+    } }
   }
 }
 ${DOC_BRIEF}`;

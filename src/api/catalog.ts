@@ -22,6 +22,8 @@ export interface CatalogSnapshot {
   /** Sorted by mandateKey. */
   mandates: readonly MandateView[];
   documents: ReadonlyMap<string, DocumentNode>;
+  /** How many distinct documents cite or implement each document (directly or through one of their tasks). */
+  citedBy: ReadonlyMap<string, number>;
 }
 
 export interface CatalogOptions {
@@ -110,6 +112,18 @@ export class Catalog {
       mandates.push({ id: e.id, role: e.role, task, agency, document, assignment: e });
     }
     mandates.sort((a, b) => (mandateKey(a) < mandateKey(b) ? -1 : 1));
+    const citing = new Map<string, Set<string>>();
+    for (const e of graph.edges) {
+      if (e.type !== 'CITES' && e.type !== 'IMPLEMENTS') continue;
+      if (byId.get(e.to)?.kind !== 'DOCUMENT') continue;
+      const from = byId.get(e.from);
+      const doc =
+        from?.kind === 'TASK' ? holder.get(e.from)?.id : from?.kind === 'DOCUMENT' ? from.id : undefined;
+      if (doc === undefined || doc === e.to) continue;
+      const set = citing.get(e.to) ?? new Set<string>();
+      set.add(doc);
+      citing.set(e.to, set);
+    }
     const tasks = graph.nodes.filter((n): n is TaskNode => n.kind === 'TASK');
     const snapshot: CatalogSnapshot = {
       // Code-unit order: the order keyset cursors compare in.
@@ -122,6 +136,7 @@ export class Catalog {
       documents: new Map(
         graph.nodes.filter((n): n is DocumentNode => n.kind === 'DOCUMENT').map((d) => [d.id, d]),
       ),
+      citedBy: new Map([...citing].map(([id, set]) => [id, set.size])),
     };
     const now = this.now();
     const built = { snapshot, signature: JSON.stringify(stats), builtAt: now, checkedAt: now };

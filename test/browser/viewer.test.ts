@@ -269,6 +269,48 @@ describe.skipIf(!available)(`viewer in Chromium${available ? '' : ` (skipped: ${
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
+  it('ranks the search (the document named first), counts truly, filters by kind in the address, pages on', async () => {
+    await page.goto(`${server.url}/#/search/${encodeURIComponent('nghi quyet 36')}`);
+    await page.reload();
+    await shown('Kết quả tìm');
+    // The resolution itself is the first hit, above the plans that cite it.
+    const first = page.locator('.hit-list li.hit').first();
+    expect(await text(first.locator('a.node-link'))).toBe('36-NQ/TW');
+    const status = await text(page.locator('main [role="status"]'));
+    const total = Number(/^([\d.]+) kết quả/.exec(status)?.[1]?.replaceAll('.', ''));
+    expect(total).toBeGreaterThan(0);
+    // Only agencies, by the form: the address keeps the filter.
+    await page.goto(`${server.url}/#/search/ban`);
+    await shown('Kết quả tìm');
+    expect(new Set(await page.locator('.hit-list li.hit .kind-tag').allTextContents()).size).toBeGreaterThan(
+      1,
+    );
+    await page.locator('.search-filter select[name="kind"]').selectOption('AGENCY');
+    await page.getByRole('button', { name: 'Lọc', exact: true }).click();
+    await page.waitForURL(/kind=AGENCY/);
+    await shown('Kết quả tìm');
+    const tags = await page.locator('.hit-list li.hit .kind-tag').allTextContents();
+    expect(tags.length).toBeGreaterThan(0);
+    expect(new Set(tags)).toEqual(new Set(['Cơ quan']));
+    // A long list comes by pages: "Xem thêm" adds the next one, and the count stays the total.
+    await page.goto(`${server.url}/#/search/${encodeURIComponent('tinh')}`);
+    await shown('Kết quả tìm');
+    const all = Number(
+      /^([\d.]+) kết quả/.exec(await text(page.locator('main [role="status"]')))?.[1]?.replaceAll('.', ''),
+    );
+    expect(all).toBeGreaterThan(25);
+    expect(await page.locator('.hit-list li.hit').count()).toBe(25);
+    await page.locator('button.more').click();
+    await page.locator('.hit-list li.hit').nth(25).waitFor();
+    expect(await page.locator('.hit-list li.hit').count()).toBe(Math.min(50, all));
+    // An unknown province is said in Vietnamese, not as the API's English message.
+    await page.goto(`${server.url}/#/search/${encodeURIComponent('ke hoach')}?province=Atlantis`);
+    await shown('Kết quả tìm');
+    expect(await text(page.locator('main [role="status"]'))).toBe('Không có tỉnh, thành phố “Atlantis”.');
+    expect(await page.locator('button.more').isVisible()).toBe(false);
+    await shot('search-filtered');
+  });
+
   it('made no request outside the server and logged no error', () => {
     expect(problems).toEqual([]);
   });

@@ -397,11 +397,13 @@ export interface QuerySearchArgs {
   text: string;
   first: number | null;
   kinds?: ReadonlyArray<NodeKind> | null;
+  filter?: SearchFilter | null;
 }
 
 export interface QuerySearchPageArgs {
   text: string;
   kinds?: ReadonlyArray<NodeKind> | null;
+  filter?: SearchFilter | null;
   first: number | null;
   after?: string | null;
 }
@@ -480,6 +482,13 @@ export type SearchConnectionResolvers = Field<
 > &
   Field<Mappers['SearchConnection'], 'pageInfo', NoArgs, Mappers['PageInfo']> &
   Field<Mappers['SearchConnection'], 'totalCount', NoArgs, number>;
+
+export interface SearchFilter {
+  province?: string | null;
+  level?: Level | null;
+  year?: number | null;
+  type?: string | null;
+}
 
 export interface SearchHitResolvers {
   __resolveType(

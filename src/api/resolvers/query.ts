@@ -153,12 +153,12 @@ export const Query: QueryResolvers = {
 
   mandates: (_root, { filter, first, after }, ctx) => mandateConnection(ctx, filter, first, after, null),
 
-  search: (_root, { text, first, kinds }, ctx) =>
-    searchAll(ctx, text, pageSize(first, DEFAULT_PAGE, ctx.services.limits.maxPageSize), kinds),
+  search: (_root, { text, first, kinds, filter }, ctx) =>
+    searchAll(ctx, text, pageSize(first, DEFAULT_PAGE, ctx.services.limits.maxPageSize), kinds, filter),
 
-  searchPage: async (_root, { text, kinds, first, after }, ctx) => {
+  searchPage: async (_root, { text, kinds, filter, first, after }, ctx) => {
     const n = pageSize(first, DEFAULT_PAGE, ctx.services.limits.maxPageSize, true);
-    const { identity, hits } = await searchEvery(ctx, text, kinds);
+    const { identity, hits } = await searchEvery(ctx, text, kinds, filter);
     const page = positionalPage(
       arrayList('search', identity, hits, (h) => h.id),
       n,
