@@ -469,3 +469,24 @@ function assignNumbers(seed: number, docs: PlannedDoc[]): void {
     }
   }
 }
+
+/**
+ * The time a central document gives the provinces for issuing their own programmes or plans, when it states one
+ * (about 70 % do): a number of days from its date (a resolution, conclusion or directive: "trong thời hạn 60 ngày
+ * kể từ ngày ký") or a date (a decision: "trước ngày …", the same number of days after it). Keyed by the
+ * document alone, so the rest of the corpus does not depend on it.
+ */
+export interface IssueLimit {
+  days: number;
+  /** The day the limit falls on (the document's day + days). */
+  dueDay: number;
+  form: 'DAYS' | 'DATE';
+}
+
+export function issueLimitOf(plan: Plan, doc: PlannedDoc): IssueLimit | null {
+  if (doc.kind !== 'CENTRAL') return null;
+  const rng = rngFor(plan.seed, `${doc.key}#issue-limit`);
+  if (!rng.chance(0.7)) return null;
+  const days = rng.pick([30, 45, 60, 90]);
+  return { days, dueDay: doc.day + days, form: doc.centralKind === 'QD' ? 'DATE' : 'DAYS' };
+}

@@ -19,7 +19,7 @@ import {
 } from './agencies.ts';
 import type { ExpectedTask } from './expected.ts';
 import type { NationalProvince } from './places.ts';
-import type { Plan, PlannedDoc } from './plan.ts';
+import { issueLimitOf, type Plan, type PlannedDoc } from './plan.ts';
 import {
   citedDate,
   dayOf,
@@ -918,12 +918,13 @@ function renderResolution(ctx: Ctx): void {
   const signer = { BCT: 'BỘ CHÍNH TRỊ', BCH: 'BAN CHẤP HÀNH TRUNG ƯƠNG', BBT: 'BAN BÍ THƯ', TTG: '' }[
     doc.centralBody
   ];
+  const limit = issueLimitOf(ctx.plan, doc);
   organisationSection(
     ctx,
     'IV',
     org,
     signer === 'BAN BÍ THƯ' ? 'Ban Bí thư' : 'Bộ Chính trị',
-    `${cap(word.toLowerCase())} này phổ biến đến chi bộ./.`,
+    `${limit ? `Các tỉnh ủy, thành ủy, ban cán sự đảng, đảng đoàn, đảng ủy trực thuộc Trung ương xây dựng chương trình hành động thực hiện ${cap(word.toLowerCase())} này trong thời hạn ${limit.days} ngày kể từ ngày ký. ` : ''}${cap(word.toLowerCase())} này phổ biến đến chi bộ./.`,
   );
   recipients(ctx, [
     'Các tỉnh ủy, thành ủy,',
@@ -968,12 +969,13 @@ function renderDecision(ctx: Ctx): void {
     ),
   );
   taskSection(ctx, 'III', 'NHIỆM VỤ, GIẢI PHÁP', total - org, []);
+  const limit = issueLimitOf(ctx.plan, doc);
   organisationSection(
     ctx,
     'IV',
     org,
     'Thủ tướng Chính phủ',
-    'Điều 2. Quyết định này có hiệu lực kể từ ngày ký ban hành.',
+    `${limit ? `Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương ban hành kế hoạch triển khai thực hiện Quyết định này trước ngày ${numericDate(limit.dueDay, true)}.\n` : ''}Điều 2. Quyết định này có hiệu lực kể từ ngày ký ban hành.`,
   );
   out.push(
     'Điều 3. Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương chịu trách nhiệm thi hành Quyết định này./.',

@@ -15,6 +15,7 @@ import type {
   Provenance,
   TaskNode,
 } from '../model/graph.ts';
+import type { StatedLimit, Timeliness, UnitTimeliness } from '../query/timeliness.ts';
 import type {
   DeadlineKind,
   Direction,
@@ -183,4 +184,11 @@ export interface Mappers {
   CitationEdge: EdgeView<Citation>;
   SearchConnection: ConnectionView<GraphNode>;
   SearchHitEdge: EdgeView<GraphNode>;
+  Timeliness: TimelinessView;
+  IssueLimit: StatedLimit;
+  TimelinessUnit: UnitTimeliness;
+  TimelinessCounts: Timeliness['counts'];
 }
+
+/** The timeliness answer with the question's level and era. */
+export type TimelinessView = Timeliness & { level: ModelLevel; era: Era | null };

@@ -165,6 +165,24 @@ export const Task = z.object({
 });
 export type Task = z.infer<typeof Task>;
 
+/**
+ * A time the text gives its addressees for issuing their own implementing documents: "trong thời hạn 60 ngày kể
+ * từ ngày ký", "chậm nhất trong vòng 30 ngày làm việc", "trước ngày 30/6/2023" in a sentence asking them to
+ * build or issue a programme or plan. Counted from the document's own date.
+ */
+export const IssueDeadline = z.object({
+  /** The sentence as printed. */
+  text: z.string(),
+  days: z.number().int().positive().nullable(),
+  workingDays: z.boolean(),
+  by: DateValue.nullable(),
+  /** Who is to issue ("Các tỉnh ủy, thành ủy, …"), as printed; null when the sentence names nobody before its verb. */
+  addressees: z.string().nullable(),
+  /** The time limit's own words ("trong thời hạn 60 ngày"). */
+  span: Span,
+});
+export type IssueDeadline = z.infer<typeof IssueDeadline>;
+
 export const WarningCode = z.enum([
   'INVALID_DATE',
   'BLANK_NUMBER',
@@ -197,6 +215,8 @@ export const ExtractedDocument = z.object({
   references: z.array(Reference),
   relations: z.array(Relation),
   tasks: z.array(Task),
+  /** Times given for issuing implementing documents (timeliness of the units that implement this one). */
+  issueDeadlines: z.array(IssueDeadline),
   warnings: z.array(ExtractionWarning),
 });
 export type ExtractedDocument = z.infer<typeof ExtractedDocument>;

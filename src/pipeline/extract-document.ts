@@ -4,6 +4,7 @@ import type { ExtractedDocument, ExtractionWarning } from '../model/extraction.t
 import type { AgencyContext } from './extract/agencies.ts';
 import { findCitations, findTypeIssuerMentions } from './extract/citations.ts';
 import { extractHeader } from './extract/header.ts';
+import { findIssueDeadlines } from './extract/issue-deadlines.ts';
 import { extractRelations, type Scope } from './extract/relations.ts';
 import { extractTasks } from './extract/tasks.ts';
 import { normalize } from './normalize.ts';
@@ -46,6 +47,7 @@ function unparsed(source: string, warning: ExtractionWarning): ExtractedDocument
     references: [],
     relations: [],
     tasks: [],
+    issueDeadlines: [],
     warnings: [warning],
   };
 }
@@ -137,6 +139,7 @@ function extract(text: string, source: string): ExtractedDocument {
     references: resolved.references,
     relations,
     tasks,
+    issueDeadlines: findIssueDeadlines(n),
     warnings,
   };
 }

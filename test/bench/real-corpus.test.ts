@@ -203,6 +203,7 @@ function extraction(part: Partial<ExtractedDocument> & { symbol?: string | null;
     references: [],
     relations: [],
     tasks: [],
+    issueDeadlines: [],
     warnings: [],
     ...rest,
   };

@@ -156,7 +156,7 @@ describe('serve stops on a signal and closes the store', () => {
     expect(closedCleanly(store)).toBe(true);
     const partial = await exportOf(store);
     expect(partial.nodes.length).toBeGreaterThan(0);
-  });
+  }, 120_000);
 });
 
 describe('ingest stops on Ctrl-C between batches', () => {
@@ -175,7 +175,7 @@ describe('ingest stops on Ctrl-C between batches', () => {
     const again = run(['ingest', corpus], store);
     expect((await again.exit).code).toBe(0);
     expect(await exportOf(store)).toEqual(await cleanExport());
-  });
+  }, 180_000);
 });
 
 describe('ingest killed (kill -9) mid-run', () => {
@@ -191,7 +191,7 @@ describe('ingest killed (kill -9) mid-run', () => {
     const again = run(['ingest', corpus], store);
     expect((await again.exit).code).toBe(0);
     expect(await exportOf(store)).toEqual(await cleanExport());
-  });
+  }, 180_000);
 });
 
 let clean: Promise<GraphExport> | null = null;

@@ -210,6 +210,15 @@ export type IngestResultResolvers = Field<Mappers['IngestResult'], 'outcome', No
   Field<Mappers['IngestResult'], 'ambiguities', NoArgs, ReadonlyArray<string>> &
   Field<Mappers['IngestResult'], 'textStored', NoArgs, boolean>;
 
+export type IssueLimitResolvers = Field<Mappers['IssueLimit'], 'text', NoArgs, string> &
+  Field<Mappers['IssueLimit'], 'days', NoArgs, number | null> &
+  Field<Mappers['IssueLimit'], 'workingDays', NoArgs, boolean> &
+  Field<Mappers['IssueLimit'], 'by', NoArgs, string | null> &
+  Field<Mappers['IssueLimit'], 'addressees', NoArgs, string | null> &
+  Field<Mappers['IssueLimit'], 'dueBy', NoArgs, string | null> &
+  Field<Mappers['IssueLimit'], 'start', NoArgs, number> &
+  Field<Mappers['IssueLimit'], 'end', NoArgs, number>;
+
 export type Level = 'CENTRAL' | 'PROVINCE' | 'DISTRICT' | 'COMMUNE';
 
 export interface LineageNodesPageArgs {
@@ -425,6 +434,14 @@ export interface QueryCoverageArgs {
   province?: string | null;
 }
 
+export interface QueryTimelinessArgs {
+  ref: string;
+  level: Level;
+  era?: Era | null;
+  province?: string | null;
+  asOf?: string | null;
+}
+
 export type QueryResolvers = Field<
   Mappers['Query'],
   'document',
@@ -451,7 +468,8 @@ export type QueryResolvers = Field<
   > &
   Field<Mappers['Query'], 'searchPage', QuerySearchPageArgs, Mappers['SearchConnection']> &
   Field<Mappers['Query'], 'subtree', QuerySubtreeArgs, Mappers['TreeEntryConnection']> &
-  Field<Mappers['Query'], 'coverage', QueryCoverageArgs, Mappers['Coverage']>;
+  Field<Mappers['Query'], 'coverage', QueryCoverageArgs, Mappers['Coverage']> &
+  Field<Mappers['Query'], 'timeliness', QueryTimelinessArgs, Mappers['Timeliness']>;
 
 export type ReferenceResolvers = Field<Mappers['Reference'], 'target', NoArgs, Mappers['Document'] | null> &
   Field<Mappers['Reference'], 'symbol', NoArgs, string | null> &
@@ -518,6 +536,33 @@ export type TaskResolvers = Field<Mappers['Task'], 'id', NoArgs, string> &
   Field<Mappers['Task'], 'documentId', NoArgs, string> &
   Field<Mappers['Task'], 'document', NoArgs, Mappers['Document']>;
 
+export type TimelinessResolvers = Field<Mappers['Timeliness'], 'root', NoArgs, Mappers['Document']> &
+  Field<Mappers['Timeliness'], 'level', NoArgs, Level> &
+  Field<Mappers['Timeliness'], 'era', NoArgs, Era | null> &
+  Field<Mappers['Timeliness'], 'asOf', NoArgs, string> &
+  Field<Mappers['Timeliness'], 'rootDate', NoArgs, string | null> &
+  Field<Mappers['Timeliness'], 'limits', NoArgs, ReadonlyArray<Mappers['IssueLimit']>> &
+  Field<Mappers['Timeliness'], 'dueBy', NoArgs, string | null> &
+  Field<Mappers['Timeliness'], 'units', NoArgs, ReadonlyArray<Mappers['TimelinessUnit']>> &
+  Field<Mappers['Timeliness'], 'counts', NoArgs, Mappers['TimelinessCounts']> &
+  Field<Mappers['Timeliness'], 'medianLagDays', NoArgs, number | null>;
+
+export type TimelinessCountsResolvers = Field<Mappers['TimelinessCounts'], 'onTime', NoArgs, number> &
+  Field<Mappers['TimelinessCounts'], 'late', NoArgs, number> &
+  Field<Mappers['TimelinessCounts'], 'issued', NoArgs, number> &
+  Field<Mappers['TimelinessCounts'], 'undated', NoArgs, number> &
+  Field<Mappers['TimelinessCounts'], 'silent', NoArgs, number> &
+  Field<Mappers['TimelinessCounts'], 'silentOverdue', NoArgs, number>;
+
+export type TimelinessStatus = 'ON_TIME' | 'LATE' | 'ISSUED' | 'UNDATED' | 'SILENT' | 'SILENT_OVERDUE';
+
+export type TimelinessUnitResolvers = Field<Mappers['TimelinessUnit'], 'unit', NoArgs, string> &
+  Field<Mappers['TimelinessUnit'], 'status', NoArgs, TimelinessStatus> &
+  Field<Mappers['TimelinessUnit'], 'lagDays', NoArgs, number | null> &
+  Field<Mappers['TimelinessUnit'], 'daysLate', NoArgs, number | null> &
+  Field<Mappers['TimelinessUnit'], 'first', NoArgs, Mappers['Document'] | null> &
+  Field<Mappers['TimelinessUnit'], 'documents', NoArgs, ReadonlyArray<Mappers['Document']>>;
+
 export type TreeEntryResolvers = Field<
   Mappers['TreeEntry'],
   'node',
@@ -575,6 +620,7 @@ export interface Resolvers {
   GraphEdgeConnection: GraphEdgeConnectionResolvers;
   GraphEdgeEdge: GraphEdgeEdgeResolvers;
   IngestResult: IngestResultResolvers;
+  IssueLimit: IssueLimitResolvers;
   Lineage: LineageResolvers;
   LineageEntry: LineageEntryResolvers;
   LineageEntryConnection: LineageEntryConnectionResolvers;
@@ -599,6 +645,9 @@ export interface Resolvers {
   SearchHitEdge: SearchHitEdgeResolvers;
   Span: SpanResolvers;
   Task: TaskResolvers;
+  Timeliness: TimelinessResolvers;
+  TimelinessCounts: TimelinessCountsResolvers;
+  TimelinessUnit: TimelinessUnitResolvers;
   TreeEntry: TreeEntryResolvers;
   TreeEntryConnection: TreeEntryConnectionResolvers;
   TreeEntryEdge: TreeEntryEdgeResolvers;

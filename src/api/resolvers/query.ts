@@ -22,6 +22,7 @@ import { filterMatches, lineageTree, treeCriteria } from '../lineage-index.ts';
 import { mandateConnection } from '../mandates.ts';
 import type { LineageView, TreeEntryView } from '../mappers.ts';
 import { searchAll, searchEvery } from '../search.ts';
+import { timelinessOf } from '../timeliness.ts';
 import { downView, upView } from '../views.ts';
 import { lineageIdentity } from './graph.ts';
 
@@ -167,6 +168,9 @@ export const Query: QueryResolvers = {
     ctx.loaders.remember(page.edges.map((e) => e.node));
     return page;
   },
+
+  timeliness: async (_root, { ref, level, era, province, asOf }, ctx) =>
+    timelinessOf(ctx, await documentRef(ctx, ref), level, era, province, asOf),
 
   coverage: async (_root, { ref, level, era, province }, ctx) => {
     const root = await documentRef(ctx, ref);
