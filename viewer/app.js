@@ -9,6 +9,7 @@ import { documentPage } from './views/document.js';
 import { homePage } from './views/home.js';
 import { searchPage } from './views/search.js';
 import { taskPage } from './views/task.js';
+import { timelinessPage } from './views/timeliness.js';
 
 const PAGES = {
   home: homePage,
@@ -17,6 +18,7 @@ const PAGES = {
   task: taskPage,
   agency: agencyPage,
   coverage: coveragePage,
+  timeliness: timelinessPage,
 };
 
 const main = document.getElementById('main');

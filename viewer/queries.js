@@ -180,3 +180,15 @@ query CoveragePage($ref: String!, $level: Level!, $era: Era, $province: String) 
   }
 }
 ${DOC_BRIEF}`;
+
+export const TIMELINESS = `
+query TimelinessPage($ref: String!, $level: Level!, $era: Era, $province: String, $asOf: Date) {
+  document(ref: $ref) { ...DocBrief }
+  timeliness(ref: $ref, level: $level, era: $era, province: $province, asOf: $asOf) {
+    level era asOf rootDate dueBy medianLagDays
+    limits { text days workingDays by addressees dueBy }
+    counts { onTime late issued undated silent silentOverdue }
+    units { unit status lagDays daysLate first { id kind name symbol type date } documents { id kind name symbol date } }
+  }
+}
+${DOC_BRIEF}`;

@@ -288,6 +288,45 @@ describe.skipIf(!available)(
       expect(result.domRows).toBeLessThanOrEqual(MAX_DOM_ROWS);
     });
 
+    it('shows who implemented the resolution on time: a grid of the 63 provinces and a table that sorts', async () => {
+      await page.goto(`${server.url}/#/timeliness/${encodeURIComponent(server.central)}?asOf=2030-01-01`);
+      await page.reload();
+      await page.locator('main h1', { hasText: 'đúng hạn' }).waitFor();
+      await page.locator('main[aria-busy="false"]').waitFor();
+      // The API's own answer, to compare the page with.
+      const api = await page.evaluate(async (ref) => {
+        const r = await fetch('/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            query:
+              'query($ref: String!) { timeliness(ref: $ref, level: PROVINCE, asOf: "2030-01-01") { dueBy counts { onTime late silentOverdue } } }',
+            variables: { ref },
+          }),
+        });
+        return (await r.json()).data.timeliness;
+      }, server.central);
+      expect(api.counts.late).toBeGreaterThan(0);
+      expect(await page.locator('.unit-grid .unit-cell').count()).toBe(63);
+      expect(await page.locator('.unit-grid .unit-cell[data-status="LATE"]').count()).toBe(api.counts.late);
+      expect(await page.locator('.unit-grid .unit-cell[data-status="ON_TIME"]').count()).toBe(
+        api.counts.onTime,
+      );
+      expect(await page.locator('.summary').first().textContent()).toContain('Thời hạn văn bản giao');
+      // Sorted by lag: the numbers never go down (units without a lag last).
+      await page.getByRole('button', { name: 'Độ trễ (ngày)' }).click();
+      const lags = (await page.locator('.timeliness-table tbody tr td.num:nth-of-type(4)').allTextContents())
+        .filter((t) => t !== '—')
+        .map(Number);
+      expect(lags.length).toBe(api.counts.late + api.counts.onTime);
+      for (let i = 1; i < lags.length; i++)
+        expect(lags[i] as number).toBeGreaterThanOrEqual(lags[i - 1] as number);
+      expect(await page.locator('th[data-key="lag"]').getAttribute('aria-sort')).toBe('ascending');
+      await page.getByRole('button', { name: 'Độ trễ (ngày)' }).click();
+      expect(await page.locator('th[data-key="lag"]').getAttribute('aria-sort')).toBe('descending');
+      await page.screenshot({ path: join(SHOTS, 'viewer-timeliness.png'), fullPage: true });
+    });
+
     it('made no request outside the server and logged no error', () => {
       expect(problems).toEqual([]);
     });

@@ -111,6 +111,8 @@ export async function documentPage(route) {
         'nav',
         { class: 'page-actions', 'aria-label': 'Xem thêm' },
         h('a', { class: 'button-link', href: href('coverage', doc.id) }, 'Tỉnh nào đã triển khai?'),
+        ' ',
+        h('a', { class: 'button-link', href: href('timeliness', doc.id) }, 'Ai triển khai đúng hạn?'),
       ),
     ),
     // A root resolution has no chain up: one line says so instead of an empty panel.
