@@ -2,16 +2,11 @@
 // states (extracted from the stored text, memoized like references), judged by src/query/timeliness.ts.
 import type { Level } from '../model/extraction.ts';
 import type { DocumentNode } from '../model/graph.ts';
-import { timeliness } from '../query/timeliness.ts';
+import { coverageUnits } from '../query/coverage-units.ts';
+import { timeliness, todayInVietnam } from '../query/timeliness.ts';
 import type { ApiContext } from './context.ts';
-import { coverageUnits } from './coverage-units.ts';
 import type { Era } from './generated/resolver-types.ts';
 import type { TimelinessView } from './mappers.ts';
-
-/** Today in Vietnam (UTC+7), the day silence is judged on by default. */
-export function todayInVietnam(now = Date.now()): string {
-  return new Date(now + 7 * 3_600_000).toISOString().slice(0, 10);
-}
 
 export async function timelinessOf(
   ctx: ApiContext,

@@ -5,6 +5,7 @@ import { registerExtract } from './commands/extract.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerLineage } from './commands/lineage.ts';
 import { registerServe } from './commands/serve.ts';
+import { registerTimeliness } from './commands/timeliness.ts';
 
 /** Where the CLI writes; tests pass a capturing pair, the binary uses the process streams. */
 export interface CliIo {
@@ -30,6 +31,7 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerIngest,
   registerLineage,
   registerExport,
+  registerTimeliness,
   registerServe,
 ];
 

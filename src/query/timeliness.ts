@@ -50,6 +50,11 @@ export interface Timeliness {
 }
 
 const DAY_MS = 86_400_000;
+
+/** Today in Vietnam (UTC+7): the day silence is judged on by default. */
+export function todayInVietnam(now = Date.now()): string {
+  return new Date(now + 7 * 3_600_000).toISOString().slice(0, 10);
+}
 const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const toDay = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);

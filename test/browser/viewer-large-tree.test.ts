@@ -304,7 +304,10 @@ describe.skipIf(!available)(
             variables: { ref },
           }),
         });
-        return (await r.json()).data.timeliness;
+        const body = (await r.json()) as {
+          data: { timeliness: { dueBy: string; counts: { onTime: number; late: number; silentOverdue: number } } };
+        };
+        return body.data.timeliness;
       }, server.central);
       expect(api.counts.late).toBeGreaterThan(0);
       expect(await page.locator('.unit-grid .unit-cell').count()).toBe(63);

@@ -5,6 +5,7 @@ import {
   type DocumentFilter as ModelFilter,
   searchTokens,
 } from '../../model/graph.ts';
+import { coverageUnits } from '../../query/coverage-units.ts';
 import {
   arrayList,
   decodeCursor,
@@ -15,7 +16,6 @@ import {
   positionalPage,
 } from '../connection.ts';
 import type { ApiContext } from '../context.ts';
-import { coverageUnits } from '../coverage-units.ts';
 import { apiError } from '../errors.ts';
 import type { Direction, DocumentFilter, QueryResolvers } from '../generated/resolver-types.ts';
 import { filterMatches, lineageTree, treeCriteria } from '../lineage-index.ts';
