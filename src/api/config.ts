@@ -27,6 +27,8 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 const Port = z.coerce.number().int().min(0).max(65_535);
 const Positive = z.coerce.number().int().positive();
+/** 0 switches the limit off. */
+const Count = z.coerce.number().int().min(0);
 const Flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 function read<T>(env: Env, name: string, schema: z.ZodType<T>, fallback: T): T {
@@ -80,6 +82,9 @@ export function apiConfigFromEnv(env: Env, cwd: string = process.cwd()): ApiConf
       ),
       maxQueryChars: read(env, 'API_MAX_QUERY_CHARS', Positive, DEFAULT_LIMITS.maxQueryChars),
       maxBodyBytes: read(env, 'API_MAX_BODY_BYTES', Positive, DEFAULT_LIMITS.maxBodyBytes),
+      maxExpensiveFields: read(env, 'API_MAX_EXPENSIVE_FIELDS', Positive, DEFAULT_LIMITS.maxExpensiveFields),
+      maxRequestMs: read(env, 'API_MAX_REQUEST_MS', Count, DEFAULT_LIMITS.maxRequestMs),
+      ratePointsPerMinute: read(env, 'API_RATE_POINTS_PER_MIN', Count, DEFAULT_LIMITS.ratePointsPerMinute),
     },
     textCacheDir,
     sourceRoots,

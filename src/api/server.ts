@@ -18,6 +18,7 @@ import { guardPlugin } from './guard-plugin.ts';
 import { type CorsPolicy, createRequestHandler, type Route } from './http.ts';
 import { type ApiLimits, DEFAULT_LIMITS, limitsRule } from './limits.ts';
 import { type Logger, silentLogger } from './logger.ts';
+import { RateLimiter } from './rate-limit.ts';
 import { ExtractionMemo } from './references.ts';
 import { resolvers } from './resolvers/index.ts';
 import { ResponseCache } from './response-cache.ts';
@@ -94,6 +95,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
       responses?.clear();
       catalog.invalidate();
     }),
+    rate: limits.ratePointsPerMinute > 0 ? new RateLimiter(limits.ratePointsPerMinute) : null,
   };
 
   const apollo = new ApolloServer<ApiContext>({
@@ -123,7 +125,8 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   const routes: Route[] = [...(options.routes ?? [])];
   const handler = createRequestHandler({
     apollo,
-    context: (authorization) => createContext(services, authorization),
+    context: (authorization, request) => createContext(services, authorization, request),
+    rate: services.rate,
     limits,
     cors: options.cors ?? null,
     health: () => options.store.health(),
