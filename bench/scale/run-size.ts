@@ -113,7 +113,12 @@ class Checks {
 
 /** First pages (tree built) and following pages (cursor after cursor, up to `pagesPerTarget`) per target. */
 async function timeLineagePages(store: SqliteStore, targets: readonly string[], pagesPerTarget: number) {
-  const api = await createApiServer({ store, answerCacheTtlMs: 1_000 });
+  // One client timing thousands of pages: no rate limit.
+  const api = await createApiServer({
+    store,
+    answerCacheTtlMs: 1_000,
+    limits: { ratePointsPerMinute: 0 },
+  });
   const { url } = await api.listen(0, '127.0.0.1');
   type Page = {
     data?: {
@@ -320,7 +325,13 @@ export async function runSize(o: SizeOptions) {
     },
   } as const;
 
-  const api = await createApiServer({ store, answerCacheTtlMs: 0 });
+  // Whole lineages of every size are timed: the default cost limit (which prices them by their size) would refuse
+  // the big ones, the time budget stop them, and the rate limit this one client.
+  const api = await createApiServer({
+    store,
+    answerCacheTtlMs: 0,
+    limits: { maxCost: Number.MAX_SAFE_INTEGER, maxRequestMs: 0, ratePointsPerMinute: 0 },
+  });
   const { url } = await api.listen(0, '127.0.0.1');
   const results: Record<string, Omit<OpResult, 'database' | 'databaseRatio'>> = {};
   try {

@@ -25,6 +25,7 @@ const PASSTHROUGH: ReadonlySet<string> = new Set([
   'close',
   'health',
   'revision',
+  'walkBounds',
   'stats',
   'exportAll',
 ]);

@@ -10,7 +10,7 @@ import {
 } from '../model/graph.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { type Logger, silentLogger } from './logger.ts';
-import { mandateKey } from './mandate-key.ts';
+import { sortMandates } from './mandate-key.ts';
 import type { MandateView } from './mappers.ts';
 
 export interface CatalogSnapshot {
@@ -102,16 +102,16 @@ export class Catalog {
       const doc = byId.get(e.from);
       if (e.type === 'HAS_TASK' && doc?.kind === 'DOCUMENT') holder.set(e.to, doc);
     }
-    const mandates: MandateView[] = [];
+    const unsorted: MandateView[] = [];
     for (const e of graph.edges) {
       if (e.type !== 'ASSIGNS') continue;
       const task = byId.get(e.from);
       const agency = byId.get(e.to);
       const document = holder.get(e.from);
       if (task?.kind !== 'TASK' || agency?.kind !== 'AGENCY' || document === undefined) continue;
-      mandates.push({ id: e.id, role: e.role, task, agency, document, assignment: e });
+      unsorted.push({ id: e.id, role: e.role, task, agency, document, assignment: e });
     }
-    mandates.sort((a, b) => (mandateKey(a) < mandateKey(b) ? -1 : 1));
+    const mandates = sortMandates(unsorted);
     const citing = new Map<string, Set<string>>();
     for (const e of graph.edges) {
       if (e.type !== 'CITES' && e.type !== 'IMPLEMENTS') continue;

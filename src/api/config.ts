@@ -51,6 +51,8 @@ const Flag = z
   .transform((v) => v === 'true' || v === '1')
   .describe('true or false (or 1 or 0)');
 const NonNegative = z.coerce.number().int().min(0).describe('a whole number, 0 or more');
+/** 0 switches the limit off. */
+const Count = z.coerce.number().int().min(0).describe('a whole number, 0 or more (0 switches it off)');
 
 function read<T>(env: Env, name: string, schema: z.ZodType<T>, fallback: T): T {
   const raw = env[name]?.trim();
@@ -120,6 +122,9 @@ export function apiConfigFromEnv(env: Env, cwd: string = process.cwd()): ApiConf
       ),
       maxQueryChars: read(env, 'API_MAX_QUERY_CHARS', Positive, DEFAULT_LIMITS.maxQueryChars),
       maxBodyBytes: read(env, 'API_MAX_BODY_BYTES', Positive, DEFAULT_LIMITS.maxBodyBytes),
+      maxExpensiveFields: read(env, 'API_MAX_EXPENSIVE_FIELDS', Positive, DEFAULT_LIMITS.maxExpensiveFields),
+      maxRequestMs: read(env, 'API_MAX_REQUEST_MS', Count, DEFAULT_LIMITS.maxRequestMs),
+      ratePointsPerMinute: read(env, 'API_RATE_POINTS_PER_MIN', Count, DEFAULT_LIMITS.ratePointsPerMinute),
     },
     textCacheDir,
     sourceRoots,

@@ -1,4 +1,5 @@
 // API errors: the closed set of codes clients see, StoreError → code mapping, and masking of everything else.
+import { HeaderMap } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { isStoreError, type StoreError } from '../store/graph-store.ts';
 import { GraphQLError, type GraphQLFormattedError } from './graphql.ts';
@@ -13,12 +14,15 @@ export const API_CODES = [
   'DEPTH_LIMIT_EXCEEDED',
   'COST_LIMIT_EXCEEDED',
   'PAGE_SIZE_LIMIT_EXCEEDED',
+  'EXPENSIVE_FIELDS_LIMIT_EXCEEDED',
   'QUERY_TOO_LARGE',
   'PAYLOAD_TOO_LARGE',
   'UNAUTHENTICATED',
   'MUTATIONS_DISABLED',
   'WRITE_FAILED',
   'SERVICE_UNAVAILABLE',
+  'RATE_LIMITED',
+  'REQUEST_TIMEOUT',
 ] as const;
 export type ApiCode = (typeof API_CODES)[number];
 
@@ -41,26 +45,31 @@ export const HTTP_STATUS: Readonly<Partial<Record<ApiCode, number>>> = {
   DEPTH_LIMIT_EXCEEDED: 400,
   COST_LIMIT_EXCEEDED: 400,
   PAGE_SIZE_LIMIT_EXCEEDED: 400,
+  EXPENSIVE_FIELDS_LIMIT_EXCEEDED: 400,
   QUERY_TOO_LARGE: 413,
   PAYLOAD_TOO_LARGE: 413,
   UNAUTHENTICATED: 401,
   MUTATIONS_DISABLED: 403,
+  RATE_LIMITED: 429,
+  REQUEST_TIMEOUT: 503,
 };
 
 export function apiError(
   code: ApiCode,
   message: string,
   extensions: Record<string, unknown> = {},
+  headers: Readonly<Record<string, string>> = {},
 ): GraphQLError {
   const status = HTTP_STATUS[code];
+  const head = Object.keys(headers).length > 0 ? { headers: new HeaderMap(Object.entries(headers)) } : {};
   return new GraphQLError(message, {
-    extensions: { ...extensions, code, ...(status === undefined ? {} : { http: { status } }) },
+    extensions: { ...extensions, code, ...(status === undefined ? {} : { http: { status, ...head } }) },
   });
 }
 
 /** The body of an error answered outside GraphQL execution (HTTP layer), shaped like a GraphQL response. */
-export function errorBody(code: ApiCode, message: string): string {
-  return `${JSON.stringify({ errors: [{ message, extensions: { code } }] })}\n`;
+export function errorBody(code: ApiCode, message: string, extensions: Record<string, unknown> = {}): string {
+  return `${JSON.stringify({ errors: [{ message, extensions: { ...extensions, code } }] })}\n`;
 }
 
 /** A store error as clients see it: known codes keep their message and data, the others are masked. */

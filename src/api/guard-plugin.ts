@@ -1,10 +1,13 @@
 // API guard plugin: runs after the operation is known and before anything executes — mutations need the bearer
-// token, and limits are re-checked with the request's variables (the validation rule saw only literals).
+// token; limits are checked with the request's variables and the graph's bounds (costs.ts); the operation's cost
+// is taken from the client's rate limit.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { checkBudget } from './budget.ts';
 import type { ApiContext } from './context.ts';
+import { checkOperation, LimitRefusal, refusalError } from './costs.ts';
 import { apiError } from './errors.ts';
-import { type ApiLimits, checkWithVariables } from './limits.ts';
+import type { ApiLimits } from './limits.ts';
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
@@ -15,12 +18,27 @@ export function bearerMatches(header: string | null, token: string): boolean {
   return timingSafeEqual(digest(m[1]), digest(token));
 }
 
+/** Takes `points` from the client's bucket, or refuses the request with RATE_LIMITED. */
+function charge(ctx: ApiContext, points: number): void {
+  const rate = ctx.services.rate;
+  if (rate === null) return;
+  const d = rate.take(ctx.client, Math.max(1, points));
+  if (!d.ok)
+    throw apiError(
+      'RATE_LIMITED',
+      `too many requests: this operation costs ${Math.max(1, points)} points and ${d.remaining} of your ${rate.pointsPerMinute} points per minute are left; retry in ${d.retryAfterSeconds} s`,
+      { retryAfterSeconds: d.retryAfterSeconds, pointsPerMinute: rate.pointsPerMinute },
+      { 'retry-after': String(d.retryAfterSeconds) },
+    );
+}
+
 export function guardPlugin(options: {
   limits: ApiLimits;
   token: string | null;
 }): ApolloServerPlugin<ApiContext> {
   return {
     async requestDidStart() {
+      let charged = false;
       return {
         async didResolveOperation({ operation, contextValue, document, schema, request }) {
           if (operation === undefined) return; // no such operation: execution reports it
@@ -34,10 +52,30 @@ export function guardPlugin(options: {
               throw apiError('UNAUTHENTICATED', 'mutations need an Authorization: Bearer <token> header');
             if (!bearerMatches(contextValue.authorization, options.token))
               throw apiError('UNAUTHENTICATED', 'the bearer token is not valid');
+            // An authorized write is not cut off by the time budget (it could commit after the answer).
+            contextValue.budget.exempt = true;
           }
-          checkWithVariables(schema, document, operation, request.variables ?? {}, options.limits);
+          let cost: number;
+          try {
+            ({ cost } = await checkOperation({
+              schema,
+              document,
+              operation,
+              variables: request.variables ?? {},
+              limits: options.limits,
+              ctx: contextValue,
+            }));
+          } catch (error) {
+            // Refused before any work: it pays one point (willSendResponse), like a request that fails to parse.
+            throw error instanceof LimitRefusal ? refusalError(error) : error;
+          }
+          charged = true;
+          charge(contextValue, cost);
+          checkBudget(contextValue.budget);
         },
         async willSendResponse({ operation, response, contextValue }) {
+          // An operation refused before it ran (a limit, a parse or validation error) still takes a point.
+          if (!charged) contextValue.services.rate?.take(contextValue.client, 1);
           contextValue.outcome.cacheable =
             operation?.operation === 'query' &&
             response.body.kind === 'single' &&

@@ -3,10 +3,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
 import type { StoreHealth } from '../model/graph.ts';
-import type { ApiContext } from './context.ts';
+import { requestBudget, timeoutMessage } from './budget.ts';
+import type { ApiContext, RequestInfo } from './context.ts';
 import { type ApiCode, errorBody } from './errors.ts';
 import type { ApiLimits } from './limits.ts';
 import type { Logger } from './logger.ts';
+import type { RateLimiter } from './rate-limit.ts';
 import type { ResponseCache, Ticket } from './response-cache.ts';
 
 /** A handler for a path (exact) or a path prefix ("/viewer/"); GraphQL and /healthz take precedence. */
@@ -23,8 +25,10 @@ export type CorsPolicy = null | '*' | readonly string[];
 
 export interface HttpHandlerOptions {
   apollo: ApolloServer<ApiContext>;
-  context(authorization: string | null): ApiContext;
+  context(authorization: string | null, request: RequestInfo): ApiContext;
   limits: ApiLimits;
+  /** Cost points per client (remote address); null: no rate limit. /healthz never takes from it. */
+  rate?: RateLimiter | null;
   cors: CorsPolicy;
   health(): Promise<StoreHealth>;
   /** The store's adapter, reported when its health check times out. */
@@ -69,11 +73,12 @@ function sendError(
   code: ApiCode | 'BAD_REQUEST' | 'NOT_FOUND',
   message: string,
   headers: Record<string, string> = {},
+  extensions: Record<string, unknown> = {},
 ) {
   const body =
     code === 'BAD_REQUEST'
       ? `${JSON.stringify({ errors: [{ message, extensions: { code } }] })}\n`
-      : errorBody(code, message);
+      : errorBody(code, message, extensions);
   sendJson(res, status, body, headers);
 }
 
@@ -151,6 +156,22 @@ export function createRequestHandler(o: HttpHandlerOptions) {
   ) => {
     let body: unknown;
     let ticket: Ticket | null = null;
+    // A client with an empty bucket is refused before its request is read or parsed.
+    const client = req.socket.remoteAddress ?? '';
+    const allowed = o.rate?.check(client, 1);
+    if (allowed && !allowed.ok) {
+      req.resume();
+      sendError(
+        res,
+        429,
+        'RATE_LIMITED',
+        `too many requests: ${o.rate?.pointsPerMinute} points per minute are spent; retry in ${allowed.retryAfterSeconds} s`,
+        { ...cors, 'retry-after': String(allowed.retryAfterSeconds) },
+        { retryAfterSeconds: allowed.retryAfterSeconds },
+      );
+      return;
+    }
+    const budget = requestBudget(o.limits.maxRequestMs);
     if (req.method === 'POST') {
       const read = await readBody(req, o.limits.maxBodyBytes);
       if (read.kind === 'too-large') {
@@ -173,6 +194,7 @@ export function createRequestHandler(o: HttpHandlerOptions) {
         // part of the key because Apollo picks the response's content type from it.
         const cached = o.responses?.lookup(`${req.headers.accept ?? ''}\n${raw}`);
         if (cached?.kind === 'hit') {
+          o.rate?.take(client, 1);
           res.writeHead(cached.value.status, { ...cached.value.headers, ...cors });
           res.end(cached.value.body);
           return;
@@ -206,13 +228,37 @@ export function createRequestHandler(o: HttpHandlerOptions) {
     }
     const authorization = req.headers.authorization ?? null;
     let context: ApiContext | null = null;
-    const response = await o.apollo.executeHTTPGraphQLRequest({
+    const running = o.apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers: headerMap(req), search, body },
       context: async () => {
-        context = o.context(authorization);
+        context = o.context(authorization, { client, budget });
         return context;
       },
     });
+    // Past its time budget the request is answered REQUEST_TIMEOUT at once; its resolvers stop at their next
+    // slice boundary (they see `budget.expired`), and whatever they still produce is dropped.
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut =
+      budget.deadline === Number.POSITIVE_INFINITY
+        ? null
+        : new Promise<'timeout'>((resolve) => {
+            timer = setTimeout(() => resolve('timeout'), budget.deadline - Date.now());
+          });
+    const first = await (timedOut === null ? running : Promise.race([running, timedOut])).finally(() =>
+      clearTimeout(timer),
+    );
+    // A mutation is exempt (budget.exempt): it is waited for.
+    const response = first === 'timeout' && budget.exempt ? await running : first;
+    if (response === 'timeout') {
+      budget.expired = true;
+      running.catch(() => undefined);
+      if (ticket) o.responses?.abandon(ticket);
+      o.logger.warn('request timed out', { client, maxRequestMs: o.limits.maxRequestMs });
+      sendError(res, 503, 'REQUEST_TIMEOUT', timeoutMessage(o.limits.maxRequestMs), cors, {
+        maxRequestMs: o.limits.maxRequestMs,
+      });
+      return;
+    }
     if (ticket) {
       const status = response.status ?? 200;
       if (

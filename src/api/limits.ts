@@ -1,7 +1,8 @@
-// API guard: depth, cost and page-size analysis of an operation — a validation rule (literals, defaults) and a
-// re-check with the request's variables — so abusive operations are refused before any resolver runs.
+// API guard: depth, cost, page-size and expensive-field analysis of an operation — a validation rule (depth and
+// pages, from literals and defaults) and a check per request with its variables and the graph's prices (costs.ts)
+// — so abusive operations are refused before any resolver runs.
 
-import { type ApiCode, apiError } from './errors.ts';
+import type { ApiCode } from './errors.ts';
 import {
   type ArgumentNode,
   type FragmentDefinitionNode,
@@ -36,6 +37,15 @@ export interface ApiLimits {
   maxQueryChars: number;
   /** Bytes of a request body (an ingested text travels in it). */
   maxBodyBytes: number;
+  /**
+   * Expensive root fields per operation (EXPENSIVE_FIELDS; aliases that page one lineage tree count once). A
+   * batch of walks is refused before the first one runs.
+   */
+  maxExpensiveFields: number;
+  /** Milliseconds a request may take before it is stopped with REQUEST_TIMEOUT (0: no limit). */
+  maxRequestMs: number;
+  /** Cost points a client (remote address) may spend per minute, in a token bucket (0: no rate limit). */
+  ratePointsPerMinute: number;
 }
 
 export const DEFAULT_LIMITS: ApiLimits = {
@@ -45,7 +55,67 @@ export const DEFAULT_LIMITS: ApiLimits = {
   maxLineageDepth: 32,
   maxQueryChars: 20_000,
   maxBodyBytes: 2 * 1024 * 1024,
+  maxExpensiveFields: 10,
+  maxRequestMs: 5_000,
+  ratePointsPerMinute: 60_000,
 };
+
+/**
+ * Root fields that walk the graph or scan a whole list: each costs work that grows with the graph, so an
+ * operation may hold only a few (maxExpensiveFields).
+ */
+export const EXPENSIVE_FIELDS: ReadonlySet<string> = new Set([
+  'lineage',
+  'chain',
+  'coverage',
+  'timeliness',
+  'subtree',
+  'mandates',
+  'search',
+  'searchPage',
+]);
+
+/** A root field as the operation asks for it: its name, response name (alias) and argument values. */
+export interface RootField {
+  name: string;
+  responseName: string;
+  args: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * The price of a root field from the graph (costs.ts): the walks behind it — aliases naming the same walk pay
+ * for it once — and the lengths of the lists its answer holds, in place of the assumed ones (LIST_SIZE).
+ */
+export interface FieldPrice {
+  walks: ReadonlyArray<{ key: string; points: number }>;
+  /** Length of the field's own list (Query.chain). */
+  size?: number;
+  /** Lengths of lists beneath it, by `Type.field`. */
+  lists?: Readonly<Record<string, number>>;
+}
+
+/** null: the field's static price. */
+export type Pricing = (field: RootField) => FieldPrice | null;
+
+/**
+ * What counts one expensive field: the walk aliases share. Aliases paging the same lineage tree (lineage and
+ * subtree with one ref, direction and depth; subtree with one filter) share one walk and one tree; other
+ * fields do their work per alias.
+ */
+export function expensiveKey(f: RootField): string {
+  const a = f.args;
+  const j = (v: unknown) => JSON.stringify(v ?? null);
+  switch (f.name) {
+    case 'lineage':
+      return `tree|${j(a.ref)}|${j(a.direction)}|${j(a.depth)}|null`;
+    case 'subtree':
+      return `tree|${j(a.ref)}|${j(a.direction)}|${j(a.depth)}|${j(a.filter)}`;
+    case 'chain':
+      return `up|${j(a.ref)}`;
+    default:
+      return `${f.name}|${f.responseName}`;
+  }
+}
 
 /**
  * Extra points for fields with a store round trip, a file read or an extraction behind them (per parent object);
@@ -55,6 +125,7 @@ const FIELD_WEIGHT: Readonly<Record<string, number>> = {
   'Query.lineage': 10,
   'Query.chain': 10,
   'Query.coverage': 10,
+  'Query.timeliness': 15,
   'Query.search': 5,
   'Query.searchPage': 5,
   'Query.subtree': 10,
@@ -108,6 +179,10 @@ export interface Analysis {
   cost: number;
   /** `first` arguments above the cap. */
   oversizePages: Array<{ field: string; first: number }>;
+  /** Distinct expensive root fields (expensiveKey). */
+  expensive: string[];
+  /** Every root field with its argument values, in the order met. */
+  roots: RootField[];
 }
 
 interface Walk {
@@ -116,7 +191,15 @@ interface Walk {
   variables: Readonly<Record<string, unknown>>;
   maxPageSize: number;
   oversize: Analysis['oversizePages'];
+  rootType: GraphQLCompositeType;
+  pricing: Pricing | null;
+  /** Walks already paid for. */
+  paid: Set<string>;
+  expensive: Set<string>;
+  roots: RootField[];
 }
+
+type Sizes = Readonly<Record<string, number>> | null;
 
 function argumentValue(w: Walk, node: ArgumentNode | undefined, fallback: unknown): unknown {
   if (node === undefined) return fallback;
@@ -136,12 +219,13 @@ function walk(
   set: SelectionSetNode,
   edgesPage: number | null,
   spreads: ReadonlySet<string>,
+  sizes: Sizes,
 ): { cost: number; depth: number } {
   if (isAbstractType(type)) {
     // Each concrete type selects its own fields: the costliest one bounds the answer.
     let worst = { cost: 0, depth: 0 };
     for (const t of w.schema.getPossibleTypes(type)) {
-      const r = walk(w, t, set, edgesPage, spreads);
+      const r = walk(w, t, set, edgesPage, spreads, sizes);
       worst = { cost: Math.max(worst.cost, r.cost), depth: Math.max(worst.depth, r.depth) };
     }
     return worst;
@@ -161,6 +245,7 @@ function walk(
         frag.selectionSet,
         edgesPage,
         name === null ? spreads : new Set([...spreads, name]),
+        sizes,
       );
       cost += r.cost;
       depth = Math.max(depth, r.depth);
@@ -185,10 +270,30 @@ function walk(
         page = Math.max(0, Math.min(first, w.maxPageSize));
       }
     }
+    let price: FieldPrice | null = null;
+    if (type === w.rootType) {
+      const args: Record<string, unknown> = {};
+      for (const a of def.args)
+        args[a.name] = argumentValue(
+          w,
+          sel.arguments?.find((n) => n.name.value === a.name),
+          a.defaultValue,
+        );
+      const root: RootField = { name: fieldName, responseName: sel.alias?.value ?? fieldName, args };
+      w.roots.push(root);
+      if (EXPENSIVE_FIELDS.has(fieldName)) w.expensive.add(expensiveKey(root));
+      price = w.pricing?.(root) ?? null;
+      for (const walked of price?.walks ?? []) {
+        if (w.paid.has(walked.key)) continue;
+        w.paid.add(walked.key);
+        cost += walked.points;
+      }
+    }
     const named = getNamedType(def.type);
+    const childSizes = price?.lists ?? sizes;
     const child =
       sel.selectionSet && isCompositeType(named)
-        ? walk(w, named, sel.selectionSet, page, spreads)
+        ? walk(w, named, sel.selectionSet, page, spreads, childSizes)
         : { cost: 0, depth: 0 };
     const own = FIELD_WEIGHT[key] ?? (isLeafType(named) ? 0 : 1);
     const isList = isListType(getNullableType(def.type));
@@ -196,7 +301,7 @@ function walk(
       ? 1
       : fieldName === 'edges' && edgesPage !== null
         ? edgesPage
-        : (page ?? LIST_SIZE[key] ?? DEFAULT_LIST_SIZE);
+        : (price?.size ?? page ?? sizes?.[key] ?? LIST_SIZE[key] ?? DEFAULT_LIST_SIZE);
     // Every object of a list counts at least one point, so nested lists compound.
     cost += own + times * (isCompositeType(named) ? Math.max(1, child.cost) : 0);
     depth = Math.max(depth, 1 + child.depth);
@@ -204,34 +309,49 @@ function walk(
   return { cost, depth };
 }
 
-/** Depth, cost and oversize pages of one operation, with the given variables (null: defaults only). */
+/**
+ * Depth, cost and oversize pages of one operation, with the given variables (null: defaults only); root fields
+ * priced by `pricing` where it has a price (the graph's), else statically (FIELD_WEIGHT, LIST_SIZE).
+ */
 export function analyzeOperation(
   schema: GraphQLSchema,
   fragments: ReadonlyMap<string, FragmentDefinitionNode>,
   operation: OperationDefinitionNode,
   variables: Readonly<Record<string, unknown>> | null,
   maxPageSize: number,
+  pricing: Pricing | null = null,
 ): Analysis {
   const defaults: Record<string, unknown> = {};
   for (const v of operation.variableDefinitions ?? []) {
     if (v.defaultValue !== undefined) defaults[v.variable.name.value] = valueFromASTUntyped(v.defaultValue);
   }
-  const w: Walk = {
-    schema,
-    fragments,
-    variables: { ...defaults, ...(variables ?? {}) },
-    maxPageSize,
-    oversize: [],
-  };
   const root =
     operation.operation === 'query'
       ? schema.getQueryType()
       : operation.operation === 'mutation'
         ? schema.getMutationType()
         : schema.getSubscriptionType();
-  if (!root) return { depth: 0, cost: 0, oversizePages: [] };
-  const r = walk(w, root, operation.selectionSet, null, new Set());
-  return { depth: r.depth, cost: r.cost, oversizePages: w.oversize };
+  if (!root) return { depth: 0, cost: 0, oversizePages: [], expensive: [], roots: [] };
+  const w: Walk = {
+    schema,
+    fragments,
+    variables: { ...defaults, ...(variables ?? {}) },
+    maxPageSize,
+    oversize: [],
+    rootType: root,
+    pricing,
+    paid: new Set(),
+    expensive: new Set(),
+    roots: [],
+  };
+  const r = walk(w, root, operation.selectionSet, null, new Set(), null);
+  return {
+    depth: r.depth,
+    cost: r.cost,
+    oversizePages: w.oversize,
+    expensive: [...w.expensive],
+    roots: w.roots,
+  };
 }
 
 /** Every limit an analysis breaks, each with its code. */
@@ -252,6 +372,12 @@ export function limitViolations(
       message: `${p.field}: first is at most ${limits.maxPageSize}, got ${p.first}`,
       extensions: { field: p.field, first: p.first, maxPageSize: limits.maxPageSize },
     });
+  if (a.expensive.length > limits.maxExpensiveFields)
+    out.push({
+      code: 'EXPENSIVE_FIELDS_LIMIT_EXCEEDED',
+      message: `the operation asks for ${a.expensive.length} expensive fields (${[...EXPENSIVE_FIELDS].join(', ')}; aliases paging one lineage tree count once); at most ${limits.maxExpensiveFields} are allowed`,
+      extensions: { expensiveFields: a.expensive.length, maxExpensiveFields: limits.maxExpensiveFields },
+    });
   if (a.cost > limits.maxCost)
     out.push({
       code: 'COST_LIMIT_EXCEEDED',
@@ -261,7 +387,7 @@ export function limitViolations(
   return out;
 }
 
-function fragmentsOf(definitions: readonly { kind: Kind }[]): Map<string, FragmentDefinitionNode> {
+export function fragmentsOf(definitions: readonly { kind: Kind }[]): Map<string, FragmentDefinitionNode> {
   const out = new Map<string, FragmentDefinitionNode>();
   for (const d of definitions) {
     if (d.kind === Kind.FRAGMENT_DEFINITION) {
@@ -272,7 +398,14 @@ function fragmentsOf(definitions: readonly { kind: Kind }[]): Map<string, Fragme
   return out;
 }
 
-/** Validation rule: runs once per distinct query text (Apollo caches validated documents), with literal and default arguments. */
+/** The limits a query text alone decides (the validation rule); cost and expensive fields need the request. */
+const SHAPE_CODES: ReadonlySet<ApiCode> = new Set(['DEPTH_LIMIT_EXCEEDED', 'PAGE_SIZE_LIMIT_EXCEEDED']);
+
+/**
+ * Validation rule: runs once per distinct query text (Apollo caches validated documents), with literal and
+ * default arguments: depth and page sizes. Cost and expensive fields are checked per request, with the
+ * variables and the graph's bounds (costs.ts), before any resolver runs.
+ */
 export function limitsRule(limits: ApiLimits): ValidationRule {
   return (context) => ({
     Document: {
@@ -282,31 +415,12 @@ export function limitsRule(limits: ApiLimits): ValidationRule {
           if (d.kind !== Kind.OPERATION_DEFINITION) continue;
           const analysis = analyzeOperation(context.getSchema(), fragments, d, null, limits.maxPageSize);
           for (const v of limitViolations(analysis, limits))
-            context.reportError(
-              new GraphQLError(v.message, { nodes: d, extensions: { code: v.code, ...v.extensions } }),
-            );
+            if (SHAPE_CODES.has(v.code))
+              context.reportError(
+                new GraphQLError(v.message, { nodes: d, extensions: { code: v.code, ...v.extensions } }),
+              );
         }
       },
     },
   });
-}
-
-/** Re-check with the request's variables (`first: $n`), before execution; throws the first violation. */
-export function checkWithVariables(
-  schema: GraphQLSchema,
-  document: { definitions: readonly { kind: Kind }[] },
-  operation: OperationDefinitionNode,
-  variables: Readonly<Record<string, unknown>>,
-  limits: ApiLimits,
-): void {
-  if ((operation.variableDefinitions ?? []).length === 0) return;
-  const analysis = analyzeOperation(
-    schema,
-    fragmentsOf(document.definitions),
-    operation,
-    variables,
-    limits.maxPageSize,
-  );
-  const [first] = limitViolations(analysis, limits);
-  if (first) throw apiError(first.code, first.message, first.extensions);
 }

@@ -11,12 +11,14 @@ import { findDistricts, findProvince, geoKey } from '../gazetteer/geo.ts';
 import { typeOfCode } from '../lexicon/lexicon.ts';
 import { foldText, type GraphNode, searchTokens } from '../model/graph.ts';
 import { nodeName } from '../query/views.ts';
+import { drain, drainInSlices, type Steps } from './budget.ts';
 import { apiError } from './errors.ts';
 import type { TreeFilter } from './generated/resolver-types.ts';
 import type { LineageView, TreeEntryView } from './mappers.ts';
-import { chainUpTree, lineageDownTree, type Tree } from './tree.ts';
+import { chainUpTree, chainUpTreeSteps, lineageDownTree, lineageDownTreeSteps, type Tree } from './tree.ts';
 
 const trees = new WeakMap<LineageView, Tree>();
+const building = new WeakMap<LineageView, Promise<Tree>>();
 
 /** The view's tree (the `tree` field): DOWN without a depth cut (the lineage is cut already), UP to `depth`. */
 export function lineageTree(view: LineageView): Tree {
@@ -29,6 +31,31 @@ export function lineageTree(view: LineageView): Tree {
     trees.set(view, tree);
   }
   return tree;
+}
+
+/**
+ * The same tree (the same object, memoized alike), built a slice at a time with the event loop free in between.
+ * Concurrent callers share one build.
+ */
+export function lineageTreeInSlices(view: LineageView): Promise<Tree> {
+  const known = trees.get(view);
+  if (known !== undefined) return Promise.resolve(known);
+  let pending = building.get(view);
+  if (pending === undefined) {
+    const steps =
+      view.answer.direction === 'DOWN'
+        ? lineageDownTreeSteps(view.answer.lineage, Number.POSITIVE_INFINITY)
+        : chainUpTreeSteps(view.answer.chain, view.depth);
+    pending = drainInSlices(steps)
+      .then((tree) => {
+        const first = trees.get(view) ?? tree;
+        trees.set(view, first);
+        return first;
+      })
+      .finally(() => building.delete(view));
+    building.set(view, pending);
+  }
+  return pending;
 }
 
 const nodeIndexes = new WeakMap<object, ReadonlyMap<string, GraphNode>>();
@@ -106,22 +133,40 @@ export function symbolTypeCode(symbol: string): string | null {
   return folded === '' ? null : folded;
 }
 
-export function filterMatches(tree: Tree, criteria: Criteria): FilterMatches {
-  const key = JSON.stringify(criteria);
+function memoOf(tree: Tree): Map<string, FilterMatches> {
   let memo = filtered.get(tree);
   if (memo === undefined) {
     memo = new Map();
     filtered.set(tree, memo);
   }
-  const hit = memo.get(key);
-  if (hit !== undefined) return hit;
-  const result = computeMatches(tree, criteria);
+  return memo;
+}
+
+function remember(tree: Tree, key: string, result: FilterMatches): FilterMatches {
+  const memo = memoOf(tree);
+  const first = memo.get(key);
+  if (first !== undefined) return first;
   if (memo.size >= FILTERS_PER_TREE) memo.clear();
   memo.set(key, result);
   return result;
 }
 
-function computeMatches(tree: Tree, c: Criteria): FilterMatches {
+export function filterMatches(tree: Tree, criteria: Criteria): FilterMatches {
+  const key = JSON.stringify(criteria);
+  return memoOf(tree).get(key) ?? remember(tree, key, drain(computeMatches(tree, criteria)));
+}
+
+/** filterMatches judged a slice at a time, the event loop free in between (same memo, same objects). */
+export async function filterMatchesInSlices(tree: Tree, criteria: Criteria): Promise<FilterMatches> {
+  const key = JSON.stringify(criteria);
+  const hit = memoOf(tree).get(key);
+  if (hit !== undefined) return hit;
+  return remember(tree, key, await drainInSlices(computeMatches(tree, criteria)));
+}
+
+const MATCH_SLICE = 2_000;
+
+function* computeMatches(tree: Tree, c: Criteria): Steps<FilterMatches> {
   const { entries, parent } = tree;
   const n = entries.length;
   const byId = new Map<string, GraphNode>();
@@ -199,6 +244,7 @@ function computeMatches(tree: Tree, c: Criteria): FilterMatches {
   const judged = new Map<string, boolean>();
   const matches = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
+    if ((i + 1) % MATCH_SLICE === 0) yield;
     const node = (entries[i] as TreeEntryView).node;
     let m = judged.get(node.id);
     if (m === undefined) {

@@ -4,6 +4,7 @@ import DataLoader from 'dataloader';
 import type { AgencyMandates, ChainUp, Citations, Direction, GraphNode, Lineage } from '../model/graph.ts';
 import { resolveRef } from '../query/refs.ts';
 import type { GraphStore } from '../store/graph-store.ts';
+import { pace, type RequestBudget, requestBudget } from './budget.ts';
 import { nodeIndex } from './lineage-index.ts';
 
 /** Per-key results: an Error instance fails only that key (DataLoader's convention). */
@@ -29,7 +30,13 @@ export class Loaders {
   readonly citations: DataLoader<string, Citations>;
   readonly agencyMandates: DataLoader<string, AgencyMandates>;
 
-  constructor(store: GraphStore) {
+  /** The request's walks, one after another (see `walk`). */
+  private lane: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    store: GraphStore,
+    private readonly budget: RequestBudget = requestBudget(0),
+  ) {
     const remember = (...nodes: GraphNode[]) => this.remember(nodes);
     this.node = new DataLoader(
       each(async (id: string) => {
@@ -50,7 +57,9 @@ export class Loaders {
     this.lineage = new DataLoader(
       each(async (key: string) => {
         const bar = key.lastIndexOf('|');
-        const answer = await store.lineageDown(key.slice(0, bar), Number(key.slice(bar + 1)));
+        const answer = await this.walk(() =>
+          store.lineageDown(key.slice(0, bar), Number(key.slice(bar + 1))),
+        );
         // Lineage nodes carry an extra `depth`; as graph nodes they are used as they are. The index is made once
         // per store answer (a cached one is reused across requests), not copied node by node per request.
         remember(answer.root);
@@ -60,7 +69,7 @@ export class Loaders {
     );
     this.chain = new DataLoader(
       each(async (id: string) => {
-        const answer = await store.chainUp(id);
+        const answer = await this.walk(() => store.chainUp(id));
         remember(answer.start);
         for (const p of answer.paths) this.remember(p.nodes);
         return answer;
@@ -77,12 +86,23 @@ export class Loaders {
     );
     this.agencyMandates = new DataLoader(
       each(async (id: string) => {
-        const answer = await store.agencyMandates(id);
+        const answer = await this.walk(() => store.agencyMandates(id));
         remember(answer.agency);
         for (const m of answer.mandates) remember(m.task, m.document);
         return answer;
       }),
     );
+  }
+
+  /**
+   * Runs a store walk after the request's previous ones, with the event loop let through before it and the
+   * budget checked: a batch of walks (aliases) is not queued on the store all at once, where a health check or
+   * another client's request would wait behind every one of them.
+   */
+  walk<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.lane.then(() => pace(this.budget)).then(work);
+    this.lane = run.catch(() => undefined);
+    return run;
   }
 
   private indexed(id: string): GraphNode | undefined {

@@ -7,21 +7,47 @@ import {
   jurisdictionKey,
   type Lineage,
 } from '../model/graph.ts';
+import { drainInSlices, pace, type Steps } from './budget.ts';
 import { keysetPage, pageSize } from './connection.ts';
 import type { ApiContext } from './context.ts';
 import { dateCriteria, judgeDeadline } from './deadlines.ts';
 import { apiError } from './errors.ts';
 import type { MandateFilter } from './generated/resolver-types.ts';
-import { mandateKey } from './mandate-key.ts';
+import { mandateKey, sortMandates } from './mandate-key.ts';
 import type { MandateConnectionView, MandateView } from './mappers.ts';
 
-export function mandatesFromLineage(l: Lineage): MandateView[] {
-  const nodes = new Map<string, GraphNode>(l.nodes.map((n) => [n.id, n]));
+// Scope lists are derived from a store answer and sorted by mandateKey once, memoized on the answer (which the
+// answer cache shares across requests): filtering keeps the order, so a page needs no sort of thousands.
+const fromLineage = new WeakMap<Lineage, Promise<readonly MandateView[]>>();
+const ofAgency = new WeakMap<AgencyMandates, readonly MandateView[]>();
+
+/** The assignments of a lineage, made a slice at a time (a national lineage holds tens of thousands). */
+export function mandatesFromLineage(l: Lineage): Promise<readonly MandateView[]> {
+  let list = fromLineage.get(l);
+  if (list === undefined) {
+    list = drainInSlices(lineageMandates(l)).then(sortMandates);
+    fromLineage.set(l, list);
+  }
+  return list;
+}
+
+const SLICE = 2_000;
+
+function* lineageMandates(l: Lineage): Steps<MandateView[]> {
+  const nodes = new Map<string, GraphNode>();
+  for (let i = 0; i < l.nodes.length; i++) {
+    const n = l.nodes[i] as GraphNode;
+    nodes.set(n.id, n);
+    if ((i + 1) % SLICE === 0) yield;
+  }
   nodes.set(l.root.id, l.root);
   const holder = new Map<string, string>();
   for (const e of l.edges) if (e.type === 'HAS_TASK') holder.set(e.to, e.from);
+  yield;
   const out: MandateView[] = [];
-  for (const e of l.edges) {
+  for (let i = 0; i < l.edges.length; i++) {
+    const e = l.edges[i] as Lineage['edges'][number];
+    if ((i + 1) % SLICE === 0) yield;
     if (e.type !== 'ASSIGNS') continue;
     const task = nodes.get(e.from);
     const agency = nodes.get(e.to);
@@ -32,7 +58,16 @@ export function mandatesFromLineage(l: Lineage): MandateView[] {
   return out;
 }
 
-export function mandatesOfAgency(a: AgencyMandates): MandateView[] {
+export function mandatesOfAgency(a: AgencyMandates): readonly MandateView[] {
+  let list = ofAgency.get(a);
+  if (list === undefined) {
+    list = sortMandates(agencyMandates(a));
+    ofAgency.set(a, list);
+  }
+  return list;
+}
+
+function agencyMandates(a: AgencyMandates): MandateView[] {
   return a.mandates.map((m) => ({
     id: m.edge.id,
     role: m.role,
@@ -43,15 +78,15 @@ export function mandatesOfAgency(a: AgencyMandates): MandateView[] {
   }));
 }
 
-/** The mandates of one scope; the store calls are a fixed few whatever the number of mandates. */
+/** The mandates of one scope, sorted by mandateKey; the store calls are a fixed few whatever the number of mandates. */
 async function scoped(
   ctx: ApiContext,
   f: MandateFilter,
   impliedAgency: string | null,
-): Promise<MandateView[]> {
+): Promise<readonly MandateView[]> {
   const agencies = [...new Set([impliedAgency, f.agency].filter((a): a is string => typeof a === 'string'))];
   if (agencies.length > 1) return [];
-  const parts: Array<Promise<MandateView[]>> = [];
+  const parts: Array<Promise<readonly MandateView[]>> = [];
   const [agency] = agencies;
   if (agency !== undefined) parts.push(ctx.loaders.agencyMandates.load(agency).then(mandatesOfAgency));
   if (typeof f.document === 'string') {
@@ -60,7 +95,7 @@ async function scoped(
         if (doc.kind !== 'DOCUMENT') throw apiError('BAD_USER_INPUT', `"${f.document}" is not a document`);
         // Depth 1 holds the document's own tasks and their assignments (and its direct implementers', filtered out).
         const l = await ctx.loaders.lineageOf(doc.id, 1);
-        return mandatesFromLineage(l).filter((m) => m.document.id === doc.id);
+        return (await mandatesFromLineage(l)).filter((m) => m.document.id === doc.id);
       }),
     );
   }
@@ -72,9 +107,7 @@ async function scoped(
         .then(mandatesFromLineage),
     );
   }
-  if (parts.length === 0) {
-    return [...(await ctx.services.catalog.snapshot()).mandates];
-  }
+  if (parts.length === 0) return (await ctx.services.catalog.snapshot()).mandates;
   const [first, ...rest] = await Promise.all(parts);
   const keep = rest.map((list) => new Set(list.map((m) => m.id)));
   return (first ?? []).filter((m) => keep.every((ids) => ids.has(m.id)));
@@ -99,7 +132,9 @@ export async function mandateConnection(
   const all = await scoped(ctx, f, impliedAgency);
   const matching: MandateView[] = [];
   const invalid: MandateView[] = [];
-  for (const m of all) {
+  for (let i = 0; i < all.length; i++) {
+    const m = all[i] as MandateView;
+    if ((i + 1) % SLICE === 0) await pace(ctx.budget);
     if (f.role && m.role !== f.role) continue;
     if (typeof f.recurring === 'boolean' && (m.task.deadlineKind === 'RECURRING') !== f.recurring) continue;
     if (place !== null) {
@@ -114,9 +149,7 @@ export async function mandateConnection(
     }
     matching.push(m);
   }
-  const byKey = (a: MandateView, b: MandateView) => (mandateKey(a) < mandateKey(b) ? -1 : 1);
-  matching.sort(byKey);
-  invalid.sort(byKey);
+  // In mandateKey order already: every scope list is (see `scoped`).
   const page = keysetPage(matching, mandateKey, 'mandate', n, after);
   // The page's nodes answer Task.document and the assignment's ends without a round trip.
   for (const m of [...page.edges.map((e) => e.node), ...invalid])

@@ -19,6 +19,7 @@ import { type CorsPolicy, createRequestHandler, type Route } from './http.ts';
 import { DEFAULT_HTTP_LIMITS, type HttpLimits } from './http-limits.ts';
 import { type ApiLimits, DEFAULT_LIMITS, limitsRule } from './limits.ts';
 import { type Logger, silentLogger } from './logger.ts';
+import { RateLimiter } from './rate-limit.ts';
 import { ExtractionMemo } from './references.ts';
 import { resolvers } from './resolvers/index.ts';
 import { ResponseCache } from './response-cache.ts';
@@ -96,6 +97,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
       responses?.clear();
       catalog.invalidate();
     }),
+    rate: limits.ratePointsPerMinute > 0 ? new RateLimiter(limits.ratePointsPerMinute) : null,
   };
 
   const apollo = new ApolloServer<ApiContext>({
@@ -128,7 +130,8 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   const routes: Route[] = [...(options.routes ?? [])];
   const handler = createRequestHandler({
     apollo,
-    context: (authorization) => createContext(services, authorization),
+    context: (authorization, request) => createContext(services, authorization, request),
+    rate: services.rate,
     limits,
     cors: options.cors ?? null,
     health: () => options.store.health(),

@@ -1,6 +1,7 @@
 // API lineage trees: a lineage answer as a pre-order list of entries with parent ids (a citation tree without
 // recursive GraphQL selections); a node reached twice is shown again, marked repeated, without its children.
 import type { ChainUp, GraphEdge, GraphNode, Lineage } from '../model/graph.ts';
+import { drain, type Steps } from './budget.ts';
 import type { TreeRelation } from './generated/resolver-types.ts';
 import type { TreeEntryView } from './mappers.ts';
 
@@ -53,12 +54,15 @@ export interface Tree {
   readonly expanded: ReadonlyMap<string, number>;
 }
 
-function preorder(
+/** Items between two pauses of a tree's generator (see budget.ts `drainInSlices`). */
+const SLICE = 2_000;
+
+function* preorder(
   rootId: string,
   nodes: ReadonlyMap<string, GraphNode>,
   children: Children,
   maxDepth: number,
-): Tree {
+): Steps<Tree> {
   // Entries are made in their final shape and their counts filled in afterwards (no copies of 100,000s of objects).
   const entries: TreeEntryView[] = [];
   const parents: number[] = [];
@@ -81,7 +85,9 @@ function preorder(
     edges: GraphEdge[];
   }> = [{ id: rootId, depth: 0, parentId: null, parentIndex: -1, relation: null, edges: [] }];
   const expanded = new Map<string, number>();
+  let steps = 0;
   while (stack.length > 0) {
+    if (++steps % SLICE === 0) yield;
     const e = stack.pop();
     if (e === undefined) break;
     const node = nodes.get(e.id);
@@ -135,6 +141,7 @@ function preorder(
     childList[fill[p] as number] = i;
     add(fill, p, 1);
   }
+  yield;
   for (let i = 0; i < n; i++) {
     const entry = entries[i] as TreeEntryView;
     entry.childCount = childCount[i] as number;
@@ -145,22 +152,37 @@ function preorder(
 
 /** DOWN: implementing documents and tasks under what they implement, tasks under their document (sub-tasks under their parent task), agencies under their tasks. */
 export function lineageDownTree(l: Lineage, maxDepth: number): Tree {
-  const nodes = new Map<string, GraphNode>(l.nodes.map((n) => [n.id, n]));
+  return drain(lineageDownTreeSteps(l, maxDepth));
+}
+
+export function* lineageDownTreeSteps(l: Lineage, maxDepth: number): Steps<Tree> {
+  const nodes = new Map<string, GraphNode>();
+  for (let i = 0; i < l.nodes.length; i++) {
+    const n = l.nodes[i] as GraphNode;
+    nodes.set(n.id, n);
+    if ((i + 1) % SLICE === 0) yield;
+  }
   nodes.set(l.root.id, l.root);
   const subtasks = new Set(l.edges.filter((e) => e.type === 'PART_OF').map((e) => e.from));
   const children: Children = new Map();
-  for (const e of l.edges) {
+  for (let i = 0; i < l.edges.length; i++) {
+    const e = l.edges[i] as GraphEdge;
     if (e.type === 'IMPLEMENTS') addChild(children, e.to, e.from, 'IMPLEMENTS', e);
     else if (e.type === 'HAS_TASK' && !subtasks.has(e.to)) addChild(children, e.from, e.to, 'HAS_TASK', e);
     else if (e.type === 'PART_OF') addChild(children, e.to, e.from, 'PART_OF', e);
     else if (e.type === 'ASSIGNS')
       addChild(children, e.from, e.to, e.role === 'LEAD' ? 'LEAD' : 'COORDINATOR', e);
+    if ((i + 1) % SLICE === 0) yield;
   }
-  return preorder(l.root.id, nodes, children, maxDepth);
+  return yield* preorder(l.root.id, nodes, children, maxDepth);
 }
 
 /** UP: what each node implements under it (a task goes up through its parent task or its document). */
 export function chainUpTree(c: ChainUp, maxDepth: number): Tree {
+  return drain(chainUpTreeSteps(c, maxDepth));
+}
+
+export function* chainUpTreeSteps(c: ChainUp, maxDepth: number): Steps<Tree> {
   const nodes = new Map<string, GraphNode>([[c.start.id, c.start]]);
   const children: Children = new Map();
   const added = new Set<string>();
@@ -175,5 +197,5 @@ export function chainUpTree(c: ChainUp, maxDepth: number): Tree {
         addChild(children, s.from, s.to, relation, e);
       }
   }
-  return preorder(c.start.id, nodes, children, maxDepth);
+  return yield* preorder(c.start.id, nodes, children, maxDepth);
 }

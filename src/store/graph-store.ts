@@ -89,6 +89,28 @@ export type BatchOutcome =
   | { documentId: string; result: ApplyResult; error: null }
   | { documentId: string; result: null; error: StoreError };
 
+/**
+ * Upper bounds on answers, from the graph's topology alone (sync, cheap, memoized until the next write). An id
+ * the index does not hold gives null: price it by `total`.
+ */
+export interface WalkBounds {
+  /** Nodes plus edges of the whole graph: no answer holds more. */
+  readonly total: number;
+  /** Assignments in the whole graph (the mandates a scope-less filter reads). */
+  readonly assignments: number;
+  /**
+   * Items of `lineageDown(id, depth)`: 1 + its edges counted once per path, so at least its node count, its edge
+   * count and its tree's entries.
+   */
+  down(id: string, depth: number): number | null;
+  /** `chainUp(id)`: its paths, and its items (every path's nodes and step edges). */
+  up(id: string): { paths: number; items: number } | null;
+  /** Documents implementing a document directly or transitively (coverage, descendants), counted per path. */
+  implementers(id: string): number | null;
+  /** Assignments of an agency (its mandates). */
+  agencyAssignments(id: string): number | null;
+}
+
 export interface GraphStore {
   readonly adapter: 'embedded' | 'neo4j';
 
@@ -102,6 +124,12 @@ export interface GraphStore {
    * cannot tell cheaply leave it out (caches then expire by time alone).
    */
   revision?(): Promise<string>;
+  /**
+   * Upper bounds on what walks from a node can answer, read off an in-memory index without building any answer
+   * (what the API prices an operation by before running it); adapters without such an index leave it out or
+   * answer null.
+   */
+  walkBounds?(): Promise<WalkBounds | null>;
 
   /**
    * Writes everything one document contributes, in ONE transaction. Same content hash and extractor

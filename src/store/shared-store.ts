@@ -37,7 +37,14 @@ import { applyFacts } from './apply-document.ts';
 import { type BatchOutcome, type GraphStore, StoreError, type StoreHooks } from './graph-store.ts';
 import { mergeNodes } from './merge-documents.ts';
 import { byId } from './records.ts';
-import { criteriaFromFilter, type DocumentCriteria, type ReadOps, type WriteOps } from './store-ops.ts';
+import {
+  criteriaFromFilter,
+  type DocumentCriteria,
+  type ReadOps,
+  type Reread,
+  StaleRead,
+  type WriteOps,
+} from './store-ops.ts';
 import * as traversal from './traversal.ts';
 
 export const MAX_LINEAGE_DEPTH = 32;
@@ -235,6 +242,18 @@ export abstract class SharedGraphStore implements GraphStore {
   async lineageDown(id: string, depth: number): Promise<Lineage> {
     if (!Number.isInteger(depth) || depth < 1 || depth > MAX_LINEAGE_DEPTH) {
       throw new StoreError('INVALID_ARGUMENT', `depth must be an integer from 1 to ${MAX_LINEAGE_DEPTH}`);
+    }
+    // The walk inside the read, what it could not read from memory in short reads of their own, the answer's
+    // objects after them: other reads (a health check) need not wait for all of it. A write in between makes
+    // the walk stale: it is walked again, and after a few such races in one read.
+    const reread: Reread = (work) => this.read(work);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const pending = await this.read((ops) => traversal.lineageDownLater(ops, id, depth));
+      try {
+        return await pending.build(reread);
+      } catch (error) {
+        if (!(error instanceof StaleRead)) throw error;
+      }
     }
     return this.read((ops) => traversal.lineageDown(ops, id, depth));
   }

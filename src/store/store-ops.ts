@@ -10,6 +10,7 @@ import type {
   Lineage,
   TaskNode,
 } from '../model/graph.ts';
+import { StoreError } from './graph-store.ts';
 
 /** A document as stored, with the internal list of edge sources it asserted (so its next version can find them without a scan). */
 export interface StoredDocument {
@@ -80,9 +81,30 @@ export interface UpGraph {
   up: Map<string, Map<string, GraphEdge[]>>;
 }
 
+/** Runs `work` in a read of its own (the store's queue and a transaction), as the port's reads do. */
+export type Reread = <T>(work: (ops: ReadOps) => Promise<T>) => Promise<T>;
+
+/**
+ * A walk done inside a read whose answer is made afterwards, outside it, yielding to the event loop as it goes;
+ * what the walk could not read from memory (node properties out of the cache) it reads in short reads of their
+ * own (`reread`), between which other reads run. StaleRead when the graph changed in between: walk again.
+ */
+export interface PendingAnswer<T> {
+  build(reread: Reread): Promise<T>;
+}
+
+/** The graph changed between the steps of a read made in several (PendingAnswer): nothing of it is kept. */
+export class StaleRead extends StoreError {
+  constructor() {
+    super('INTERNAL', 'the graph changed while an answer was read in steps');
+  }
+}
+
 /** Walks an adapter answers natively (the in-memory index, a recursive query), by the rules of traversal.ts. */
 export interface NativeWalks {
   lineageDown?(root: GraphNode, depth: number): Lineage;
+  /** lineageDown with the answer's objects made after the read (they need neither the index nor the database). */
+  lineageDownLater?(root: GraphNode, depth: number): PendingAnswer<Lineage>;
   implementers?(root: GraphNode): DocumentNode[];
   /** traversal.upGraph; `id` is the id asked for (named in errors). */
   upGraph?(start: GraphNode, id: string): UpGraph;

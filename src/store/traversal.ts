@@ -16,7 +16,7 @@ import {
 import { documentByMergedId } from './aliases.ts';
 import { StoreError } from './graph-store.ts';
 import { byId, graphNodeOf } from './records.ts';
-import type { EdgeHit, ReadOps, UpGraph } from './store-ops.ts';
+import type { EdgeHit, PendingAnswer, ReadOps, UpGraph } from './store-ops.ts';
 
 /** Bound on hops for unbounded walks (chain up, coverage): real chains are under ten; this only stops runaway data. */
 export const MAX_HOPS = 64;
@@ -51,6 +51,26 @@ export const KIND_ORDER = { DOCUMENT: 0, TASK: 1, AGENCY: 2 } as const;
 export async function lineageDown(ops: ReadOps, id: string, depth: number): Promise<Lineage> {
   const root = await getNode(ops, id);
   requireLineageNode(root, 'lineageDown');
+  return lineageDownFrom(ops, root, depth);
+}
+
+/**
+ * lineageDown whose answer objects may be made after the read: an adapter walking natively hands over the walk
+ * done and the answer to build (NativeWalks.lineageDownLater); the others answer in the read.
+ */
+export async function lineageDownLater(
+  ops: ReadOps,
+  id: string,
+  depth: number,
+): Promise<PendingAnswer<Lineage>> {
+  const root = await getNode(ops, id);
+  requireLineageNode(root, 'lineageDown');
+  if (ops.walks?.lineageDownLater) return ops.walks.lineageDownLater(root, depth);
+  const lineage = await lineageDownFrom(ops, root, depth);
+  return { build: async () => lineage };
+}
+
+async function lineageDownFrom(ops: ReadOps, root: GraphNode, depth: number): Promise<Lineage> {
   if (ops.walks?.lineageDown) return ops.walks.lineageDown(root, depth);
   const nodes = new Map<string, LineageNode>();
   const edges = new Map<string, GraphEdge>();

@@ -1,5 +1,6 @@
 // API resolvers: edges with provenance, lineage answers (entries, trees, paths) and references.
 import type { GraphNode } from '../../model/graph.ts';
+import { checkBudget } from '../budget.ts';
 import { arrayList, pageSize, positionalPage } from '../connection.ts';
 import type { ApiContext } from '../context.ts';
 import { apiError } from '../errors.ts';
@@ -11,7 +12,7 @@ import type {
   ReferenceResolvers,
   TreeEntryResolvers,
 } from '../generated/resolver-types.ts';
-import { lineageTree } from '../lineage-index.ts';
+import { lineageTreeInSlices } from '../lineage-index.ts';
 import type { LineageView } from '../mappers.ts';
 
 const PAGE = 100;
@@ -29,12 +30,19 @@ export const GraphEdge: GraphEdgeResolvers = {
   basis: (e) => (e.type === 'CITES' ? e.basis : null),
 };
 
+/** The view's tree, built in slices the first time (the event loop runs meanwhile), then memoized. */
+async function treeOf(l: LineageView, ctx: ApiContext) {
+  const tree = await lineageTreeInSlices(l);
+  checkBudget(ctx.budget);
+  return tree;
+}
+
 // The tree is built once per store answer (lineage-index.ts); pages read it by position.
 export const Lineage: LineageResolvers = {
-  tree: (l) => lineageTree(l).entries,
+  tree: async (l, _args, ctx) => (await treeOf(l, ctx)).entries,
   nodeCount: (l) => l.nodes.length,
   edgeCount: (l) => l.edges.length,
-  treeSize: (l) => lineageTree(l).entries.length,
+  treeSize: async (l, _args, ctx) => (await treeOf(l, ctx)).entries.length,
   nodesPage: (l, { first, after }, ctx) =>
     positionalPage(
       arrayList('lineage-node', lineageIdentity(l), l.nodes, (e) => e.node.id),
@@ -47,9 +55,9 @@ export const Lineage: LineageResolvers = {
       size(first, ctx),
       after,
     ),
-  treePage: (l, { first, after }, ctx) =>
+  treePage: async (l, { first, after }, ctx) =>
     positionalPage(
-      arrayList('tree', lineageIdentity(l), lineageTree(l).entries, (e) => e.node.id),
+      arrayList('tree', lineageIdentity(l), (await treeOf(l, ctx)).entries, (e) => e.node.id),
       size(first, ctx),
       after,
     ),

@@ -6,6 +6,7 @@ import {
   searchTokens,
 } from '../../model/graph.ts';
 import { coverageUnits } from '../../query/coverage-units.ts';
+import { checkBudget } from '../budget.ts';
 import {
   arrayList,
   decodeCursor,
@@ -18,7 +19,7 @@ import {
 import type { ApiContext } from '../context.ts';
 import { apiError } from '../errors.ts';
 import type { Direction, DocumentFilter, QueryResolvers } from '../generated/resolver-types.ts';
-import { filterMatches, lineageTree, treeCriteria } from '../lineage-index.ts';
+import { filterMatchesInSlices, lineageTreeInSlices, treeCriteria } from '../lineage-index.ts';
 import { mandateConnection } from '../mandates.ts';
 import type { LineageView, TreeEntryView } from '../mappers.ts';
 import { searchAll, searchEvery } from '../search.ts';
@@ -85,10 +86,12 @@ export const Query: QueryResolvers = {
     const n = pageSize(first, 100, ctx.services.limits.maxPageSize, true);
     const criteria = treeCriteria(filter);
     const view = await lineageView(ctx, ref, direction, depth);
-    const tree = lineageTree(view);
-    // Tree, filter matches and children lists are computed once per answer (lineage-index.ts): a page costs
-    // the parent's children at most (filtering them), never a walk of the tree.
-    const fm = criteria === null ? null : filterMatches(tree, criteria);
+    // Tree, filter matches and children lists are computed once per answer (lineage-index.ts), in slices that
+    // let the event loop run: a page costs the parent's children at most (filtering them), never a walk of the tree.
+    const tree = await lineageTreeInSlices(view);
+    checkBudget(ctx.budget);
+    const fm = criteria === null ? null : await filterMatchesInSlices(tree, criteria);
+    checkBudget(ctx.budget);
     const kept = (i: number) => fm === null || fm.matches[i] === 1 || (fm.descendantMatches[i] as number) > 0;
     let indices: ArrayLike<number>;
     if (parent === null || parent === undefined) indices = tree.entries.length > 0 && kept(0) ? [0] : [];
@@ -175,7 +178,7 @@ export const Query: QueryResolvers = {
   coverage: async (_root, { ref, level, era, province }, ctx) => {
     const root = await documentRef(ctx, ref);
     const { units, era: used } = coverageUnits(level, root, era, province);
-    const c = await ctx.store.coverage(root.id, level, units);
+    const c = await ctx.loaders.walk(() => ctx.store.coverage(root.id, level, units));
     return {
       root: c.root,
       level: c.level,

@@ -71,10 +71,17 @@ export class GraphIndex {
   private readonly free: number[] = [];
   private readonly nodeCounts = [0, 0, 0];
   private readonly edgeCounts = EdgeType.options.map(() => 0);
+  private changes = 0;
+
+  /** Changes with every write to the index: a walk read in several steps checks it has not moved in between. */
+  get version(): number {
+    return this.changes;
+  }
 
   // --- nodes ---------------------------------------------------------------------------------------
 
   addNode(n: number, id: string, kind: NodeKind): void {
+    this.changes++;
     if (this.kindCode(n) !== 0) {
       if (this.ids[n] === id) return;
       this.removeNode(n);
@@ -93,6 +100,7 @@ export class GraphIndex {
 
   /** Removes a node and every edge at it (as the database's ON DELETE CASCADE does). */
   removeNode(n: number): void {
+    this.changes++;
     const k = this.kindCode(n);
     if (k === 0) return;
     for (let e = this.headOut[n] ?? NONE; e !== NONE; e = this.headOut[n] ?? NONE) this.unlink(e);
@@ -127,6 +135,7 @@ export class GraphIndex {
 
   /** Writes an edge; one with the same key (ends, type, asserting document, qualifier) is replaced. */
   putEdge(r: EdgeRecord): void {
+    this.changes++;
     const t = code(TYPE_CODE, r.type, 'edge type');
     const q = code(QUALIFIER_CODE, r.qualifier, 'qualifier');
     let e = this.find(r.fromN, t, r.toN, r.assertedBy, q);
@@ -191,6 +200,7 @@ export class GraphIndex {
 
   /** Takes slot `e` out of both lists it is threaded on and frees it. */
   private unlink(e: number): void {
+    this.changes++;
     const f = this.from[e] ?? NONE;
     const t = this.to[e] ?? NONE;
     this.headOut[f] = this.without(this.headOut[f] ?? NONE, e, this.nextOut);

@@ -15,10 +15,101 @@ import {
 import { StoreError } from '../graph-store.ts';
 import { graphNodeOf } from '../records.ts';
 import type { SqliteOps } from '../sqlite/sqlite-ops.ts';
-import type { UpGraph } from '../store-ops.ts';
+import { type PendingAnswer, StaleRead, type UpGraph } from '../store-ops.ts';
 import { KIND_ORDER, MAX_HOPS } from '../traversal.ts';
 import type { GraphIndex } from './graph-index.ts';
 import type { NodeCache } from './node-cache.ts';
+
+/** An edge's fields as the index and the string table give them, before its answer object is made. */
+interface EdgeDraft {
+  from: string;
+  to: string;
+  type: EdgeType;
+  qualifier: string;
+  assertedBy: string;
+  source: string;
+  evidenceStart: number;
+  evidenceEnd: number;
+  method: string;
+  confidence: number;
+  extractorVersion: string;
+}
+
+/**
+ * A lineage down as the walk leaves it: nodes in answer order (without their depth field; null where the node's
+ * properties were not in the cache, `missing` lists those), edges in any order.
+ */
+export interface LineageDraft {
+  root: GraphNode;
+  depth: number;
+  nodes: Array<{ n: number; node: GraphNode | null; depth: number }>;
+  missing: number[];
+  edges: EdgeDraft[];
+  /** The index's version the walk read. */
+  version: number;
+}
+
+function edgeOfDraft(d: EdgeDraft): GraphEdge {
+  const { from, to } = d;
+  const provenance = {
+    assertedBy: d.assertedBy,
+    source: d.source,
+    evidence: { start: d.evidenceStart, end: d.evidenceEnd },
+    method: d.method as GraphEdge['provenance']['method'],
+    confidence: d.confidence,
+    extractorVersion: d.extractorVersion,
+  };
+  // The id from the model's own rule (edgeId), so both edge builders name an edge alike.
+  const fields = (
+    d.type === 'CITES'
+      ? { from, to, provenance, type: 'CITES', basis: d.qualifier === '' ? null : d.qualifier }
+      : d.type === 'ASSIGNS'
+        ? { from, to, provenance, type: 'ASSIGNS', role: d.qualifier }
+        : { from, to, provenance, type: d.type }
+  ) as EdgeFields;
+  return { id: edgeId(fields), ...fields };
+}
+
+/** Items made between two yields to the event loop when a lineage is finished in slices. */
+const SLICE = 2_000;
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The answer of a draft, at once. */
+export function finishLineage(draft: LineageDraft): Lineage {
+  const nodes: LineageNode[] = draft.nodes.map(({ node, depth }) => ({ ...(node as GraphNode), depth }));
+  const byEdgeId = new Map<string, GraphEdge>();
+  for (const d of draft.edges) {
+    const edge = edgeOfDraft(d);
+    byEdgeId.set(edge.id, edge);
+  }
+  const edges = [...byEdgeId.keys()].sort().map((id) => byEdgeId.get(id) as GraphEdge);
+  return { root: draft.root, depth: draft.depth, nodes, edges };
+}
+
+/**
+ * The same answer made a slice at a time, yielding to the event loop between slices: a lineage of tens of
+ * thousands of nodes takes a few hundred milliseconds to build, and other requests (a health check) run meanwhile.
+ */
+export async function finishLineageInSlices(draft: LineageDraft): Promise<Lineage> {
+  if (draft.nodes.length + draft.edges.length <= SLICE) return finishLineage(draft);
+  const nodes: LineageNode[] = [];
+  for (let i = 0; i < draft.nodes.length; i++) {
+    const { node, depth } = draft.nodes[i] as LineageDraft['nodes'][number];
+    nodes.push({ ...(node as GraphNode), depth });
+    if ((i + 1) % SLICE === 0) await yieldToLoop();
+  }
+  const byEdgeId = new Map<string, GraphEdge>();
+  for (let i = 0; i < draft.edges.length; i++) {
+    const edge = edgeOfDraft(draft.edges[i] as EdgeDraft);
+    byEdgeId.set(edge.id, edge);
+    if ((i + 1) % SLICE === 0) await yieldToLoop();
+  }
+  await yieldToLoop();
+  const ids = [...byEdgeId.keys()].sort();
+  await yieldToLoop();
+  const edges = ids.map((id) => byEdgeId.get(id) as GraphEdge);
+  return { root: draft.root, depth: draft.depth, nodes, edges };
+}
 
 const TYPE_CODE = Object.fromEntries(EdgeType.options.map((t, i) => [t, i])) as Record<EdgeType, number>;
 
@@ -41,27 +132,26 @@ export class IndexWalks {
    * built), so the checks of a database row are not repeated on every hop. Same fields and id as edgeOf.
    */
   edge(e: number): GraphEdge {
+    return edgeOfDraft(this.edgeDraft(e));
+  }
+
+  /** The edge in slot `e` with its strings read: what its answer object is made of (slots change with writes). */
+  private edgeDraft(e: number): EdgeDraft {
     const r = this.index.edge(e);
-    const from = this.index.idOf(r.fromN);
-    const to = this.index.idOf(r.toN);
     const strings = this.db.strings;
-    const provenance = {
+    return {
+      from: this.index.idOf(r.fromN),
+      to: this.index.idOf(r.toN),
+      type: r.type,
+      qualifier: r.qualifier,
       assertedBy: strings.value(r.assertedBy),
       source: strings.value(r.source),
-      evidence: { start: r.evidenceStart, end: r.evidenceEnd },
-      method: r.method as GraphEdge['provenance']['method'],
+      evidenceStart: r.evidenceStart,
+      evidenceEnd: r.evidenceEnd,
+      method: r.method,
       confidence: r.confidence,
       extractorVersion: strings.value(r.extractorVersion),
     };
-    // The id from the model's own rule (edgeId), so both edge builders name an edge alike.
-    const fields = (
-      r.type === 'CITES'
-        ? { from, to, provenance, type: 'CITES', basis: r.qualifier === '' ? null : r.qualifier }
-        : r.type === 'ASSIGNS'
-          ? { from, to, provenance, type: 'ASSIGNS', role: r.qualifier }
-          : { from, to, provenance, type: r.type }
-    ) as EdgeFields;
-    return { id: edgeId(fields), ...fields };
   }
 
   private numberOf(node: GraphNode): number {
@@ -82,6 +172,42 @@ export class IndexWalks {
 
   /** traversal.lineageDown for a root already resolved (a document or a task). */
   lineageDown(root: GraphNode, depth: number): Lineage {
+    return finishLineage(this.lineageDraft(root, depth, false));
+  }
+
+  /**
+   * lineageDown in steps: the walk now; the node properties the cache lacks in short reads of their own (a cold
+   * cache makes a big lineage thousands of database reads); the answer's objects in slices after that.
+   */
+  lineageDownLater(root: GraphNode, depth: number): PendingAnswer<Lineage> {
+    const draft = this.lineageDraft(root, depth, true);
+    return {
+      build: async (reread) => {
+        for (let from = 0; from < draft.missing.length; from += SLICE) {
+          const slice = draft.missing.slice(from, from + SLICE);
+          // Other work (a request arriving, a health check) first: it queues on the store between the slices.
+          await yieldToLoop();
+          await reread(async (ops) => {
+            // Another index (rebuilt after another process wrote) or a write in between: the walk is stale.
+            if (ops.walks !== this || this.index.version !== draft.version) throw new StaleRead();
+            for (const i of slice) {
+              const entry = draft.nodes[i] as LineageDraft['nodes'][number];
+              entry.node = this.node(entry.n);
+            }
+          });
+        }
+        return finishLineageInSlices(draft);
+      },
+    };
+  }
+
+  /**
+   * The walk of lineageDown and what its answer is made of — the nodes in answer order, the edges' fields — but
+   * not the answer's objects: making them takes most of the time and needs neither the index nor the
+   * database, so a store builds them after the read, in slices (finishLineageInSlices). `lazy`: nodes not in
+   * the cache are left for later (`missing`) rather than read now.
+   */
+  lineageDraft(root: GraphNode, depth: number, lazy: boolean): LineageDraft {
     const ix = this.index;
     const rootN = this.numberOf(root);
     const depthOf = new Map<number, number>([[rootN, 0]]);
@@ -144,18 +270,18 @@ export class IndexWalks {
       const kind = ix.kindOf(n) ?? 'DOCUMENT';
       keyed.set(`${String.fromCharCode(48 + d, 48 + KIND_ORDER[kind])}${ix.idOf(n)}`, n);
     }
-    const nodes: LineageNode[] = [];
+    const nodes: LineageDraft['nodes'] = [];
+    const missing: number[] = [];
     for (const key of [...keyed.keys()].sort()) {
       const n = keyed.get(key) as number;
-      nodes.push({ ...this.node(n), depth: depthOf.get(n) ?? 0 });
+      const cached = lazy ? this.cache.peek(n) : undefined;
+      const node = cached ? graphNodeOf(cached) : lazy ? null : this.node(n);
+      if (node === null) missing.push(nodes.length);
+      nodes.push({ n, node, depth: depthOf.get(n) ?? 0 });
     }
-    const byEdgeId = new Map<string, GraphEdge>();
-    for (const e of edges) {
-      const edge = this.edge(e);
-      byEdgeId.set(edge.id, edge);
-    }
-    const answerEdges = [...byEdgeId.keys()].sort().map((id) => byEdgeId.get(id) as GraphEdge);
-    return { root, depth, nodes, edges: answerEdges };
+    const draftEdges: EdgeDraft[] = [];
+    for (const e of edges) draftEdges.push(this.edgeDraft(e));
+    return { root, depth, nodes, missing, edges: draftEdges, version: ix.version };
   }
 
   /** traversal.upGraph: IMPLEMENTS out of each node; a task without any goes to its parent, else to its document. */

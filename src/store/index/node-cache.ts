@@ -50,6 +50,17 @@ export class NodeCache {
     return loaded;
   }
 
+  /** The cached entry (a hit, as `get` counts it), or undefined without reading the database. */
+  peek(n: number): StoredNode | undefined {
+    const known = this.entries.get(n);
+    if (known) {
+      this.hits++;
+      this.entries.delete(n);
+      this.entries.set(n, known);
+    }
+    return known;
+  }
+
   forget(n: number): void {
     this.entries.delete(n);
   }

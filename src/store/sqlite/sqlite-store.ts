@@ -5,11 +5,18 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { GraphExport, StoreHealth } from '../../model/graph.ts';
-import { isStoreError, StoreError, type StoreErrorCode, type StoreHooks } from '../graph-store.ts';
+import {
+  isStoreError,
+  StoreError,
+  type StoreErrorCode,
+  type StoreHooks,
+  type WalkBounds,
+} from '../graph-store.ts';
 import { buildIndex, followChanges } from '../index/follow-changes.ts';
 import type { GraphIndex } from '../index/graph-index.ts';
 import { IndexedOps } from '../index/indexed-ops.ts';
 import { NodeCache } from '../index/node-cache.ts';
+import { IndexBounds } from '../index/walk-bounds.ts';
 import { Serial } from '../serial.ts';
 import { SharedGraphStore, sortedExport } from '../shared-store.ts';
 import type { ReadOps, WriteOps } from '../store-ops.ts';
@@ -149,6 +156,22 @@ export class SqliteStore extends SharedGraphStore {
 
   async revision(): Promise<string> {
     return this.serial.run(async () => `${this.dataVersion(this.requireOpen())}:${this.commits}`);
+  }
+
+  /** The bounds of the current index state (a new object after any write, here or in another process). */
+  private bounds: { index: GraphIndex; commits: number; bounds: IndexBounds } | null = null;
+
+  async walkBounds(): Promise<WalkBounds | null> {
+    // Through `read`, so the index has caught up with other processes' commits first.
+    return this.read(async () => {
+      const memory = this.memory;
+      if (memory === null) return null;
+      const b = this.bounds;
+      if (b !== null && b.index === memory.index && b.commits === this.commits) return b.bounds;
+      const bounds = new IndexBounds(memory.index);
+      this.bounds = { index: memory.index, commits: this.commits, bounds };
+      return bounds;
+    });
   }
 
   private dataVersion(open: Open): number {
