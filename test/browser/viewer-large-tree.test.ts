@@ -305,7 +305,9 @@ describe.skipIf(!available)(
           }),
         });
         const body = (await r.json()) as {
-          data: { timeliness: { dueBy: string; counts: { onTime: number; late: number; silentOverdue: number } } };
+          data: {
+            timeliness: { dueBy: string; counts: { onTime: number; late: number; silentOverdue: number } };
+          };
         };
         return body.data.timeliness;
       }, server.central);
