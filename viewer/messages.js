@@ -29,7 +29,7 @@ const MESSAGES = {
   },
   BAD_USER_INPUT: {
     title: 'Tham chiếu hoặc bộ lọc không hợp lệ',
-    text: ({ ref, error }) => badInput(error?.extensions?.field, ref),
+    text: ({ ref, error, subject }) => badInput(error?.extensions?.field, ref, subject),
   },
   NOT_A_DOCUMENT: {
     title: 'Không phải một văn bản',
@@ -119,7 +119,9 @@ const ALIASES = {
   PERSISTED_QUERY_NOT_SUPPORTED: 'BAD_REQUEST',
 };
 
-function badInput(field, ref) {
+function badInput(field, ref, subject) {
+  if ((field === undefined || field === null) && subject === 'filter')
+    return 'Bộ lọc không hợp lệ: một giá trị (tỉnh, cấp, loại hoặc chữ) không có trong dữ liệu.';
   switch (field) {
     case 'ref':
     case undefined:
@@ -161,13 +163,14 @@ export function errorCode(error) {
 }
 
 /**
- * { code, title, text, detail } of an error in Vietnamese: `code` as the API or client gave it (for support),
- * `detail` the original (English) message, never to be shown as the main text. `ref` is what the page asked for.
+ * { code, title, text, detail, status } of an error in Vietnamese: `code` as the API or client gave it (for
+ * support), `detail` the original (English) message, never to be shown as the main text. `ref` is what the page
+ * asked for; `subject: 'filter'` when the request was a filter's (an input error is then the filter's).
  */
-export function describeError(error, { ref = null } = {}) {
+export function describeError(error, { ref = null, subject = null } = {}) {
   const key = errorCode(error);
   const message = MESSAGES[key];
-  const text = typeof message.text === 'function' ? message.text({ ref, error }) : message.text;
+  const text = typeof message.text === 'function' ? message.text({ ref, error, subject }) : message.text;
   const code = error instanceof ApiError ? error.code : 'UNKNOWN';
   const detail = error instanceof Error ? error.message : String(error ?? '');
   const status = error instanceof ApiError ? error.status : null;

@@ -310,6 +310,15 @@ describe.skipIf(!available)(
       }
       await page.getByRole('button', { name: 'Bỏ lọc' }).click();
       await page.waitForURL((u) => !u.href.includes('province='));
+
+      // A filter in the address that names nothing: the tree unfiltered, and why, in Vietnamese.
+      await open(`#/document/${encodeURIComponent(DOC_36_2023)}?province=Atlantis`);
+      await shown('36-NQ/TW');
+      await page.locator('.tree-panel[aria-busy="false"]').waitFor();
+      const notice = (await page.locator('.tree-notice').textContent()) ?? '';
+      expect(notice).toMatch(/^Bộ lọc trong địa chỉ không dùng được \(Bộ lọc không hợp lệ/);
+      expect(notice).not.toMatch(/unknown province/);
+      expect((await allRows(page)).length).toBeGreaterThan(5);
     });
 
     it('made no request outside the server and logged no error', () => {

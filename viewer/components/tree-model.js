@@ -308,6 +308,8 @@ export class LazyTree {
 
   /** Applies a viewState() once the first levels are open: the base, then each open id (loading it), each shut id. */
   async restore({ base = 'default', open = [], shut = [] } = {}) {
+    // Nothing to change: the page need not wait for the first levels.
+    if (base === 'default' && open.length === 0 && shut.length === 0) return;
     await this.opening;
     if (!this.root) return;
     if (base === 'all') await this.expandAll();

@@ -211,7 +211,7 @@ export function treePanel(
       await model.setFilter(filter);
     } catch (error) {
       status.textContent = '';
-      say(`Không lọc được: ${errorSentence(error)} (mã lỗi ${errorCode(error)})`);
+      say(`Không lọc được: ${errorSentence(error, { subject: 'filter' })} (mã lỗi ${errorCode(error)})`);
     } finally {
       filtering = false;
       redraw();
@@ -294,10 +294,14 @@ export function treePanel(
   );
 
   // The filter of the address, shown in the form (a province before the list of names has arrived, too).
+  let addressProvince = null; // an option added for the address's province before the names arrive
   const setControls = (filter) => {
     const province = provinceSelect.querySelector('select');
-    if (filter?.province && ![...province.options].some((o) => o.value === filter.province))
-      province.append(h('option', { value: filter.province }, filter.province));
+    if (!filter) addressProvince?.remove();
+    if (filter?.province && ![...province.options].some((o) => o.value === filter.province)) {
+      addressProvince = h('option', { value: filter.province }, filter.province);
+      province.append(addressProvince);
+    }
     province.value = filter?.province ?? '';
     levelSelect.querySelector('select').value = filter?.level ?? '';
     typeSelect.querySelector('select').value = filter?.type ?? '';
@@ -310,7 +314,9 @@ export function treePanel(
     } catch (error) {
       // A filter in the address the API refuses (a province that is not one): the tree unfiltered, and why.
       if (!initial.filter) throw error;
-      say(`Bộ lọc trong địa chỉ không dùng được (${errorSentence(error)}): cây được hiện không lọc.`);
+      say(
+        `Bộ lọc trong địa chỉ không dùng được (${errorSentence(error, { subject: 'filter' })}): cây được hiện không lọc.`,
+      );
       model.filter = null;
       applied = null;
       if (filters) setControls(null);
