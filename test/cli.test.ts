@@ -1,5 +1,6 @@
 // Tests for the CLI front end (src/cli): argument handling, output shape and order, exit codes. Not extraction content.
 import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -195,6 +196,75 @@ describe('commander usage', () => {
     expect(stdout).toMatch(content);
   });
 });
+
+describe('global options', () => {
+  it('--version (and -V) prints the version of package.json and exits 0', async () => {
+    const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    for (const flag of ['--version', '-V']) {
+      const { code, stdout } = await run(flag);
+      expect(code).toBe(0);
+      expect(stdout).toBe(`${version}\n`);
+    }
+  });
+
+  it('--store DIR sets the embedded store for that run only, before or after the command name', async () => {
+    const chosen = join(dir, 'chosen-store');
+    const other = join(dir, 'other-store');
+    await withEnvStore(other, async () => {
+      expect((await run('--store', chosen, 'ingest', join(repoRoot, 'seeds'))).code).toBe(0);
+      expect(existsSync(join(chosen, 'graph.sqlite'))).toBe(true);
+      expect(existsSync(other)).toBe(false);
+      // The environment is as it was after the run.
+      expect(process.env.POLICY_GRAPH_STORE).toBe(other);
+      const down = await run('lineage', '36-NQ/TW@2023', '--store', chosen);
+      expect(down.code).toBe(0);
+      expect(down.stdout).toMatch(/^36-NQ\/TW \(2023-01-30\) Bộ Chính trị\n/);
+      // Without it, the environment's (empty) store answers.
+      const elsewhere = await run('lineage', '36-NQ/TW@2023');
+      expect(elsewhere.code).toBe(2);
+      expect(elsewhere.stderr).toMatch(/NOT_FOUND/);
+      const blank = await run('--store', ' ', 'lineage', '36-NQ/TW');
+      expect(blank.code).toBe(2);
+      expect(blank.stderr).toMatch(/--store needs a directory/);
+    });
+  }, 60_000);
+
+  it('lineage --down names every role an agency holds in a task (lead+coordinator), not the last one read', async () => {
+    await withEnvStore(join(dir, 'roles-store'), async () => {
+      expect((await run('ingest', join(repoRoot, 'seeds'))).code).toBe(0);
+      const down = await run('lineage', '36-NQ/TW@2023', '--down');
+      expect(down.code).toBe(0);
+      const lines = down.stdout.split('\n');
+      // In 1693/KH-UBND II.3.a the Department of Science and Technology leads one line of work and
+      // coordinates another.
+      const task = lines.findIndex((line) => /^\s+II\.3\.a /.test(line));
+      expect(task).toBeGreaterThan(0);
+      const agencies = lines.slice(
+        task + 1,
+        lines.findIndex((l, i) => i > task && /^\s+II\.3\.b /.test(l)),
+      );
+      expect(agencies).toContain('          [lead+coordinator] Sở Khoa học và Công nghệ (Kon Tum)');
+      expect(agencies).toContain('          [lead] Sở Y tế (Kon Tum)');
+      expect(agencies).toContain('          [coordinator] Liên minh Hợp tác xã (Kon Tum)');
+      // Still one line per agency.
+      expect(new Set(agencies).size).toBe(agencies.length);
+    });
+  }, 60_000);
+});
+
+/** Runs `work` with POLICY_GRAPH_STORE set to `store`, then puts the variable back as it was. */
+async function withEnvStore(store: string, work: () => Promise<void>): Promise<void> {
+  const before = process.env.POLICY_GRAPH_STORE;
+  process.env.POLICY_GRAPH_STORE = store;
+  try {
+    await work();
+  } finally {
+    if (before === undefined) delete process.env.POLICY_GRAPH_STORE;
+    else process.env.POLICY_GRAPH_STORE = before;
+  }
+}
 
 describe('the real binary', () => {
   it('node bin/policy-graph.js extract <seed> --json prints the JSON and exits 0', async () => {

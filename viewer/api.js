@@ -1,11 +1,16 @@
 // GraphQL client: the viewer talks to the public API at /graphql only (it is the reference frontend).
 
+/**
+ * An error of a request: `code` is the API's `extensions.code`, or NETWORK (no answer), HTTP_ERROR (an answer
+ * that is not GraphQL), UNKNOWN; `message` is the API's (English) text — viewer/messages.js says it in Vietnamese.
+ */
 export class ApiError extends Error {
-  constructor(message, code, extensions = {}) {
+  constructor(message, code, extensions = {}, status = null) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.extensions = extensions;
+    this.status = status;
   }
 }
 
@@ -20,7 +25,7 @@ export async function gql(query, variables = {}) {
       body: JSON.stringify({ query, variables }),
     });
   } catch (error) {
-    throw new ApiError(`Không kết nối được máy chủ (${error.message})`, 'NETWORK');
+    throw new ApiError(error.message, 'NETWORK');
   }
   let body = null;
   try {
@@ -29,8 +34,15 @@ export async function gql(query, variables = {}) {
     // Not JSON (a proxy error page): reported by status below.
   }
   const first = body?.errors?.[0];
-  if (first) throw new ApiError(first.message, first.extensions?.code ?? 'UNKNOWN', first.extensions ?? {});
-  if (!response.ok || !body?.data) throw new ApiError(`HTTP ${response.status}`, 'HTTP_ERROR');
+  if (first)
+    throw new ApiError(
+      first.message,
+      first.extensions?.code ?? 'UNKNOWN',
+      first.extensions ?? {},
+      response.ok ? null : response.status,
+    );
+  if (!response.ok || !body?.data)
+    throw new ApiError(`HTTP ${response.status}`, 'HTTP_ERROR', {}, response.status);
   return body.data;
 }
 

@@ -2,8 +2,10 @@
 // function (route) → { title, element, mounted?, destroy? } in views/.
 import { ApiError } from './api.js';
 import { h, replace } from './dom.js';
+import { describeError, errorFootnote } from './messages.js';
 import { go, href, parseHash } from './router.js';
 import { agencyPage } from './views/agency.js';
+import { ambiguityPage } from './views/ambiguous.js';
 import { coveragePage } from './views/coverage.js';
 import { documentPage } from './views/document.js';
 import { homePage } from './views/home.js';
@@ -41,34 +43,30 @@ searchForm.addEventListener('submit', (event) => {
   if (text) go(href('search', text));
 });
 
-function errorView(error) {
-  if (error instanceof ApiError && error.code === 'AMBIGUOUS') {
-    const candidates = error.extensions.candidates ?? [];
-    return h(
-      'div',
-      { class: 'panel' },
-      h('h1', { tabindex: '-1' }, 'Ký hiệu này ứng với nhiều văn bản'),
-      h('p', {}, 'Chọn một văn bản:'),
-      h(
-        'ul',
-        {},
-        candidates.map((id) => h('li', {}, h('a', { href: href('document', id) }, id))),
-      ),
-    );
-  }
-  const notFound = error instanceof ApiError && error.code === 'NOT_FOUND';
-  const badInput = error instanceof ApiError && error.code === 'BAD_USER_INPUT';
+/** An error as the reader sees it: a Vietnamese title and sentence, the code in small print (messages.js). */
+function errorView(error, route) {
+  const info = describeError(error, { ref: route?.arg || null });
   return h(
     'div',
     { class: 'panel error', role: 'alert' },
-    h(
-      'h1',
-      { tabindex: '-1' },
-      notFound ? 'Không tìm thấy' : badInput ? 'Tham chiếu không hợp lệ' : 'Đã có lỗi',
-    ),
-    h('p', {}, error.message),
+    h('h1', { tabindex: '-1' }, info.title),
+    h('p', { class: 'error-text' }, info.text),
     h('p', {}, h('a', { href: '#/' }, 'Về trang đầu')),
+    errorFootnote(info),
   );
+}
+
+/** The page for an error: an ambiguous reference gets the page that lists its candidates. */
+async function errorPage(error, route) {
+  let shownError = error;
+  if (error instanceof ApiError && error.code === 'AMBIGUOUS') {
+    try {
+      return await ambiguityPage(route, error);
+    } catch (failed) {
+      shownError = failed;
+    }
+  }
+  return { title: describeError(shownError).title, element: errorView(shownError, route) };
 }
 
 async function render() {
@@ -84,10 +82,10 @@ async function render() {
       ? await page(route)
       : {
           title: 'Không có trang này',
-          element: errorView(new ApiError(`Không có trang "${route.name}".`, 'NOT_FOUND')),
+          element: errorView(new ApiError(`no route "${route.name}"`, 'NO_SUCH_PAGE'), route),
         };
   } catch (error) {
-    next = { title: 'Lỗi', element: errorView(error) };
+    next = await errorPage(error, route);
   }
   // A later navigation won the race: drop this page.
   if (token !== sequence) {
@@ -106,7 +104,7 @@ async function render() {
   try {
     await next.mounted?.();
   } catch (error) {
-    main.append(errorView(error));
+    main.append(errorView(error, route));
   }
 }
 

@@ -55,9 +55,19 @@ query DocumentPage($ref: String!) {
       mentions { start end }
       relations { type basis provenance { method } }
     }
-    citedBy { edge { type basis } node { id kind name ... on Document { ...DocBrief } ... on Task { label document { ...DocBrief } } } }
+    citedBy {
+      edge { type basis provenance { assertedBy source method evidence { start end } } }
+      node { id kind name ... on Document { ...DocBrief } ... on Task { label document { ...DocBrief } } }
+    }
     tasks { id }
   }
+}
+${DOC_BRIEF}`;
+
+/** One candidate of an ambiguous reference (the API's AMBIGUOUS error lists their ids), to tell them apart. */
+export const CANDIDATE = `
+query Candidate($ref: String!) {
+  document(ref: $ref) { ...DocBrief branch subject sources }
 }
 ${DOC_BRIEF}`;
 

@@ -1,5 +1,5 @@
-// Hash routing: #/document/<id>, #/task/<id>, #/agency/<id>?on=YYYY-MM-DD, #/search/<text>,
-// #/coverage/<ref>?level=PROVINCE. Ids hold '/', '#', '?' and '@', so the part after the route name is one
+// Hash routing: #/document/<id>?province=…&open=<id>,<id> (the tree's view), #/task/<id>,
+// #/agency/<id>?on=YYYY-MM-DD, #/search/<text>, #/coverage/<ref>?level=PROVINCE. Ids hold '/', '#', '?' and '@', so the part after the route name is one
 // URI-encoded component; a hand-typed "#/document/36-NQ/TW" (unencoded) works too.
 
 const NODE_ROUTE = { DOCUMENT: 'document', TASK: 'task', AGENCY: 'agency' };
@@ -40,4 +40,20 @@ export function kindOfId(id) {
 export function go(hash) {
   if (location.hash === hash) window.dispatchEvent(new HashChangeEvent('hashchange'));
   else location.hash = hash;
+}
+
+/**
+ * Rewrites the params named by `keys` in the current address to those of `params` (absent ones removed), the
+ * others kept, without a navigation: no hashchange, no history entry (a view's state, for reloading and sharing).
+ */
+export function replaceParams(keys, params) {
+  const { name, arg, params: current } = parseHash(location.hash);
+  const next = new URLSearchParams(current);
+  for (const key of keys) {
+    const value = params.get(key);
+    if (value === null) next.delete(key);
+    else next.set(key, value);
+  }
+  const target = href(name, arg, next);
+  if (target !== location.hash) history.replaceState(history.state, '', target);
 }

@@ -1,4 +1,5 @@
 // CLI entry: builds the commander program (one module per command under ./commands) and maps outcomes to exit codes.
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerExport } from './commands/export.ts';
 import { registerExtract } from './commands/extract.ts';
@@ -44,12 +45,33 @@ const processIo: CliIo = {
   },
 };
 
+/** The version in package.json, read once (the binary runs the sources, so there is no build to stamp it). */
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version?: unknown;
+  };
+  return typeof pkg.version === 'string' ? pkg.version : 'unknown';
+}
+
+/** The one store setting a run may override on the command line. */
+const STORE_VARIABLE = 'POLICY_GRAPH_STORE';
+
 function createProgram(context: CommandContext): Command {
   const program = new Command('policy-graph')
     .description('Turns Vietnamese policy documents into a knowledge graph.')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .option('--store <dir>', `directory of the embedded store for this run (as ${STORE_VARIABLE})`)
     // Throw instead of calling process.exit, so runCli can return the code and run in-process.
     .exitOverride()
     .configureOutput({ writeOut: context.io.stdout, writeErr: context.io.stderr });
+  // Set in the environment before any command runs: every reader of the store setting (withStore, serve's
+  // configuration and its banner) sees the same directory. runCli puts the previous value back.
+  program.hook('preAction', (command) => {
+    const dir = command.opts<{ store?: string }>().store;
+    if (dir === undefined) return;
+    if (dir.trim() === '') command.error('policy-graph: --store needs a directory');
+    process.env[STORE_VARIABLE] = dir;
+  });
   // Subcommands created with program.command() inherit exitOverride and the output configuration.
   for (const register of COMMANDS) register(program, context);
   return program;
@@ -64,6 +86,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       exitCode = code;
     },
   });
+  const storeBefore = process.env[STORE_VARIABLE];
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
@@ -75,5 +98,9 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
     io.stderr(`policy-graph: internal error: ${detail}\n`);
     return EXIT_INTERNAL;
+  } finally {
+    // A run's --store does not outlive it (tests and embedders call runCli more than once in one process).
+    if (storeBefore === undefined) delete process.env[STORE_VARIABLE];
+    else process.env[STORE_VARIABLE] = storeBefore;
   }
 }

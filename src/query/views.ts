@@ -43,14 +43,24 @@ export function chainJson(c: ChainUp) {
   };
 }
 
-/** The lineage down as an indented tree: implementing documents and tasks under what they implement. */
+/** Tags of a tree line in this order: "[lead+coordinator]". */
+const NOTE_ORDER = ['implements', 'lead', 'coordinator'];
+
+/**
+ * The lineage down as an indented tree: implementing documents and tasks under what they implement, each task's
+ * agencies with every role they hold in it.
+ */
 export function lineageTree(l: Lineage): string {
   const byId = new Map(l.nodes.map((n) => [n.id, n as GraphNode]));
   byId.set(l.root.id, l.root);
-  const children = new Map<string, Array<{ id: string; note: string }>>();
-  const add = (parent: string, id: string, note = '') => {
+  const children = new Map<string, Array<{ id: string; notes: string[] }>>();
+  // One line per child; a child reached by several edges (an agency that leads one part of a task and
+  // coordinates another) keeps every note.
+  const add = (parent: string, id: string, note?: string) => {
     const list = children.get(parent) ?? [];
-    if (!list.some((c) => c.id === id)) list.push({ id, note });
+    const had = list.find((c) => c.id === id);
+    if (had === undefined) list.push({ id, notes: note === undefined ? [] : [note] });
+    else if (note !== undefined && !had.notes.includes(note)) had.notes.push(note);
     children.set(parent, list);
   };
   for (const e of l.edges) {
@@ -59,6 +69,8 @@ export function lineageTree(l: Lineage): string {
     else if (e.type === 'PART_OF') add(e.to, e.from);
     else if (e.type === 'ASSIGNS') add(e.from, e.to, e.role === 'LEAD' ? 'lead' : 'coordinator');
   }
+  const noteOf = (notes: readonly string[]) =>
+    [...notes].sort((a, b) => NOTE_ORDER.indexOf(a) - NOTE_ORDER.indexOf(b)).join('+');
   const lines: string[] = [];
   const seen = new Set<string>();
   const walk = (id: string, indent: string, note: string) => {
@@ -67,14 +79,15 @@ export function lineageTree(l: Lineage): string {
     const deadline = n.kind === 'TASK' && n.deadlineText ? ` — ${n.deadlineText}` : '';
     const tag = note ? `[${note}] ` : '';
     // A task reached through its own IMPLEMENTS is shown with the document that holds it.
-    const holder = n.kind === 'TASK' && note === 'implements' ? byId.get(n.documentId) : undefined;
+    const holder =
+      n.kind === 'TASK' && note.split('+').includes('implements') ? byId.get(n.documentId) : undefined;
     const of = holder ? ` — in ${nodeName(holder)}` : '';
     lines.push(`${indent}${tag}${nodeName(n)}${of}${deadline}`);
     if (seen.has(id)) return;
     seen.add(id);
     // Sub-tasks are shown under their parent task, not again under the document.
     const kids = (children.get(id) ?? []).filter((c) => !(n.kind === 'DOCUMENT' && isSubtask(c.id, l.edges)));
-    for (const c of kids) walk(c.id, `${indent}  `, c.note);
+    for (const c of kids) walk(c.id, `${indent}  `, noteOf(c.notes));
   };
   walk(l.root.id, '', '');
   return `${lines.join('\n')}\n`;

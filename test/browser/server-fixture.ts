@@ -20,13 +20,13 @@ export interface SeedsServer {
   close(): Promise<void>;
 }
 
-interface Source {
+export interface Source {
   source: string;
   text: string;
 }
 
-/** Ingests `sources` (paths relative to `root`, where the API reads each text back) and serves them. */
-async function startServer(root: string, sources: Source[], cleanup: () => void): Promise<SeedsServer> {
+/** Ingests `sources` (paths relative to one of `roots`, where the API reads each text back) and serves them. */
+async function startServer(roots: string[], sources: Source[], cleanup: () => void): Promise<SeedsServer> {
   const dir = mkdtempSync(join(tmpdir(), 'pg-viewer-'));
   const store = new SqliteStore({ directory: dir });
   const remove = () => {
@@ -46,7 +46,7 @@ async function startServer(root: string, sources: Source[], cleanup: () => void)
     // answer of a 30,000-entry tree takes the API 1–3 s on a small machine, see the report in the commit).
     const api = await createApiServer({
       store,
-      sourceRoots: [root],
+      sourceRoots: roots,
       routes: viewerRoutes(),
       answerCacheTtlMs: 60_000,
     });
@@ -67,14 +67,26 @@ async function startServer(root: string, sources: Source[], cleanup: () => void)
   }
 }
 
-export async function startSeedsServer(): Promise<SeedsServer> {
+/**
+ * The seeds, and `extra` documents (a source path and its text: written to a temporary directory the API also
+ * reads texts from) when a test needs what the seeds do not have.
+ */
+export async function startSeedsServer(extra: Source[] = []): Promise<SeedsServer> {
   // Sources relative to the repository, as `npm start` stores them, so the API can serve each text.
   const sources = readdirSync(join(REPO_ROOT, 'seeds'))
     .filter((name) => name.endsWith('.txt'))
     .sort()
     .map((name) => `seeds/${name}`)
     .map((source) => ({ source, text: readFileSync(join(REPO_ROOT, source), 'utf8') }));
-  return startServer(REPO_ROOT, sources, () => {});
+  if (extra.length === 0) return startServer([REPO_ROOT], sources, () => {});
+  const dir = mkdtempSync(join(tmpdir(), 'pg-extra-'));
+  for (const { source, text } of extra) {
+    mkdirSync(dirname(join(dir, source)), { recursive: true });
+    writeFileSync(join(dir, source), text);
+  }
+  return startServer([REPO_ROOT, dir], [...sources, ...extra], () =>
+    rmSync(dir, { recursive: true, force: true }),
+  );
 }
 
 export interface NationalServer extends SeedsServer {
@@ -100,7 +112,7 @@ export async function startNationalServer(seed = 7, documents = 1400): Promise<N
       sources.push({ source: d.file, text: d.text });
     }
     const central = plan.docs[0]?.symbol ?? '';
-    const server = await startServer(out, sources, () => rmSync(out, { recursive: true, force: true }));
+    const server = await startServer([out], sources, () => rmSync(out, { recursive: true, force: true }));
     return { ...server, central, documents };
   } catch (error) {
     rmSync(out, { recursive: true, force: true });

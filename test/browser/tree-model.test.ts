@@ -183,6 +183,72 @@ describe('lazy tree model', () => {
   });
 });
 
+describe('view state (the permalink of a tree)', () => {
+  type Item = { node: { id: string }; expanded: boolean; children: Item[] | null };
+  const expandedIds = (tree: { loadedItems(): Item[] }) =>
+    tree
+      .loadedItems()
+      .filter((i) => i.expanded)
+      .map((i) => i.node.id);
+
+  it('is empty as first opened; after a toggle it names what was opened or closed, and restores it', async () => {
+    const tree = new LazyTree(fakeSource(fakeTree(10, 5)));
+    await tree.load();
+    await tree.opening;
+    expect(tree.viewState()).toEqual({ base: 'default', open: [], shut: [] });
+    // The first levels are open (10 × 5 fits): close d2, and (on a large tree) open a closed one.
+    await tree.toggle(tree.root.children[2]);
+    expect(tree.viewState()).toEqual({ base: 'default', open: [], shut: ['d2'] });
+
+    const again = new LazyTree(fakeSource(fakeTree(10, 5)));
+    await again.load();
+    await again.restore(tree.viewState());
+    expect(expandedIds(again)).toEqual(expandedIds(tree));
+  });
+
+  it('opens by hand what the first levels left closed, loading it, on a large tree', async () => {
+    const source = fakeSource(fakeTree(60, 5));
+    const tree = new LazyTree(source);
+    await tree.load();
+    await tree.opening;
+    await tree.toggle(tree.root.children[7]);
+    await tree.toggle(tree.root.children[3]);
+    // In tree order, whatever order they were opened in.
+    expect(tree.viewState()).toEqual({ base: 'default', open: ['d3', 'd7'], shut: [] });
+
+    const other = fakeSource(fakeTree(60, 5));
+    const again = new LazyTree(other);
+    await again.load();
+    await again.restore({ base: 'default', open: ['d3', 'd7', 'gone'], shut: [] });
+    expect(expandedIds(again)).toEqual(['root', 'd3', 'd7']);
+    expect(again.rows()).toHaveLength(71);
+  });
+
+  it('keeps "Mở rộng tất cả" and "Thu gọn" as the base, with what was toggled after', async () => {
+    const tree = new LazyTree(fakeSource(fakeTree(60, 5)));
+    await tree.load();
+    await tree.expandAll();
+    await tree.toggle(tree.root.children[1]);
+    expect(tree.viewState()).toEqual({ base: 'all', open: [], shut: ['d1'] });
+    const again = new LazyTree(fakeSource(fakeTree(60, 5)));
+    await again.load();
+    await again.restore(tree.viewState());
+    expect(again.rows()).toHaveLength(356);
+
+    tree.collapseAll();
+    await tree.toggle(tree.root.children[4]);
+    expect(tree.viewState()).toEqual({ base: 'none', open: ['d4'], shut: [] });
+  });
+
+  it('names at most MAX_STATE_IDS entries of each kind', async () => {
+    const tree = new LazyTree(fakeSource(fakeTree(60, 5)));
+    await tree.load();
+    await tree.opening;
+    for (const child of tree.root.children.slice(0, 30)) await tree.toggle(child);
+    expect(tree.viewState().open).toHaveLength(model.MAX_STATE_IDS);
+  });
+});
+
 const { packBatches } = await import(new URL('viewer/components/tree-source.js', root).href);
 
 describe('request packing', () => {

@@ -165,7 +165,7 @@ describe.skipIf(!available)(`viewer in Chromium${available ? '' : ` (skipped: ${
       .first()
       .click();
     await shown('1693/KH-UBND');
-    const cites = page.locator('pre.doc-text a.cite');
+    const cites = page.locator('.doc-text a.cite');
     expect(await cites.count()).toBeGreaterThanOrEqual(10);
     const to36 = cites.filter({ hasText: '36-NQ/TW' }).first();
     expect(await to36.getAttribute('href')).toBe(
@@ -173,7 +173,7 @@ describe.skipIf(!available)(`viewer in Chromium${available ? '' : ` (skipped: ${
     );
     // The reference list jumps to a reference's mentions in the text.
     await page.locator('.ref-list li', { hasText: '57-CTr/TU' }).getByRole('button').click();
-    expect(await page.locator('pre.doc-text a.cite.flash').count()).toBeGreaterThan(0);
+    expect(await page.locator('.doc-text a.cite.flash').count()).toBeGreaterThan(0);
     await page.locator('.text-layout').scrollIntoViewIfNeeded();
     await shot('document-text-1693');
     await to36.click();

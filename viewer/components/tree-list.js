@@ -4,6 +4,7 @@
 // are cut, the full text is the tooltip).
 import { h } from '../dom.js';
 import { RELATION, ROLE } from '../labels.js';
+import { errorCode, errorSentence } from '../messages.js';
 import {
   agencyShortName,
   deadlineBadge,
@@ -137,7 +138,11 @@ export function renderTreeList(model) {
     if (type === 'loading') row.append(h('span', { class: 'meta', role: 'status' }, 'Đang tải…'));
     else if (type === 'error')
       row.append(
-        h('span', { class: 'notice' }, `Không tải được: ${item.error} `),
+        h(
+          'span',
+          { class: 'notice', title: `Mã lỗi: ${errorCode(item.error)}` },
+          `Không tải được: ${errorSentence(item.error)} `,
+        ),
         h('button', { type: 'button', class: 'link-button', onclick: () => model.showMore(item) }, 'Thử lại'),
       );
     else {

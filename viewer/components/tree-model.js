@@ -12,6 +12,8 @@ const DEFAULT_VISIBLE = 120;
 const AGENCY_ROWS_THRESHOLD = 24;
 /** Requests at most per "Mở rộng tất cả" (each a level's worth of pages). */
 const MAX_EXPAND_REQUESTS = 60;
+/** Node ids kept in the address per list (opened, closed): enough for a view someone built by hand, and short. */
+export const MAX_STATE_IDS = 20;
 
 export const isAgency = (item) => item.node.kind === 'AGENCY';
 
@@ -30,6 +32,8 @@ function makeItem(entry, parent) {
     cursor: null,
     hasMore: false,
     expanded: false,
+    /** Opened by the view's base (the first levels, "Mở rộng tất cả"), not by the user: see viewState(). */
+    auto: false,
     loading: null,
     error: null,
   };
@@ -58,6 +62,10 @@ export class LazyTree {
     this.requests = 0;
     this.inflight = 0;
     this.listeners = new Set();
+    /** How the view was opened before the user's own toggles: 'default' (first levels), 'all' or 'none'. */
+    this.base = 'default';
+    /** Resolves when the first levels are open (openLevels after a load). */
+    this.opening = Promise.resolve();
   }
 
   onChange(fn) {
@@ -98,8 +106,9 @@ export class LazyTree {
     }
     if (generation !== this.generation) return false;
     this.root = root;
+    this.base = 'default';
     this.changed();
-    if (root) this.openLevels().then(() => this.changed());
+    if (root) this.opening = this.openLevels().then(() => this.changed());
     return true;
   }
 
@@ -163,7 +172,8 @@ export class LazyTree {
           applyPage(item, pages[k]);
         });
       } catch (error) {
-        for (const item of todo) item.error = error.message ?? String(error);
+        // Kept whole: the list says it in Vietnamese from its code (messages.js).
+        for (const item of todo) item.error = error;
       } finally {
         this.inflight--;
         for (const item of todo) item.loading = null;
@@ -212,13 +222,20 @@ export class LazyTree {
       const adding = next.reduce((n, i) => n + Math.min(i.entry.childCount, PAGE_SIZE), 0);
       if (shown + adding > budget) return;
       // Documents open at once (their rows show they are loading); tasks once it is known what is under them.
-      for (const i of next) if (i.node.kind !== 'TASK') i.expanded = true;
+      for (const i of next)
+        if (i.node.kind !== 'TASK') {
+          i.expanded = true;
+          i.auto = true;
+        }
       this.changed();
       await this.loadMany(next);
       if (root !== this.root) return;
       for (const i of next) {
         const agenciesOnly = i.node.kind === 'TASK' && (i.children ?? []).every(isAgency);
-        if (i.node.kind === 'TASK' && !i.toggled && (!agenciesOnly || small)) i.expanded = true;
+        if (i.node.kind === 'TASK' && !i.toggled && (!agenciesOnly || small)) {
+          i.expanded = true;
+          i.auto = true;
+        }
         if (i.expanded) shown += i.children?.length ?? 0;
       }
       this.changed();
@@ -233,9 +250,13 @@ export class LazyTree {
   async expandAll() {
     if (!this.root) return { complete: true, size: 0 };
     const size = this.filter ? (this.matchCount() ?? 0) : this.size();
+    this.base = 'all';
     if (size > EXPAND_ALL_LIMIT) {
       for (const item of this.loadedItems())
-        if (item.children && item.children.length > 0) item.expanded = true;
+        if (item.children && item.children.length > 0) {
+          item.expanded = true;
+          item.auto = true;
+        }
       this.changed();
       return { complete: false, size };
     }
@@ -247,7 +268,10 @@ export class LazyTree {
         if (missing.length === 0 || this.requests - start >= MAX_EXPAND_REQUESTS) break;
         await this.loadMany(missing);
       }
-      for (const item of frontier) item.expanded = true;
+      for (const item of frontier) {
+        item.expanded = true;
+        item.auto = true;
+      }
       frontier = frontier.flatMap((i) => i.children ?? []).filter((i) => this.hasChildren(i));
     }
     this.changed();
@@ -255,7 +279,55 @@ export class LazyTree {
   }
 
   collapseAll() {
-    for (const item of this.loadedItems()) if (item.depth >= 1) item.expanded = false;
+    this.base = 'none';
+    for (const item of this.loadedItems()) {
+      if (item.depth >= 1) item.expanded = false;
+      item.auto = item.depth === 0;
+    }
+    this.changed();
+  }
+
+  /**
+   * What the user changed, for the address: { base, open, shut } — the base ('default', 'all', 'none'), then the
+   * node ids of shown entries opened beyond it and of those closed under it, in tree order (ancestors first),
+   * at most `max` of each. restore() of it on the same tree reopens the same view.
+   */
+  viewState(max = MAX_STATE_IDS) {
+    const open = [];
+    const shut = [];
+    const walk = (item) => {
+      for (const c of item.children ?? []) {
+        if (c.expanded && !c.auto && open.length < max) open.push(c.node.id);
+        if (!c.expanded && c.auto && this.hasChildren(c) && shut.length < max) shut.push(c.node.id);
+        if (c.expanded) walk(c);
+      }
+    };
+    if (this.root) walk(this.root);
+    return { base: this.base, open, shut };
+  }
+
+  /** Applies a viewState() once the first levels are open: the base, then each open id (loading it), each shut id. */
+  async restore({ base = 'default', open = [], shut = [] } = {}) {
+    // Nothing to change: the page need not wait for the first levels.
+    if (base === 'default' && open.length === 0 && shut.length === 0) return;
+    await this.opening;
+    if (!this.root) return;
+    if (base === 'all') await this.expandAll();
+    else if (base === 'none') this.collapseAll();
+    const find = (id) => this.loadedItems().find((i) => i.node.id === id && !i.entry.repeated) ?? null;
+    for (const id of open) {
+      const item = find(id);
+      if (!item || item.expanded || !this.hasChildren(item)) continue;
+      item.toggled = true;
+      item.expanded = true;
+      if (item.children === null) await this.loadMore(item);
+    }
+    for (const id of shut) {
+      const item = find(id);
+      if (!item?.expanded) continue;
+      item.toggled = true;
+      item.expanded = false;
+    }
     this.changed();
   }
 

@@ -2,11 +2,12 @@
 import { gql } from '../api.js';
 import { h } from '../dom.js';
 import { LEVEL } from '../labels.js';
+import { errorCode, errorSentence } from '../messages.js';
 import { TREE_PROVINCES } from '../queries.js';
 import { go } from '../router.js';
 import { renderTreeGraph } from './tree-graph.js';
 import { renderTreeList } from './tree-list.js';
-import { EXPAND_ALL_LIMIT, LazyTree } from './tree-model.js';
+import { EXPAND_ALL_LIMIT, LazyTree, MAX_STATE_IDS } from './tree-model.js';
 import { apiTreeSource, cleanFilter } from './tree-source.js';
 
 const LEGEND = [
@@ -62,12 +63,67 @@ async function provinceNames(ref) {
 }
 
 /**
- * { element, model, ready, mounted, destroy } for the lineage tree down from `ref`. `ready` resolves once the
- * root and the first levels are loaded (the page waits for it, so it is shown whole).
+ * The tree's view kept in the address: the filter (province, level, type, text), `tree` (all: "Mở rộng tất cả",
+ * none: "Thu gọn"), and the node ids opened (`open`) or closed (`shut`) by hand beyond that, comma-separated.
  */
-export function treePanel(ref, { graph = true, filters = true, source = apiTreeSource(ref) } = {}) {
+export function treeStateOf(params) {
+  if (!params) return { filter: null, view: {} };
+  const level = params.get('level');
+  const filter = cleanFilter({
+    province: params.get('province')?.trim(),
+    level: level && Object.hasOwn(LEVEL, level) ? level : null,
+    type: params.get('type')?.trim(),
+    text: params.get('text')?.trim(),
+  });
+  const ids = (name) =>
+    (params.get(name) ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .slice(0, MAX_STATE_IDS);
+  const tree = params.get('tree');
+  const base = tree === 'all' || tree === 'none' ? tree : 'default';
+  return { filter, view: { base, open: ids('open'), shut: ids('shut') } };
+}
+
+/** The params of the address that belong to the tree (the others are left as they are). */
+export const TREE_PARAMS = ['province', 'level', 'type', 'text', 'tree', 'open', 'shut'];
+
+/** The address's params for the model's filter and view (see treeStateOf). */
+function treeParams(model) {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(model.filter ?? {})) params.set(k, String(v));
+  const { base, open, shut } = model.viewState();
+  if (base !== 'default') params.set('tree', base);
+  const list = (ids) => ids.filter((i) => !i.includes(',')).join(',');
+  if (open.length > 0) params.set('open', list(open));
+  if (shut.length > 0) params.set('shut', list(shut));
+  return params;
+}
+
+/**
+ * { element, model, ready, mounted, destroy } for the lineage tree down from `ref`. `ready` resolves once the
+ * root and the first levels are loaded (the page waits for it, so it is shown whole). With `state` (the page's
+ * address params) the tree opens as they say, and `onState(params)` is called with new params whenever the
+ * filter or what is open changes, so the address always reopens the same view (a permalink).
+ */
+export function treePanel(
+  ref,
+  { graph = true, filters = true, source = apiTreeSource(ref), state = null, onState = null } = {},
+) {
   const id = ++panelCount;
-  const model = new LazyTree(source);
+  const initial = treeStateOf(state);
+  const model = new LazyTree(source, initial.filter);
+  let restored = false;
+  let written = state ? state.toString() : '';
+  const persist = () => {
+    if (!onState || !restored) return;
+    const params = treeParams(model);
+    const text = params.toString();
+    if (text === written) return;
+    written = text;
+    onState(params);
+  };
   let drawing = null;
   let destroyed = false;
   const list = renderTreeList(model);
@@ -91,6 +147,7 @@ export function treePanel(ref, { graph = true, filters = true, source = apiTreeS
         : matches === 0
           ? 'Không mục nào khớp bộ lọc.'
           : `${num(matches)} mục khớp bộ lọc.`;
+    persist();
   };
   const unsubscribe = model.onChange(() => {
     frame ||= requestAnimationFrame(redraw);
@@ -140,7 +197,7 @@ export function treePanel(ref, { graph = true, filters = true, source = apiTreeS
       type: typeSelect.querySelector('select').value,
       text: textInput.value.trim(),
     });
-  let applied = null;
+  let applied = initial.filter;
   let filtering = false;
   const applyFilter = async () => {
     const filter = readFilter();
@@ -154,7 +211,7 @@ export function treePanel(ref, { graph = true, filters = true, source = apiTreeS
       await model.setFilter(filter);
     } catch (error) {
       status.textContent = '';
-      say(`Không lọc được: ${error.message}`);
+      say(`Không lọc được: ${errorSentence(error, { subject: 'filter' })} (mã lỗi ${errorCode(error)})`);
     } finally {
       filtering = false;
       redraw();
@@ -236,11 +293,44 @@ export function treePanel(ref, { graph = true, filters = true, source = apiTreeS
     h('div', { class: 'tree-list-wrap' }, list.element),
   );
 
-  const ready = model.load().then(() => redraw());
+  // The filter of the address, shown in the form (a province before the list of names has arrived, too).
+  let addressProvince = null; // an option added for the address's province before the names arrive
+  const setControls = (filter) => {
+    const province = provinceSelect.querySelector('select');
+    if (!filter) addressProvince?.remove();
+    if (filter?.province && ![...province.options].some((o) => o.value === filter.province)) {
+      addressProvince = h('option', { value: filter.province }, filter.province);
+      province.append(addressProvince);
+    }
+    province.value = filter?.province ?? '';
+    levelSelect.querySelector('select').value = filter?.level ?? '';
+    typeSelect.querySelector('select').value = filter?.type ?? '';
+    textInput.value = filter?.text ?? '';
+  };
+  if (filters && initial.filter) setControls(initial.filter);
+  const load = async () => {
+    try {
+      await model.load();
+    } catch (error) {
+      // A filter in the address the API refuses (a province that is not one): the tree unfiltered, and why.
+      if (!initial.filter) throw error;
+      say(
+        `Bộ lọc trong địa chỉ không dùng được (${errorSentence(error, { subject: 'filter' })}): cây được hiện không lọc.`,
+      );
+      model.filter = null;
+      applied = null;
+      if (filters) setControls(null);
+      await model.load();
+    }
+    await model.restore(initial.view);
+    restored = true;
+  };
+  const ready = load().then(() => redraw());
   if (filters) {
     provinceNames(ref).then((names) => {
       const sel = provinceSelect.querySelector('select');
-      for (const name of names) sel.append(h('option', { value: name }, name));
+      const have = new Set([...sel.options].map((o) => o.value));
+      for (const name of names) if (!have.has(name)) sel.append(h('option', { value: name }, name));
     });
   }
 

@@ -3,6 +3,33 @@
 import { h } from '../dom.js';
 
 const DEFAULT_VIEW = 640; // px assumed for the box before it is laid out
+/** Rows rendered at most when printing (the whole list as it is open, within reason). */
+export const PRINT_MAX_ROWS = 5000;
+
+// Printing shows every row, not the window in view: lists re-render when the print media starts or stops
+// (the print dialog, page.pdf(), emulated print media), synchronously, before the page is laid out for paper.
+const printMedia = typeof window !== 'undefined' && window.matchMedia ? window.matchMedia('print') : null;
+let printRequested = false;
+const printing = () => printRequested || (printMedia?.matches ?? false);
+const liveLists = new Set();
+function rerenderAll() {
+  for (const list of liveLists) {
+    // A list of a page left behind: forgotten once it has been shown and is no longer in the document.
+    if (list.shown && !list.element.isConnected) liveLists.delete(list);
+    else list.render();
+  }
+}
+if (typeof window !== 'undefined') {
+  printMedia?.addEventListener('change', rerenderAll);
+  window.addEventListener('beforeprint', () => {
+    printRequested = true;
+    rerenderAll();
+  });
+  window.addEventListener('afterprint', () => {
+    printRequested = false;
+    rerenderAll();
+  });
+}
 
 /**
  * { element, setRows(rows), refresh(), scrollToIndex(i), rendered() } — `rows` are objects with a unique `key`;
@@ -35,15 +62,22 @@ export function virtualList({
 
   const render = () => {
     frame = 0;
+    if (element.isConnected) live.shown = true;
+    const all = printing();
     const view = element.clientHeight || DEFAULT_VIEW;
-    const first = Math.max(0, Math.floor(element.scrollTop / rowHeight) - overscan);
-    const last = Math.min(rows.length, Math.ceil((element.scrollTop + view) / rowHeight) + overscan);
-    spacer.style.height = `${rows.length * rowHeight}px`;
-    inner.style.transform = `translateY(${first * rowHeight}px)`;
+    const first = all ? 0 : Math.max(0, Math.floor(element.scrollTop / rowHeight) - overscan);
+    const last = all
+      ? Math.min(rows.length, PRINT_MAX_ROWS)
+      : Math.min(rows.length, Math.ceil((element.scrollTop + view) / rowHeight) + overscan);
+    element.classList.toggle('printing', all);
+    spacer.style.height = all ? '' : `${rows.length * rowHeight}px`;
+    inner.style.transform = all ? '' : `translateY(${first * rowHeight}px)`;
     const wanted = [];
     for (let i = first; i < last; i++) {
       const el = elementOf(rows[i], i);
       el.dataset.row = String(i);
+      // On paper a row takes the height its whole text needs.
+      el.style.height = all ? '' : `${rowHeight}px`;
       wanted.push(el);
     }
     // Elements already in place are left alone (a focused button keeps its focus).
@@ -62,6 +96,8 @@ export function virtualList({
   const schedule = () => {
     frame ||= requestAnimationFrame(render);
   };
+  const live = { element, render, shown: false };
+  liveLists.add(live);
   element.addEventListener('scroll', schedule, { passive: true });
   // Layout changes (a narrow window, the box shown for the first time) change what is in view.
   if (typeof ResizeObserver === 'function') new ResizeObserver(schedule).observe(element);

@@ -3,6 +3,7 @@
 // the date refetches only the ids.
 import { gql, gqlAll } from '../api.js';
 import { renderPath } from '../components/chain.js';
+import { printButton } from '../components/print-button.js';
 import { facts, h, replace, section } from '../dom.js';
 import { formatDate, LEVEL, ROLE, today } from '../labels.js';
 import { deadlineBadge, docLabel, nodeLink, truncate } from '../node-links.js';
@@ -120,6 +121,7 @@ export async function agencyPage(route) {
       ['Cơ quan', agency.jurisdiction, agency.level ? LEVEL[agency.level] : null].filter(Boolean).join(' · '),
     ),
     h('h1', { tabindex: '-1' }, agency.name),
+    h('nav', { class: 'page-actions inline', 'aria-label': 'Thao tác' }, printButton()),
     facts([
       ['Địa bàn', agency.jurisdiction],
       ['Cấp', LEVEL[agency.level]],

@@ -1,6 +1,7 @@
 // Coverage page: which provinces (or the districts of one province) have a document implementing a directive,
 // directly or through other documents, and which have none.
 import { gql } from '../api.js';
+import { printButton } from '../components/print-button.js';
 import { h, section } from '../dom.js';
 import { docLabel, docMeta, nodeLink } from '../node-links.js';
 import { COVERAGE } from '../queries.js';
@@ -69,6 +70,7 @@ export async function coveragePage(route) {
     { class: 'page page-coverage' },
     h('p', { class: 'kicker' }, 'Độ bao phủ · ', nodeLink(doc), ` · ${docMeta(doc)}`),
     h('h1', { tabindex: '-1' }, `Ai đã triển khai ${docLabel(doc)}?`),
+    h('nav', { class: 'page-actions inline', 'aria-label': 'Thao tác' }, printButton()),
     controls(doc.id, p),
     h(
       'p',

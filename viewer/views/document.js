@@ -3,13 +3,14 @@
 import { gql } from '../api.js';
 import { renderChains } from '../components/chain.js';
 import { renderDocText, renderReferenceList } from '../components/doc-text.js';
-import { treePanel } from '../components/tree-panel.js';
+import { printButton } from '../components/print-button.js';
+import { TREE_PARAMS, treePanel } from '../components/tree-panel.js';
 import { longList } from '../components/virtual-list.js';
 import { facts, h, section } from '../dom.js';
-import { BASIS, BRANCH, DOC_TYPE, EDGE, formatDate, LEVEL, placeOf, STATUS } from '../labels.js';
+import { BASIS, BRANCH, DOC_TYPE, EDGE, formatDate, LEVEL, METHOD, placeOf, STATUS } from '../labels.js';
 import { docLabel, nodeLink } from '../node-links.js';
 import { CHAIN, DOCUMENT } from '../queries.js';
-import { href } from '../router.js';
+import { href, replaceParams } from '../router.js';
 
 function dateFact(doc) {
   if (!doc.dateValid) return h('span', { class: 'badge invalid' }, `${doc.dateText} (ngày không hợp lệ)`);
@@ -34,27 +35,60 @@ function headerFacts(doc) {
   ]);
 }
 
+/** The citations of the document grouped by citing node (a document, or a task of one): one row each. */
+export function groupCitations(citedBy) {
+  const groups = new Map();
+  for (const { edge, node } of citedBy) {
+    const group = groups.get(node.id) ?? { node, edges: [] };
+    group.edges.push(edge);
+    groups.set(node.id, group);
+  }
+  return [...groups.values()];
+}
+
+const relationLabel = (edge) => (edge.type === 'CITES' && edge.basis ? BASIS[edge.basis] : EDGE[edge.type]);
+
+/** One assertion: relation, how it was found, where it is stated (the file and offsets, linked to the text). */
+function provenanceItem(edge) {
+  const p = edge.provenance;
+  return h(
+    'li',
+    { class: 'prov-item' },
+    h('span', { class: 'prov-rel' }, relationLabel(edge)),
+    ` · ${METHOD[p.method] ?? p.method} · `,
+    h('a', { href: href('document', p.assertedBy), title: `Văn bản nêu: ${p.assertedBy}` }, p.source),
+    h('span', { class: 'prov-span' }, ` ký tự ${p.evidence.start}–${p.evidence.end}`),
+  );
+}
+
 function citedByList(citedBy) {
   if (citedBy.length === 0)
     return h('p', { class: 'meta' }, 'Chưa có văn bản nào trong đồ thị dẫn chiếu văn bản này.');
   return longList(
-    citedBy,
-    ({ edge, node }) =>
-      h(
+    groupCitations(citedBy),
+    ({ node, edges }) => {
+      const relations = [...new Set(edges.map((e) => `${e.type}:${e.basis ?? ''}`))].map((key) =>
+        edges.find((e) => `${e.type}:${e.basis ?? ''}` === key),
+      );
+      return h(
         'li',
-        {},
-        h(
-          'span',
-          { class: `rel rel-${edge.type.toLowerCase()}` },
-          edge.type === 'CITES' && edge.basis ? BASIS[edge.basis] : EDGE[edge.type],
-        ),
-        ' ',
+        { class: 'cited-by', dataset: { nodeId: node.id } },
+        relations.map((e) => [
+          h('span', { class: `rel rel-${e.type.toLowerCase()}` }, relationLabel(e)),
+          ' ',
+        ]),
         nodeLink(node),
         node.kind === 'TASK' && node.document
           ? h('span', { class: 'meta' }, ' trong ', nodeLink(node.document))
           : null,
-      ),
-    { className: 'hit-list', label: 'Văn bản dẫn chiếu văn bản này' },
+        h(
+          'ul',
+          { class: 'provenance', 'aria-label': `Căn cứ của ${edges.length} khẳng định` },
+          edges.map(provenanceItem),
+        ),
+      );
+    },
+    { className: 'hit-list cited-by-list', label: 'Văn bản dẫn chiếu văn bản này' },
   );
 }
 
@@ -92,7 +126,11 @@ function textSection(doc) {
 
 export async function documentPage(route) {
   const ref = route.arg;
-  const tree = treePanel(ref);
+  // The tree's filter and what is open live in the address: reloading or sharing it reopens the same view.
+  const tree = treePanel(ref, {
+    state: route.params,
+    onState: (params) => replaceParams(TREE_PARAMS, params),
+  });
   const [docData, chainData] = await Promise.all([gql(DOCUMENT, { ref }), gql(CHAIN, { ref }), tree.ready]);
   const doc = docData.document;
   const below = tree.model.size();
@@ -113,6 +151,7 @@ export async function documentPage(route) {
         h('a', { class: 'button-link', href: href('coverage', doc.id) }, 'Tỉnh nào đã triển khai?'),
         ' ',
         h('a', { class: 'button-link', href: href('timeliness', doc.id) }, 'Ai triển khai đúng hạn?'),
+        printButton(),
       ),
     ),
     // A root resolution has no chain up: one line says so instead of an empty panel.
@@ -132,7 +171,7 @@ export async function documentPage(route) {
       tree.element,
     ),
     textSection(doc),
-    section(`Được dẫn chiếu bởi (${doc.citedBy.length})`, citedByList(doc.citedBy)),
+    section(`Được dẫn chiếu bởi (${groupCitations(doc.citedBy).length})`, citedByList(doc.citedBy)),
   );
   return { title: docLabel(doc), element, mounted: tree.mounted, destroy: tree.destroy };
 }
