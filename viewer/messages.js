@@ -44,6 +44,14 @@ const MESSAGES = {
     title: 'Yêu cầu quá lớn',
     text: 'Câu hỏi gửi tới máy chủ đòi quá nhiều dữ liệu một lần nên bị từ chối. Hãy lọc bớt hoặc xem từng phần.',
   },
+  EXPENSIVE_FIELDS_LIMIT_EXCEEDED: {
+    title: 'Yêu cầu quá lớn',
+    text: 'Câu hỏi gửi tới máy chủ hỏi quá nhiều cây, chuỗi hoặc tìm kiếm cùng một lúc nên bị từ chối. Hãy hỏi từng phần.',
+  },
+  REQUEST_TIMEOUT: {
+    title: 'Máy chủ trả lời quá lâu',
+    text: `Yêu cầu vượt thời gian cho phép và đã được dừng lại. Hãy thu hẹp câu hỏi (ít cấp hơn, lọc theo tỉnh). ${AGAIN}`,
+  },
   PAGE_SIZE_LIMIT_EXCEEDED: {
     title: 'Yêu cầu quá lớn',
     text: 'Một trang kết quả được hỏi quá dài. Hãy xem từng trang.',

@@ -2,6 +2,7 @@
 // the lag in days from the central date, the time the central text gave (when it states one), who is late or
 // silent — as a sortable table and a grid of the units coloured by status. Settings live in the address.
 import { gql } from '../api.js';
+import { printButton } from '../components/print-button.js';
 import { h, section } from '../dom.js';
 import { formatDate, today } from '../labels.js';
 import { docLabel, docMeta, nodeLink } from '../node-links.js';
@@ -181,6 +182,7 @@ export async function timelinessPage(route) {
       h('p', { class: 'kicker' }, 'Tiến độ · ', nodeLink(doc), ` · ${docMeta(doc)}`),
       h('h1', { tabindex: '-1' }, `Ai triển khai ${docLabel(doc)} đúng hạn?`),
       controls(doc.id, p),
+      printButton(),
       limitsText(t),
       h(
         'p',
