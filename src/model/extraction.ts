@@ -67,6 +67,8 @@ export const DocumentHeader = z.object({
   place: z.string().nullable(),
   title: z.string().nullable(),
   signer: z.string().nullable(),
+  /** The signer's title lines above the name, as printed, joined with " / " ("TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"); null when none. */
+  signerTitle: z.string().nullable(),
 });
 export type DocumentHeader = z.infer<typeof DocumentHeader>;
 
