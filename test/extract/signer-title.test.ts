@@ -86,6 +86,20 @@ describe('signer title', () => {
     );
   });
 
+  it.each([
+    // [signature block, title, signer] — titles that used to be read as the signer's name
+    ['T/M BỘ CHÍNH TRỊ\nTỔNG BÍ THƯ\n\nNguyễn Văn Mẫu', 'T/M BỘ CHÍNH TRỊ / TỔNG BÍ THƯ', 'Nguyễn Văn Mẫu'],
+    [
+      'T/M BAN BÍ THƯ\nTHƯỜNG TRỰC BAN BÍ THƯ\n\nNguyễn Văn Mẫu',
+      'T/M BAN BÍ THƯ / THƯỜNG TRỰC BAN BÍ THƯ',
+      'Nguyễn Văn Mẫu',
+    ],
+    ['KT. THỦ TƯỚNG\nPHÓ THỦ TƯỚNG\n\nTrần Văn Mẫu', 'KT. THỦ TƯỚNG / PHÓ THỦ TƯỚNG', 'Trần Văn Mẫu'],
+    ['KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nTrần Văn Mẫu', 'KT. BỘ TRƯỞNG / THỨ TRƯỞNG', 'Trần Văn Mẫu'],
+  ])('central titles: %s', (block, title, signer) => {
+    expect(signed(PARTY_HEADER, block)).toMatchObject({ signerTitle: title, signer });
+  });
+
   it('null without a signature block; a name-less block keeps its titles', () => {
     expect(signed(HEADER, '')).toMatchObject({ signerTitle: null, signer: null });
     expect(signed(HEADER, 'TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH')).toMatchObject({

@@ -338,8 +338,9 @@ function signatureIssuer(n: NormalizedText, seg: Segmented, ctx: Place): Issuer 
 }
 
 const NAME_WORD = /^\p{Lu}\p{Ll}*$/u;
+/** Lines of a signature block that are titles, not the name ("TỔNG BÍ THƯ" and "PHÓ THỦ TƯỚNG" are titles too). */
 const TITLE_WORDS =
-  /^(chu tich|pho chu tich|bi thu|pho bi thu|giam doc|pho giam doc|thu tuong|bo truong|truong ban|pho truong ban|kt\.|tm\.|t\/m|q\.)/;
+  /^(chu tich|pho chu tich|bi thu|pho bi thu|tong bi thu|thuong truc|giam doc|pho giam doc|thu tuong|pho thu tuong|bo truong|thu truong|truong ban|pho truong ban|chanh van phong|pho chanh van phong|kt\.|tm\.|t\/m|q\.)/;
 
 /**
  * The signer: a person's name (2–6 capitalised words) below a title line near the end; and the title lines above
