@@ -10,7 +10,7 @@ import {
 } from '../model/graph.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { type Logger, silentLogger } from './logger.ts';
-import { mandateKey } from './mandate-key.ts';
+import { mandateKey, mandateView } from './mandate-key.ts';
 import type { MandateView } from './mappers.ts';
 
 export interface CatalogSnapshot {
@@ -109,7 +109,7 @@ export class Catalog {
       const agency = byId.get(e.to);
       const document = holder.get(e.from);
       if (task?.kind !== 'TASK' || agency?.kind !== 'AGENCY' || document === undefined) continue;
-      mandates.push({ id: e.id, role: e.role, task, agency, document, assignment: e });
+      mandates.push(mandateView(e, task, agency, document));
     }
     mandates.sort((a, b) => (mandateKey(a) < mandateKey(b) ? -1 : 1));
     const citing = new Map<string, Set<string>>();
