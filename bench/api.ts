@@ -72,6 +72,9 @@ function factsFor(
     deadlineValue: t.due,
     deadlineText: `Trước ngày ${t.due}`,
     deadlineValid: true,
+    deadlineDates: [],
+    deadlineCondition: null,
+    deadlineRecurrence: null,
   }));
   const issuer = agencies[0] as AgencyFields;
   const edges: EdgeFields[] = [

@@ -8,4 +8,5 @@ SET d.symbol = r.symbol, d.symbolKey = r.symbolKey, d.type = r.type, d.issuerNam
     d.year = toInteger(r.year), d.title = r.title, d.subject = r.subject, d.promulgates = r.promulgates,
     d.signer = r.signer, d.status = r.status, d.sources = r.sources, d.contentHash = r.contentHash,
     d.extractorVersion = r.extractorVersion, d.searchText = r.searchText, d.subjectText = r.subjectText,
-    d.mergedIds = r.mergedIds, d.identityNotes = r.identityNotes, d.assertedFrom = r.assertedFrom
+    d.mergedIds = r.mergedIds, d.identityNotes = r.identityNotes, d.assertedFrom = r.assertedFrom,
+    d.signerTitle = r.signerTitle, d.term = r.term

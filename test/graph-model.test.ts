@@ -274,6 +274,8 @@ describe('merge rules (store)', () => {
     subject: null,
     promulgates: null,
     signer: 'Nguyễn Hữu Tháp',
+    signerTitle: 'KT. CHỦ TỊCH / PHÓ CHỦ TỊCH',
+    term: null,
   };
   const citation: DocumentFields = {
     ...base,
@@ -304,6 +306,22 @@ describe('merge rules (store)', () => {
       dateValue: null,
       dateText: '31/6/2022',
       dateValid: false,
+    });
+  });
+
+  it('Party term and signer title: the primary side (the full text) wins, a null never overwrites', () => {
+    const cited = { ...citation, term: 'XV', signerTitle: null };
+    // The full text prints no term: the citation's fills it; its own signer title stays.
+    expect(mergeDocumentFields(base, cited)).toMatchObject({
+      term: 'XV',
+      signerTitle: 'KT. CHỦ TỊCH / PHÓ CHỦ TỊCH',
+    });
+    // Both known: the full text's.
+    expect(mergeDocumentFields({ ...base, term: 'XVI' }, cited).term).toBe('XVI');
+    // A citation merged as the primary of two cited nodes keeps what the other had.
+    expect(mergeDocumentFields(cited, base)).toMatchObject({
+      term: 'XV',
+      signerTitle: 'KT. CHỦ TỊCH / PHÓ CHỦ TỊCH',
     });
   });
 

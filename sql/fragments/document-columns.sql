@@ -5,4 +5,4 @@ d.province AS province, d.date_value AS dateValue, d.date_text AS dateText, d.da
 d.year AS year, d.title AS title, d.subject AS subject, d.promulgates AS promulgates, d.signer AS signer,
 d.status AS status, d.sources AS sources, d.content_hash AS contentHash,
 d.extractor_version AS extractorVersion, d.search_text AS searchText, d.merged_ids AS mergedIds,
-d.identity_notes AS identityNotes, d.asserted_from AS assertedFrom
+d.identity_notes AS identityNotes, d.asserted_from AS assertedFrom, d.signer_title AS signerTitle, d.term AS term

@@ -10,7 +10,7 @@ import {
 } from '../model/graph.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { type Logger, silentLogger } from './logger.ts';
-import { sortMandates } from './mandate-key.ts';
+import { mandateView, sortMandates } from './mandate-key.ts';
 import type { MandateView } from './mappers.ts';
 
 export interface CatalogSnapshot {
@@ -109,7 +109,7 @@ export class Catalog {
       const agency = byId.get(e.to);
       const document = holder.get(e.from);
       if (task?.kind !== 'TASK' || agency?.kind !== 'AGENCY' || document === undefined) continue;
-      unsorted.push({ id: e.id, role: e.role, task, agency, document, assignment: e });
+      unsorted.push(mandateView(e, task, agency, document));
     }
     const mandates = sortMandates(unsorted);
     const citing = new Map<string, Set<string>>();

@@ -40,20 +40,12 @@ export function decodeCursor(
 
 /**
  * `first` checked against the page cap (the operation guard rejects it earlier; this keeps resolvers honest).
- * With `allowZero`, `first: 0` asks for the counts alone (an empty page).
+ * `first: 0` asks for the counts alone: an empty page with the true totalCount and pageInfo.
  */
-export function pageSize(
-  first: number | null | undefined,
-  fallback: number,
-  max: number,
-  allowZero = false,
-): number {
+export function pageSize(first: number | null | undefined, fallback: number, max: number): number {
   const n = first ?? fallback;
-  if (!Number.isInteger(n) || n < (allowZero ? 0 : 1))
-    throw apiError(
-      'BAD_USER_INPUT',
-      `first must be a ${allowZero ? 'non-negative' : 'positive'} integer, got ${String(first)}`,
-    );
+  if (!Number.isInteger(n) || n < 0)
+    throw apiError('BAD_USER_INPUT', `first must be a non-negative integer, got ${String(first)}`);
   if (n > max) throw apiError('PAGE_SIZE_LIMIT_EXCEEDED', `first is at most ${max}, got ${n}`, { max });
   return n;
 }

@@ -49,6 +49,9 @@ export function deadlineOf(task: TaskNode): DeadlineView | null {
     value: task.deadlineValue,
     valid: task.deadlineValid,
     dueBy: dueBy(task.deadlineKind, task.deadlineValue, task.deadlineValid),
+    dates: task.deadlineDates,
+    condition: task.deadlineCondition,
+    recurrence: task.deadlineRecurrence,
   };
 }
 

@@ -7,13 +7,14 @@ import {
   jurisdictionKey,
   type Lineage,
 } from '../model/graph.ts';
+import { isStoreError } from '../store/graph-store.ts';
 import { drainInSlices, pace, type Steps } from './budget.ts';
 import { keysetPage, pageSize } from './connection.ts';
 import type { ApiContext } from './context.ts';
 import { dateCriteria, judgeDeadline } from './deadlines.ts';
 import { apiError } from './errors.ts';
 import type { MandateFilter } from './generated/resolver-types.ts';
-import { mandateKey, sortMandates } from './mandate-key.ts';
+import { mandateKey, mandateView, parseMandateId, sortMandates } from './mandate-key.ts';
 import type { MandateConnectionView, MandateView } from './mappers.ts';
 
 // Scope lists are derived from a store answer and sorted by mandateKey once, memoized on the answer (which the
@@ -53,7 +54,7 @@ function* lineageMandates(l: Lineage): Steps<MandateView[]> {
     const agency = nodes.get(e.to);
     const document = nodes.get(holder.get(e.from) ?? '');
     if (task?.kind === 'TASK' && agency?.kind === 'AGENCY' && document?.kind === 'DOCUMENT')
-      out.push({ id: e.id, role: e.role, task, agency, document, assignment: e });
+      out.push(mandateView(e, task, agency, document));
   }
   return out;
 }
@@ -61,21 +62,38 @@ function* lineageMandates(l: Lineage): Steps<MandateView[]> {
 export function mandatesOfAgency(a: AgencyMandates): readonly MandateView[] {
   let list = ofAgency.get(a);
   if (list === undefined) {
-    list = sortMandates(agencyMandates(a));
+    list = sortMandates(
+      a.mandates.flatMap((m) =>
+        m.edge.type === 'ASSIGNS' ? [mandateView(m.edge, m.task, a.agency, m.document)] : [],
+      ),
+    );
     ofAgency.set(a, list);
   }
   return list;
 }
 
-function agencyMandates(a: AgencyMandates): MandateView[] {
-  return a.mandates.map((m) => ({
-    id: m.edge.id,
-    role: m.role,
-    task: m.task,
-    agency: a.agency,
-    document: m.document,
-    assignment: m.edge,
-  }));
+/**
+ * The mandate a "mandate:…" id names: one read of its agency's mandates. Null when the id is well formed but names
+ * nothing stored (the agency, or that assignment, is gone); BAD_USER_INPUT when it is not a mandate id.
+ */
+export async function mandateById(ctx: ApiContext, id: string): Promise<MandateView | null> {
+  const parts = parseMandateId(id);
+  if (parts === null)
+    throw apiError(
+      'BAD_USER_INPUT',
+      `id: "${id}" is not a mandate id ("mandate:" + the id of an ASSIGNS edge)`,
+      { field: 'id' },
+    );
+  let mandates: readonly MandateView[];
+  try {
+    mandates = mandatesOfAgency(await ctx.loaders.agencyMandates.load(parts.agencyId));
+  } catch (error) {
+    if (isStoreError(error, 'NOT_FOUND')) return null;
+    throw error;
+  }
+  const found = mandates.find((m) => m.assignmentId === parts.assignmentId) ?? null;
+  if (found !== null) ctx.loaders.remember([found.task, found.agency, found.document]);
+  return found;
 }
 
 /** The mandates of one scope, sorted by mandateKey; the store calls are a fixed few whatever the number of mandates. */

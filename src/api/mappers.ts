@@ -1,6 +1,6 @@
 // API view models: the TypeScript object behind each GraphQL type (the generated resolver types are checked against these).
 import type { MergeNote } from '../ingest/reconcile.ts';
-import type { ExtractionWarning, Level as ModelLevel, Span } from '../model/extraction.ts';
+import type { DateValue, ExtractionWarning, Level as ModelLevel, Span } from '../model/extraction.ts';
 import type {
   AgencyNode,
   ApplyOutcome,
@@ -21,6 +21,8 @@ import type {
   Direction,
   DocType,
   Era,
+  Method,
+  Recurrence,
   Role,
   TreeRelation,
 } from './generated/resolver-types.ts';
@@ -63,11 +65,25 @@ export interface DeadlineView {
   value: string | null;
   valid: boolean;
   dueBy: string | null;
+  dates: readonly DateValue[];
+  condition: string | null;
+  recurrence: Recurrence | null;
+}
+
+/** One identity note line, "<METHOD> <merged id>: <reason>", and its parts (null when the line has another form). */
+export interface IdentityNoteView {
+  method: Method | null;
+  mergedId: string | null;
+  reason: string | null;
+  text: string;
 }
 
 export interface MandateView {
-  /** The ASSIGNS edge's id. */
+  /** "mandate:" + the ASSIGNS edge's id (mandate-key.ts mandateId). */
   id: string;
+  kind: 'MANDATE';
+  /** The ASSIGNS edge's id. */
+  assignmentId: string;
   role: Role;
   agency: AgencyNode;
   task: TaskNode;
@@ -158,6 +174,8 @@ export interface Mappers {
   LineagePath: LineagePath;
   LineageStep: LineageStep;
   Deadline: DeadlineView;
+  DateValue: DateValue;
+  IdentityNote: IdentityNoteView;
   Mandate: MandateView;
   Coverage: CoverageView;
   CoveredUnit: CoverageUnitView;

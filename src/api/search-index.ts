@@ -59,6 +59,10 @@ export function parseSearch(
 ): SearchQuery {
   const tokens = searchTokens(text);
   if (tokens.length === 0) throw apiError('BAD_USER_INPUT', 'search text has no words', { field: 'text' });
+  if (kinds?.includes('MANDATE'))
+    throw apiError('BAD_USER_INPUT', 'kinds: mandates are not searched (list them with `mandates`)', {
+      field: 'kinds',
+    });
   const want = new Set<NodeKind>(kinds && kinds.length > 0 ? kinds : ['DOCUMENT', 'TASK', 'AGENCY']);
   let province: string | null = null;
   if (typeof filter?.province === 'string') {

@@ -67,6 +67,8 @@ export const DocumentHeader = z.object({
   place: z.string().nullable(),
   title: z.string().nullable(),
   signer: z.string().nullable(),
+  /** The signer's title lines above the name, as printed, joined with " / " ("TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"); null when none. */
+  signerTitle: z.string().nullable(),
 });
 export type DocumentHeader = z.infer<typeof DocumentHeader>;
 
@@ -119,6 +121,10 @@ export type AgencyMention = z.infer<typeof AgencyMention>;
 export const DeadlineKind = z.enum(['ONGOING', 'BY_DATE', 'BY_QUARTER', 'RECURRING', 'START', 'UNKNOWN']);
 export type DeadlineKind = z.infer<typeof DeadlineKind>;
 
+/** How often a recurring duty falls due ("hằng năm", "6 tháng", "hằng quý", "hằng tháng"). */
+export const Recurrence = z.enum(['YEARLY', 'HALF_YEARLY', 'QUARTERLY', 'MONTHLY']);
+export type Recurrence = z.infer<typeof Recurrence>;
+
 /**
  * `value`: ISO date of the given precision for BY_DATE/START ("2022-03-31", "2024-04", "2024"),
  * "2023-Q2" for BY_QUARTER, "--12-05" (month-day) for a yearly RECURRING duty with a day; null otherwise
@@ -129,7 +135,7 @@ export const Deadline = z.object({
   kind: DeadlineKind,
   value: z.string().nullable(),
   valid: z.boolean(),
-  recurrence: z.enum(['YEARLY', 'HALF_YEARLY', 'QUARTERLY', 'MONTHLY']).nullable(),
+  recurrence: Recurrence.nullable(),
   /** Every date written in the deadline text, in order (a start and a second milestone, say). */
   dates: z.array(DateValue),
   /** A condition attached to the deadline ("Ngay sau khi Đề án ... được phê duyệt"). */

@@ -1,6 +1,6 @@
 // Model: zod schemas of the lineage graph (nodes, edges with provenance, the per-document write batch, query answers) and its deterministic ids.
 import { z } from 'zod';
-import { Basis, Branch, DeadlineKind, DocType, Level, Span } from './extraction.ts';
+import { Basis, Branch, DateValue, DeadlineKind, DocType, Level, Recurrence, Span } from './extraction.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Text keys. Matching is done on a folded form (no diacritics, lower case, punctuation as spaces)
@@ -181,6 +181,10 @@ export const DocumentFields = z.object({
   /** The named instrument it issues ("Chiến lược phát triển khoa học ... đến năm 2030"), for references by subject. */
   promulgates: z.string().nullable(),
   signer: z.string().nullable(),
+  /** The signer's title lines as printed, joined with " / " ("TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"). */
+  signerTitle: z.string().nullable(),
+  /** Party congress term of the issuer ("X" of "Bộ Chính trị khóa X"), when printed: Party numbering restarts per term. */
+  term: z.string().nullable(),
 });
 export type DocumentFields = z.infer<typeof DocumentFields>;
 
@@ -203,6 +207,8 @@ export function emptyDocumentFields(id: string, type: DocType = 'OTHER'): Docume
     subject: null,
     promulgates: null,
     signer: null,
+    signerTitle: null,
+    term: null,
   };
 }
 
@@ -255,6 +261,12 @@ export const TaskFields = z.object({
   deadlineValue: z.string().nullable(),
   deadlineText: z.string().nullable(),
   deadlineValid: z.boolean(),
+  /** Every date the deadline text writes, in order (a start and a second milestone); empty without a deadline. */
+  deadlineDates: z.array(DateValue),
+  /** A condition attached to the deadline ("Ngay sau khi Đề án … được phê duyệt"). */
+  deadlineCondition: z.string().nullable(),
+  /** How often a recurring deadline falls due. */
+  deadlineRecurrence: Recurrence.nullable(),
 });
 export type TaskFields = z.infer<typeof TaskFields>;
 

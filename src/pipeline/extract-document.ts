@@ -11,7 +11,8 @@ import { normalize } from './normalize.ts';
 import { resolveReferences } from './resolve-references.ts';
 import { type OutlineNode, type Segmented, segment } from './segment.ts';
 
-export const EXTRACTOR_VERSION = '1.0.0';
+/** Recorded on every stored fact; a document stored by another version is extracted again (REPLACED) when ingested. 1.1.0: the signer's title. */
+export const EXTRACTOR_VERSION = '1.1.0';
 
 export interface ExtractOptions {
   /** Where the text came from (a path); copied into the result. */
@@ -43,6 +44,7 @@ function unparsed(source: string, warning: ExtractionWarning): ExtractedDocument
       place: null,
       title: null,
       signer: null,
+      signerTitle: null,
     },
     references: [],
     relations: [],

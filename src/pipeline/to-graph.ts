@@ -60,6 +60,8 @@ function selfFields(doc: ExtractedDocument): DocumentFields {
     subject: null,
     promulgates: promulgated?.name ?? null,
     signer: h.signer,
+    signerTitle: h.signerTitle,
+    term: h.issuer?.term ?? null,
   };
 }
 
@@ -87,6 +89,9 @@ function referenceFields(ref: Reference, all: Reference[]): DocumentFields {
     subject: ref.subject,
     promulgates: promulgated?.name ?? null,
     signer: null,
+    signerTitle: null,
+    // What the citation prints ("Bộ Chính trị khóa X"): a full text's own value wins when both are known.
+    term: ref.issuer?.term ?? null,
   };
 }
 
@@ -104,6 +109,9 @@ function taskFields(docId: string, t: Task): TaskFields {
     deadlineValue: t.deadline?.value ?? null,
     deadlineText: t.deadline?.text ?? null,
     deadlineValid: t.deadline?.valid ?? true,
+    deadlineDates: t.deadline?.dates ?? [],
+    deadlineCondition: t.deadline?.condition ?? null,
+    deadlineRecurrence: t.deadline?.recurrence ?? null,
   };
 }
 

@@ -86,6 +86,8 @@ export function mergeDocumentFields(primary: DocumentFields, secondary: Document
     subject: pick(primary.subject, secondary.subject),
     promulgates: pick(primary.promulgates, secondary.promulgates),
     signer: pick(primary.signer, secondary.signer),
+    signerTitle: pick(primary.signerTitle, secondary.signerTitle),
+    term: pick(primary.term, secondary.term),
   };
 }
 

@@ -1,5 +1,5 @@
 // Store internals: flat property records (what both databases hold) to and from the model's nodes and edges, checked field by field.
-import { Basis, Branch, DeadlineKind, DocType, Level } from '../model/extraction.ts';
+import { Basis, Branch, DateValue, DeadlineKind, DocType, Level, Recurrence } from '../model/extraction.ts';
 import {
   type AgencyNode,
   type DocumentNode,
@@ -78,6 +78,23 @@ function intOrNull(r: Row, key: string): number | null {
   return v === null || v === undefined ? null : toNumber(v, key);
 }
 
+/**
+ * A list of dates kept as one JSON string (Neo4j properties hold no maps, SQLite no lists): absent on rows written
+ * before it existed, which read as none.
+ */
+function dateList(r: Row, key: string): DateValue[] {
+  const v = r[key];
+  if (v === null || v === undefined) return [];
+  let parsed: unknown;
+  try {
+    parsed = typeof v === 'string' ? JSON.parse(v) : v;
+  } catch {
+    return bad(key, v, 'a JSON list of dates');
+  }
+  const dates = DateValue.array().safeParse(parsed);
+  return dates.success ? dates.data : bad(key, v, 'a JSON list of dates {text, value, valid}');
+}
+
 function strList(r: Row, key: string): string[] {
   const v = r[key];
   if (v === null || v === undefined) return [];
@@ -114,6 +131,8 @@ export function documentToRecord(row: DocumentRow): Record<string, unknown> {
     subject: d.subject,
     promulgates: d.promulgates,
     signer: d.signer,
+    signerTitle: d.signerTitle,
+    term: d.term,
     status: d.status,
     sources: d.sources,
     contentHash: d.contentHash,
@@ -146,6 +165,9 @@ export function documentFromRecord(r: Row): StoredDocument {
       subject: strOrNull(r, 'subject'),
       promulgates: strOrNull(r, 'promulgates'),
       signer: strOrNull(r, 'signer'),
+      // Absent on nodes written before schema 2 (Neo4j has no columns to default; SQLite's are NULL): unknown.
+      signerTitle: strOrNull(r, 'signerTitle'),
+      term: strOrNull(r, 'term'),
       status: oneOf(r, 'status', DocumentStatus.options),
       sources: strList(r, 'sources'),
       contentHash: strOrNull(r, 'contentHash'),
@@ -198,6 +220,9 @@ export function taskToRecord(t: TaskNode): Record<string, unknown> {
     deadlineValue: t.deadlineValue,
     deadlineText: t.deadlineText,
     deadlineValid: t.deadlineValid,
+    deadlineDates: JSON.stringify(t.deadlineDates),
+    deadlineCondition: t.deadlineCondition,
+    deadlineRecurrence: t.deadlineRecurrence,
     sources: t.sources,
   };
 }
@@ -217,6 +242,10 @@ export function taskFromRecord(r: Row): TaskNode {
     deadlineValue: strOrNull(r, 'deadlineValue'),
     deadlineText: strOrNull(r, 'deadlineText'),
     deadlineValid: bool(r, 'deadlineValid'),
+    // Absent on tasks written before schema 2: no dates, condition or recurrence known.
+    deadlineDates: dateList(r, 'deadlineDates'),
+    deadlineCondition: strOrNull(r, 'deadlineCondition'),
+    deadlineRecurrence: oneOfOrNull(r, 'deadlineRecurrence', Recurrence.options),
     sources: strList(r, 'sources'),
   };
 }

@@ -477,7 +477,7 @@ describe('bad references and inputs get typed errors', () => {
   it.each([
     // [query, expected code]
     ['{ document(ref: "99-NQ/TW") { id } }', 'NOT_FOUND'], // a well-formed symbol nobody issued
-    ['{ node(id: "doc:nothing@central@?") { id } }', 'NOT_FOUND'], // an unknown id
+    ['{ node(id: "x") { id } }', 'BAD_USER_INPUT'], // not a node id (an unknown well-formed one is null)
     ['{ document(ref: "hello world") { id } }', 'BAD_USER_INPUT'], // not a reference at all
     ['{ lineage(ref: "36-NQ/TW@2023", depth: 0) { depth } }', 'BAD_USER_INPUT'], // depth out of range
     ['{ document(ref: "167/KH-UBND#II.1") { id } }', 'BAD_USER_INPUT'], // a task is not a document

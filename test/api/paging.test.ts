@@ -564,6 +564,9 @@ function ftask(docId: string, title: string): TaskFields {
     deadlineValue: null,
     deadlineText: null,
     deadlineValid: true,
+    deadlineDates: [],
+    deadlineCondition: null,
+    deadlineRecurrence: null,
   };
 }
 

@@ -199,7 +199,16 @@ function extraction(part: Partial<ExtractedDocument> & { symbol?: string | null;
   const doc: ExtractedDocument = {
     source: 'x.txt',
     extractor: 'test',
-    document: { symbol, type: 'KE_HOACH', issuer, date: null, place: null, title: null, signer: null },
+    document: {
+      symbol,
+      type: 'KE_HOACH',
+      issuer,
+      date: null,
+      place: null,
+      title: null,
+      signer: null,
+      signerTitle: null,
+    },
     references: [],
     relations: [],
     tasks: [],

@@ -10,6 +10,7 @@ describe('000 — Ia H’Drai district plan (Kon Tum)', () => {
       type: 'KE_HOACH',
       date: null,
       signer: 'Nguyễn Tiến Dũng',
+      signerTitle: 'TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH',
       issuer: { branch: 'STATE', level: 'DISTRICT', jurisdiction: "Ia H'Drai", province: 'Kon Tum' },
     });
   });
@@ -92,6 +93,7 @@ describe('001 — Lào Cai provincial plan', () => {
       symbol: null,
       type: 'KE_HOACH',
       signer: 'Giàng Thị Dung',
+      signerTitle: 'TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH',
       date: { value: '2024-04', valid: true },
       issuer: { branch: 'STATE', level: 'PROVINCE', jurisdiction: 'Lào Cai' },
     });
@@ -154,6 +156,7 @@ describe('002 — An Giang action plan', () => {
       symbol: null,
       date: null,
       signer: null,
+      signerTitle: null,
       type: 'KE_HOACH',
       issuer: { branch: 'STATE', level: 'PROVINCE', jurisdiction: 'An Giang' },
     });
@@ -207,6 +210,7 @@ describe('003 — Quảng Ngãi 167/KH-UBND', () => {
       type: 'KE_HOACH',
       date: { value: '2021-11-29', valid: true },
       signer: 'Trần Phước Hiền',
+      signerTitle: 'KT. CHỦ TỊCH / PHÓ CHỦ TỊCH',
       issuer: {
         name: 'Ủy ban nhân dân tỉnh Quảng Ngãi',
         branch: 'STATE',
@@ -330,6 +334,7 @@ describe('004 — Kon Tum provincial plan (= 1693/KH-UBND)', () => {
     expect(doc.document).toMatchObject({
       symbol: null,
       signer: 'Nguyễn Hữu Tháp',
+      signerTitle: 'TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH',
       issuer: { name: 'Ủy ban nhân dân tỉnh Kon Tum', level: 'PROVINCE', jurisdiction: 'Kon Tum' },
     });
   });

@@ -38,6 +38,7 @@ function facts(doc: ExtractedDocument) {
     issuer: d.issuer && { name: d.issuer.name, level: d.issuer.level, jurisdiction: d.issuer.jurisdiction },
     title: d.title?.replace(/\s+/g, ' ') ?? null,
     signer: d.signer,
+    signerTitle: d.signerTitle,
     references: doc.references
       .map((r) => ({ symbol: r.symbol, name: r.name, date: r.date?.value ?? null }))
       .sort((a, b) => String(a.symbol ?? a.name).localeCompare(String(b.symbol ?? b.name))),

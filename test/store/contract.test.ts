@@ -411,6 +411,43 @@ function contractSuite(harness: () => Harness) {
       await expectStoreError(store.getDocument(TASK.ii4d), 'NOT_FOUND');
     });
 
+    it('keeps the facts an auditor cites: Party term, signer title, every deadline date, condition, recurrence', async () => {
+      const store = await loaded();
+      expect(await store.getDocument(ID.ct42)).toMatchObject({ status: 'CITED_ONLY', term: 'X' });
+      expect(await store.getDocument(ID.kh1693)).toMatchObject({
+        signerTitle: 'TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH',
+        term: null,
+      });
+      expect(await store.getNode(TASK.ii4d)).toMatchObject({
+        deadlineDates: [{ text: '30/6/2022', value: '2022-06-30', valid: true }],
+        deadlineCondition: 'sau khi Đề án được phê duyệt',
+        deadlineRecurrence: null,
+      });
+      expect(await store.getNode(TASK.ii4d2)).toMatchObject({
+        deadlineDates: [{ text: '31/6/2022', value: null, valid: false }],
+        deadlineCondition: null,
+      });
+      // A recurring duty with two dates, written as a new version of the Kon Tum plan.
+      const plan = konTumPlan();
+      const dates = [
+        { text: '18/5/2022', value: '2022-05-18', valid: true },
+        { text: '18/5/2023', value: '2023-05-18', valid: true },
+      ];
+      plan.contentHash = 'sha256:004-v2';
+      plan.tasks = plan.tasks.map((t) =>
+        t.key === 'II.3.b'
+          ? { ...t, deadlineDates: dates, deadlineCondition: 'hoặc đột xuất', deadlineRecurrence: 'YEARLY' }
+          : t,
+      );
+      expect((await store.applyDocument(plan)).outcome).toBe('REPLACED');
+      const want = { deadlineDates: dates, deadlineCondition: 'hoặc đột xuất', deadlineRecurrence: 'YEARLY' };
+      const id = `${ID.kh1693}#II.3.b`;
+      expect(await store.getNode(id)).toMatchObject(want);
+      // The same through a walk and the export.
+      expect((await store.lineageDown(ID.kh1693, 1)).nodes.find((n) => n.id === id)).toMatchObject(want);
+      expect((await store.exportAll()).nodes.find((n) => n.id === id)).toMatchObject(want);
+    });
+
     it('lists documents a page at a time with filters', async () => {
       const store = await loaded();
       const seen: string[] = [];

@@ -133,6 +133,9 @@ function task(
     deadlineValue: null,
     deadlineText: null,
     deadlineValid: true,
+    deadlineDates: [],
+    deadlineCondition: null,
+    deadlineRecurrence: null,
     ...deadline,
   };
 }
@@ -244,6 +247,7 @@ export function konTumPlan(id: string = ID.kh1693, printed: Partial<DocumentFiel
       province: 'Kon Tum',
       title: 'Kế hoạch triển khai thực hiện Chương trình số 57-CTr/TU của Ban Thường vụ Tỉnh ủy',
       signer: 'Nguyễn Hữu Tháp',
+      signerTitle: 'TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH',
       ...printed,
     }),
     mentioned: [ctr57Cited, nq36Cited],
@@ -437,6 +441,7 @@ export function quangNgaiPlan(): DocumentFacts {
         dateValue: '2010-04-16',
         dateText: '16/4/2010',
         year: 2010,
+        term: 'X', // "Chỉ thị 42-CT/TW ngày 16/4/2010 của Bộ Chính trị khóa X"
       }),
       doc(ID.cv186, {
         symbol: '186-CV/TU',
@@ -461,13 +466,16 @@ export function quangNgaiPlan(): DocumentFacts {
       task(ID.kh167, 'II.4.d', 'II.4', 'Tư vấn, phản biện', {
         deadlineKind: 'BY_DATE',
         deadlineValue: '2022-06-30',
-        deadlineText: 'Trước ngày 30/6/2022',
+        deadlineText: 'Trước ngày 30/6/2022 (sau khi Đề án được phê duyệt)',
+        deadlineDates: [{ text: '30/6/2022', value: '2022-06-30', valid: true }],
+        deadlineCondition: 'sau khi Đề án được phê duyệt',
       }),
       task(ID.kh167, 'II.4.d~2', 'II.4', 'Hoạt động hội', {
         deadlineKind: 'BY_DATE',
         deadlineValue: null,
         deadlineText: 'Trước ngày 31/6/2022',
         deadlineValid: false,
+        deadlineDates: [{ text: '31/6/2022', value: null, valid: false }],
       }),
     ],
     edges: [

@@ -175,6 +175,37 @@ export function mergeContract(stores: {
       ]);
     });
 
+    it('term and signer title through a merge: the full text’s values win, a null never overwrites', async () => {
+      // The citation in the district plan says more than usual: a term, and a signer title of its own.
+      const citing = iaHDraiPlan(1);
+      citing.mentioned = citing.mentioned.map((m) =>
+        m.id === ID.kh1693 ? { ...m, term: 'XV', signerTitle: 'KT. CHỦ TỊCH' } : m,
+      );
+      const silent = await fresh();
+      await silent.applyDocument(citing);
+      await silent.applyDocument(konTumPlan(ID.konTumUnnumbered)); // prints its signer title, no term
+      await silent.mergeDocuments(ID.kh1693, ID.konTumUnnumbered, UNNUMBERED);
+      expect(await silent.getDocument(ID.konTumUnnumbered)).toMatchObject({
+        signerTitle: 'TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH',
+        term: 'XV',
+      });
+
+      const stated = await fresh();
+      await stated.applyDocument(konTumPlan(ID.konTumUnnumbered, { term: 'XVI' }));
+      await stated.applyDocument(citing);
+      await stated.mergeDocuments(ID.kh1693, ID.konTumUnnumbered, UNNUMBERED);
+      expect(await stated.getDocument(ID.konTumUnnumbered)).toMatchObject({
+        signerTitle: 'TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH',
+        term: 'XVI',
+      });
+      // And the other way: a full text without a signer title takes none from nothing.
+      const bare = await fresh();
+      await bare.applyDocument(iaHDraiPlan(1));
+      await bare.applyDocument(konTumPlan(ID.konTumUnnumbered, { signerTitle: null }));
+      await bare.mergeDocuments(ID.kh1693, ID.konTumUnnumbered, UNNUMBERED);
+      expect(await bare.getDocument(ID.konTumUnnumbered)).toMatchObject({ signerTitle: null, term: null });
+    });
+
     it('a new version of a document whose edges were re-pointed removes exactly its own edges', async () => {
       const store = await withPlaceholders();
       await store.mergeDocuments(ID.qd569undated, ID.qd569, UNDATED);

@@ -53,7 +53,12 @@ export type Basis = 'CAN_CU' | 'DE_NGHI' | 'CHI_DAO';
 export type Branch = 'PARTY' | 'STATE';
 
 export type CitationResolvers = Field<Mappers['Citation'], 'edge', NoArgs, Mappers['GraphEdge']> &
-  Field<Mappers['Citation'], 'node', NoArgs, Mappers['Document'] | Mappers['Task'] | Mappers['Agency']>;
+  Field<
+    Mappers['Citation'],
+    'node',
+    NoArgs,
+    Mappers['Document'] | Mappers['Task'] | Mappers['Agency'] | Mappers['Mandate']
+  >;
 
 export type CitationConnectionResolvers = Field<
   Mappers['CitationConnection'],
@@ -78,11 +83,18 @@ export type CoverageResolvers = Field<Mappers['Coverage'], 'root', NoArgs, Mappe
 export type CoveredUnitResolvers = Field<Mappers['CoveredUnit'], 'unit', NoArgs, string> &
   Field<Mappers['CoveredUnit'], 'documents', NoArgs, ReadonlyArray<Mappers['Document']>>;
 
+export type DateValueResolvers = Field<Mappers['DateValue'], 'text', NoArgs, string> &
+  Field<Mappers['DateValue'], 'value', NoArgs, string | null> &
+  Field<Mappers['DateValue'], 'valid', NoArgs, boolean>;
+
 export type DeadlineResolvers = Field<Mappers['Deadline'], 'kind', NoArgs, DeadlineKind> &
   Field<Mappers['Deadline'], 'text', NoArgs, string | null> &
   Field<Mappers['Deadline'], 'value', NoArgs, string | null> &
   Field<Mappers['Deadline'], 'valid', NoArgs, boolean> &
-  Field<Mappers['Deadline'], 'dueBy', NoArgs, string | null>;
+  Field<Mappers['Deadline'], 'dueBy', NoArgs, string | null> &
+  Field<Mappers['Deadline'], 'dates', NoArgs, ReadonlyArray<Mappers['DateValue']>> &
+  Field<Mappers['Deadline'], 'condition', NoArgs, string | null> &
+  Field<Mappers['Deadline'], 'recurrence', NoArgs, Recurrence | null>;
 
 export type DeadlineKind = 'ONGOING' | 'BY_DATE' | 'BY_QUARTER' | 'RECURRING' | 'START' | 'UNKNOWN';
 
@@ -137,9 +149,13 @@ export type DocumentResolvers = Field<Mappers['Document'], 'id', NoArgs, string>
   Field<Mappers['Document'], 'subject', NoArgs, string | null> &
   Field<Mappers['Document'], 'promulgates', NoArgs, string | null> &
   Field<Mappers['Document'], 'signer', NoArgs, string | null> &
+  Field<Mappers['Document'], 'signerTitle', NoArgs, string | null> &
+  Field<Mappers['Document'], 'term', NoArgs, string | null> &
   Field<Mappers['Document'], 'status', NoArgs, DocumentStatus> &
   Field<Mappers['Document'], 'contentHash', NoArgs, string | null> &
   Field<Mappers['Document'], 'extractorVersion', NoArgs, string | null> &
+  Field<Mappers['Document'], 'mergedIds', NoArgs, ReadonlyArray<string>> &
+  Field<Mappers['Document'], 'identityNotes', NoArgs, ReadonlyArray<Mappers['IdentityNote']>> &
   Field<Mappers['Document'], 'text', NoArgs, string | null> &
   Field<Mappers['Document'], 'references', NoArgs, ReadonlyArray<Mappers['Reference']>> &
   Field<Mappers['Document'], 'citedBy', NoArgs, ReadonlyArray<Mappers['Citation']>> &
@@ -183,8 +199,18 @@ export type GraphEdgeResolvers = Field<Mappers['GraphEdge'], 'id', NoArgs, strin
   Field<Mappers['GraphEdge'], 'type', NoArgs, EdgeType> &
   Field<Mappers['GraphEdge'], 'fromId', NoArgs, string> &
   Field<Mappers['GraphEdge'], 'toId', NoArgs, string> &
-  Field<Mappers['GraphEdge'], 'from', NoArgs, Mappers['Document'] | Mappers['Task'] | Mappers['Agency']> &
-  Field<Mappers['GraphEdge'], 'to', NoArgs, Mappers['Document'] | Mappers['Task'] | Mappers['Agency']> &
+  Field<
+    Mappers['GraphEdge'],
+    'from',
+    NoArgs,
+    Mappers['Document'] | Mappers['Task'] | Mappers['Agency'] | Mappers['Mandate']
+  > &
+  Field<
+    Mappers['GraphEdge'],
+    'to',
+    NoArgs,
+    Mappers['Document'] | Mappers['Task'] | Mappers['Agency'] | Mappers['Mandate']
+  > &
   Field<Mappers['GraphEdge'], 'role', NoArgs, Role | null> &
   Field<Mappers['GraphEdge'], 'basis', NoArgs, Basis | null> &
   Field<Mappers['GraphEdge'], 'provenance', NoArgs, Mappers['Provenance']>;
@@ -200,6 +226,11 @@ export type GraphEdgeConnectionResolvers = Field<
 
 export type GraphEdgeEdgeResolvers = Field<Mappers['GraphEdgeEdge'], 'cursor', NoArgs, string> &
   Field<Mappers['GraphEdgeEdge'], 'node', NoArgs, Mappers['GraphEdge']>;
+
+export type IdentityNoteResolvers = Field<Mappers['IdentityNote'], 'method', NoArgs, Method | null> &
+  Field<Mappers['IdentityNote'], 'mergedId', NoArgs, string | null> &
+  Field<Mappers['IdentityNote'], 'reason', NoArgs, string | null> &
+  Field<Mappers['IdentityNote'], 'text', NoArgs, string>;
 
 export type IngestResultResolvers = Field<Mappers['IngestResult'], 'outcome', NoArgs, ApplyOutcome> &
   Field<Mappers['IngestResult'], 'document', NoArgs, Mappers['Document']> &
@@ -240,7 +271,7 @@ export type LineageResolvers = Field<
   Mappers['Lineage'],
   'root',
   NoArgs,
-  Mappers['Document'] | Mappers['Task'] | Mappers['Agency']
+  Mappers['Document'] | Mappers['Task'] | Mappers['Agency'] | Mappers['Mandate']
 > &
   Field<Mappers['Lineage'], 'direction', NoArgs, Direction> &
   Field<Mappers['Lineage'], 'depth', NoArgs, number> &
@@ -256,7 +287,12 @@ export type LineageResolvers = Field<
   Field<Mappers['Lineage'], 'treePage', LineageTreePageArgs, Mappers['TreeEntryConnection']>;
 
 export type LineageEntryResolvers = Field<Mappers['LineageEntry'], 'depth', NoArgs, number> &
-  Field<Mappers['LineageEntry'], 'node', NoArgs, Mappers['Document'] | Mappers['Task'] | Mappers['Agency']>;
+  Field<
+    Mappers['LineageEntry'],
+    'node',
+    NoArgs,
+    Mappers['Document'] | Mappers['Task'] | Mappers['Agency'] | Mappers['Mandate']
+  >;
 
 export type LineageEntryConnectionResolvers = Field<
   Mappers['LineageEntryConnection'],
@@ -274,17 +310,31 @@ export type LineagePathResolvers = Field<
   Mappers['LineagePath'],
   'nodes',
   NoArgs,
-  ReadonlyArray<Mappers['Document'] | Mappers['Task'] | Mappers['Agency']>
+  ReadonlyArray<Mappers['Document'] | Mappers['Task'] | Mappers['Agency'] | Mappers['Mandate']>
 > &
   Field<Mappers['LineagePath'], 'steps', NoArgs, ReadonlyArray<Mappers['LineageStep']>>;
 
 export type LineageStepResolvers = Field<Mappers['LineageStep'], 'fromId', NoArgs, string> &
   Field<Mappers['LineageStep'], 'toId', NoArgs, string> &
-  Field<Mappers['LineageStep'], 'from', NoArgs, Mappers['Document'] | Mappers['Task'] | Mappers['Agency']> &
-  Field<Mappers['LineageStep'], 'to', NoArgs, Mappers['Document'] | Mappers['Task'] | Mappers['Agency']> &
+  Field<
+    Mappers['LineageStep'],
+    'from',
+    NoArgs,
+    Mappers['Document'] | Mappers['Task'] | Mappers['Agency'] | Mappers['Mandate']
+  > &
+  Field<
+    Mappers['LineageStep'],
+    'to',
+    NoArgs,
+    Mappers['Document'] | Mappers['Task'] | Mappers['Agency'] | Mappers['Mandate']
+  > &
   Field<Mappers['LineageStep'], 'edges', NoArgs, ReadonlyArray<Mappers['GraphEdge']>>;
 
 export type MandateResolvers = Field<Mappers['Mandate'], 'id', NoArgs, string> &
+  Field<Mappers['Mandate'], 'kind', NoArgs, NodeKind> &
+  Field<Mappers['Mandate'], 'name', NoArgs, string> &
+  Field<Mappers['Mandate'], 'sources', NoArgs, ReadonlyArray<string>> &
+  Field<Mappers['Mandate'], 'assignmentId', NoArgs, string> &
   Field<Mappers['Mandate'], 'role', NoArgs, Role> &
   Field<Mappers['Mandate'], 'agency', NoArgs, Mappers['Agency']> &
   Field<Mappers['Mandate'], 'task', NoArgs, Mappers['Task']> &
@@ -339,13 +389,13 @@ export type MutationResolvers = Field<
 
 export interface NodeResolvers {
   __resolveType(
-    parent: Mappers['Document'] | Mappers['Task'] | Mappers['Agency'],
+    parent: Mappers['Document'] | Mappers['Task'] | Mappers['Agency'] | Mappers['Mandate'],
     context: ApiContext,
     info: GraphQLResolveInfo,
-  ): 'Document' | 'Task' | 'Agency';
+  ): 'Document' | 'Task' | 'Agency' | 'Mandate';
 }
 
-export type NodeKind = 'DOCUMENT' | 'TASK' | 'AGENCY';
+export type NodeKind = 'DOCUMENT' | 'TASK' | 'AGENCY' | 'MANDATE';
 
 export type OutsideUnitResolvers = Field<Mappers['OutsideUnit'], 'jurisdiction', NoArgs, string | null> &
   Field<Mappers['OutsideUnit'], 'documents', NoArgs, ReadonlyArray<Mappers['Document']>>;
@@ -452,7 +502,7 @@ export type QueryResolvers = Field<
     Mappers['Query'],
     'node',
     QueryNodeArgs,
-    Mappers['Document'] | Mappers['Task'] | Mappers['Agency'] | null
+    Mappers['Document'] | Mappers['Task'] | Mappers['Agency'] | Mappers['Mandate'] | null
   > &
   Field<Mappers['Query'], 'documents', QueryDocumentsArgs, Mappers['DocumentConnection']> &
   Field<Mappers['Query'], 'lineage', QueryLineageArgs, Mappers['Lineage']> &
@@ -470,6 +520,8 @@ export type QueryResolvers = Field<
   Field<Mappers['Query'], 'subtree', QuerySubtreeArgs, Mappers['TreeEntryConnection']> &
   Field<Mappers['Query'], 'coverage', QueryCoverageArgs, Mappers['Coverage']> &
   Field<Mappers['Query'], 'timeliness', QueryTimelinessArgs, Mappers['Timeliness']>;
+
+export type Recurrence = 'YEARLY' | 'HALF_YEARLY' | 'QUARTERLY' | 'MONTHLY';
 
 export type ReferenceResolvers = Field<Mappers['Reference'], 'target', NoArgs, Mappers['Document'] | null> &
   Field<Mappers['Reference'], 'symbol', NoArgs, string | null> &
@@ -567,7 +619,7 @@ export type TreeEntryResolvers = Field<
   Mappers['TreeEntry'],
   'node',
   NoArgs,
-  Mappers['Document'] | Mappers['Task'] | Mappers['Agency']
+  Mappers['Document'] | Mappers['Task'] | Mappers['Agency'] | Mappers['Mandate']
 > &
   Field<Mappers['TreeEntry'], 'depth', NoArgs, number> &
   Field<Mappers['TreeEntry'], 'parentId', NoArgs, string | null> &
@@ -611,6 +663,7 @@ export interface Resolvers {
   Coverage: CoverageResolvers;
   CoveredUnit: CoveredUnitResolvers;
   Date: GraphQLScalarType;
+  DateValue: DateValueResolvers;
   Deadline: DeadlineResolvers;
   Document: DocumentResolvers;
   DocumentConnection: DocumentConnectionResolvers;
@@ -619,6 +672,7 @@ export interface Resolvers {
   GraphEdge: GraphEdgeResolvers;
   GraphEdgeConnection: GraphEdgeConnectionResolvers;
   GraphEdgeEdge: GraphEdgeEdgeResolvers;
+  IdentityNote: IdentityNoteResolvers;
   IngestResult: IngestResultResolvers;
   IssueLimit: IssueLimitResolvers;
   Lineage: LineageResolvers;

@@ -19,7 +19,7 @@ const PAGE = 100;
 /** What a lineage answer is the answer to: the identity its page cursors carry. */
 export const lineageIdentity = (l: LineageView) => `${l.root.id}|${l.direction}|${l.depth}`;
 const size = (first: number | null | undefined, ctx: ApiContext) =>
-  pageSize(first, PAGE, ctx.services.limits.maxPageSize, true);
+  pageSize(first, PAGE, ctx.services.limits.maxPageSize);
 
 export const GraphEdge: GraphEdgeResolvers = {
   fromId: (e) => e.from,

@@ -57,6 +57,8 @@ export const resolvers: Resolvers = {
     silentOverdue: (c) => c.SILENT_OVERDUE,
   },
   Deadline: {},
+  DateValue: {},
+  IdentityNote: {},
   DocumentConnection: {},
   DocumentEdge: {},
   IngestResult: {},

@@ -1,5 +1,6 @@
 // API resolvers: mandates, coverage units, ingest results and the plain types whose fields all come from their objects.
 import type { DocumentNode } from '../../model/graph.ts';
+import { nodeName } from '../../query/views.ts';
 import type { ApiContext } from '../context.ts';
 import { deadlineOf } from '../deadlines.ts';
 import type {
@@ -11,6 +12,11 @@ import type {
 import { ingestText } from '../ingest.ts';
 
 export const Mandate: MandateResolvers = {
+  name: (m) => {
+    const d = m.document;
+    return `${nodeName(m.agency)}: ${m.role} of ${nodeName(m.task)} (${d.symbol ?? d.title ?? d.id})`;
+  },
+  sources: (m) => [m.assignment.provenance.source],
   deadline: (m) => deadlineOf(m.task),
   // One chainUp per distinct task of the page (deduplicated per request): the port has no batched chain.
   chain: async (m, _args, ctx) => (await ctx.loaders.chain.load(m.task.id)).paths,

@@ -12,8 +12,9 @@ import type {
   SearchHitResolvers,
   TaskResolvers,
 } from '../generated/resolver-types.ts';
+import { parseIdentityNote } from '../identity-notes.ts';
 import { mandateConnection } from '../mandates.ts';
-import type { ReferenceView } from '../mappers.ts';
+import type { MandateView, ReferenceView } from '../mappers.ts';
 import { buildReferences } from '../references.ts';
 
 async function referencesOf(d: DocumentNode, ctx: ApiContext): Promise<ReferenceView[]> {
@@ -26,17 +27,20 @@ const referenceKey = (r: ReferenceView) =>
   r.targetId ?? `~${r.symbol ?? r.name ?? ''}@${r.mentions[0]?.start ?? ''}`;
 
 const size = (first: number | null | undefined, ctx: ApiContext) =>
-  pageSize(first, 100, ctx.services.limits.maxPageSize, true);
+  pageSize(first, 100, ctx.services.limits.maxPageSize);
 
 const TYPE_NAME = { DOCUMENT: 'Document', TASK: 'Task', AGENCY: 'Agency' } as const;
-const resolveType = (n: GraphNode) => TYPE_NAME[n.kind];
 
-export const Node: NodeResolvers = { __resolveType: resolveType };
-export const SearchHit: SearchHitResolvers = { __resolveType: resolveType };
+/** A mandate is a Node (kind MANDATE) but never a search hit. */
+export const Node: NodeResolvers = {
+  __resolveType: (n: GraphNode | MandateView) => (n.kind === 'MANDATE' ? 'Mandate' : TYPE_NAME[n.kind]),
+};
+export const SearchHit: SearchHitResolvers = { __resolveType: (n: GraphNode) => TYPE_NAME[n.kind] };
 
 export const Document: DocumentResolvers = {
   name: (d) => nodeName(d),
   date: (d) => d.dateValue,
+  identityNotes: (d) => d.identityNotes.map(parseIdentityNote),
   text: (d, _args, ctx) => ctx.services.texts.textOf(d),
   references: (d, _args, ctx) => referencesOf(d, ctx),
   citedBy: async (d, _args, ctx) => (await ctx.loaders.citationsOf(d.id, 'IN')).citations,

@@ -1,11 +1,13 @@
 // API resolvers: the Query root — validate arguments, call the port through the request's loaders, shape answers.
 import {
+  documentIdKeys,
   foldText,
   jurisdictionKey,
   type DocumentFilter as ModelFilter,
   searchTokens,
 } from '../../model/graph.ts';
 import { coverageUnits } from '../../query/coverage-units.ts';
+import { isStoreError } from '../../store/graph-store.ts';
 import { checkBudget } from '../budget.ts';
 import {
   arrayList,
@@ -20,7 +22,8 @@ import type { ApiContext } from '../context.ts';
 import { apiError } from '../errors.ts';
 import type { Direction, DocumentFilter, QueryResolvers } from '../generated/resolver-types.ts';
 import { filterMatchesInSlices, lineageTreeInSlices, treeCriteria } from '../lineage-index.ts';
-import { mandateConnection } from '../mandates.ts';
+import { MANDATE_PREFIX } from '../mandate-key.ts';
+import { mandateById, mandateConnection } from '../mandates.ts';
 import type { LineageView, TreeEntryView } from '../mappers.ts';
 import { searchAll, searchEvery } from '../search.ts';
 import { timelinessOf } from '../timeliness.ts';
@@ -28,6 +31,14 @@ import { downView, upView } from '../views.ts';
 import { lineageIdentity } from './graph.ts';
 
 const DEFAULT_PAGE = 20;
+
+/** The shape of a document, task or agency id (model/graph.ts): "doc:<key>@<place>@<when>", then "#<task key>"; "agency:<name>@<place>". */
+function isNodeId(id: string): boolean {
+  if (/^agency:[^@\s]+@[^@\s]+$/.test(id)) return true;
+  const hash = id.indexOf('#');
+  if (hash < 0) return documentIdKeys(id) !== null;
+  return documentIdKeys(id.slice(0, hash)) !== null && id.slice(hash + 1).trim().length > 0;
+}
 
 async function documentRef(ctx: ApiContext, ref: string) {
   const node = await ctx.loaders.ref.load(ref);
@@ -69,21 +80,42 @@ async function lineageView(
 export const Query: QueryResolvers = {
   document: (_root, { ref }, ctx) => documentRef(ctx, ref),
 
-  node: (_root, { id }, ctx) => ctx.loaders.node.load(id),
+  node: async (_root, { id }, ctx) => {
+    if (id.startsWith(MANDATE_PREFIX)) return mandateById(ctx, id);
+    if (!isNodeId(id))
+      throw apiError(
+        'BAD_USER_INPUT',
+        `id: "${id}" is not a node id ("doc:…", "doc:…#key", "agency:…" or "mandate:…")`,
+        { field: 'id' },
+      );
+    try {
+      return await ctx.loaders.node.load(id);
+    } catch (error) {
+      // A well-formed id that names nothing (any more) is an empty answer, not an error.
+      if (isStoreError(error, 'NOT_FOUND')) return null;
+      throw error;
+    }
+  },
 
   documents: async (_root, { filter, first, after }, ctx) => {
     const limit = pageSize(first, DEFAULT_PAGE, ctx.services.limits.maxPageSize);
     const afterId = decodeCursor('doc', after);
-    const page = await ctx.store.listDocuments(modelFilter(filter), { limit, after: afterId });
-    ctx.loaders.remember(page.items);
-    const edges = page.items.map((node) => ({ cursor: encodeCursor('doc', node.id), node }));
-    return { edges, pageInfo: pageInfo(edges, page.next !== null, afterId !== null), totalCount: page.total };
+    // The store pages by at least one: `first: 0` asks for one to learn whether any follows, and shows none.
+    const page = await ctx.store.listDocuments(modelFilter(filter), {
+      limit: Math.max(limit, 1),
+      after: afterId,
+    });
+    const items = page.items.slice(0, limit);
+    ctx.loaders.remember(items);
+    const edges = items.map((node) => ({ cursor: encodeCursor('doc', node.id), node }));
+    const more = limit === 0 ? page.items.length > 0 : page.next !== null;
+    return { edges, pageInfo: pageInfo(edges, more, afterId !== null), totalCount: page.total };
   },
 
   lineage: (_root, { ref, direction, depth }, ctx) => lineageView(ctx, ref, direction, depth),
 
   subtree: async (_root, { ref, direction, depth, parent, filter, first, after }, ctx) => {
-    const n = pageSize(first, 100, ctx.services.limits.maxPageSize, true);
+    const n = pageSize(first, 100, ctx.services.limits.maxPageSize);
     const criteria = treeCriteria(filter);
     const view = await lineageView(ctx, ref, direction, depth);
     // Tree, filter matches and children lists are computed once per answer (lineage-index.ts), in slices that
@@ -161,7 +193,7 @@ export const Query: QueryResolvers = {
     searchAll(ctx, text, pageSize(first, DEFAULT_PAGE, ctx.services.limits.maxPageSize), kinds, filter),
 
   searchPage: async (_root, { text, kinds, filter, first, after }, ctx) => {
-    const n = pageSize(first, DEFAULT_PAGE, ctx.services.limits.maxPageSize, true);
+    const n = pageSize(first, DEFAULT_PAGE, ctx.services.limits.maxPageSize);
     const { identity, hits } = await searchEvery(ctx, text, kinds, filter);
     const page = positionalPage(
       arrayList('search', identity, hits, (h) => h.id),

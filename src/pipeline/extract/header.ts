@@ -210,7 +210,7 @@ export function extractHeader(n: NormalizedText, seg: Segmented, lines: Line[]):
       date,
       place: placeName,
       title: title && title.length > 0 ? title : null,
-      signer: findSigner(seg, lines),
+      ...findSigner(seg, lines),
     },
     place: { province: issuer?.level === 'CENTRAL' ? null : province, district },
     ownSymbol,
@@ -338,28 +338,36 @@ function signatureIssuer(n: NormalizedText, seg: Segmented, ctx: Place): Issuer 
 }
 
 const NAME_WORD = /^\p{Lu}\p{Ll}*$/u;
+/** Lines of a signature block that are titles, not the name ("TỔNG BÍ THƯ" and "PHÓ THỦ TƯỚNG" are titles too). */
 const TITLE_WORDS =
-  /^(chu tich|pho chu tich|bi thu|pho bi thu|giam doc|pho giam doc|thu tuong|bo truong|truong ban|pho truong ban|kt\.|tm\.|t\/m|q\.)/;
+  /^(chu tich|pho chu tich|bi thu|pho bi thu|tong bi thu|thuong truc|giam doc|pho giam doc|thu tuong|pho thu tuong|bo truong|thu truong|truong ban|pho truong ban|chanh van phong|pho chanh van phong|kt\.|tm\.|t\/m|q\.)/;
 
-/** The signer: a person's name (2–6 capitalised words) below a title line near the end. */
-function findSigner(seg: Segmented, lines: Line[]): string | null {
+/**
+ * The signer: a person's name (2–6 capitalised words) below a title line near the end; and the title lines above
+ * it as printed ("TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"), joined with " / " (null when none).
+ */
+function findSigner(seg: Segmented, lines: Line[]): { signer: string | null; signerTitle: string | null } {
   const from = seg.signature
     ? lines.findIndex((l) => l.start >= (seg.signature as { start: number }).start)
     : -1;
-  if (from < 0) return null;
-  let sawTitle = false;
+  if (from < 0) return { signer: null, signerTitle: null };
+  const titles: string[] = [];
+  const found = (signer: string | null) => ({
+    signer,
+    signerTitle: titles.length > 0 ? titles.join(' / ') : null,
+  });
   for (let k = from; k < lines.length; k++) {
     const l = lines[k] as Line;
     if (TITLE_WORDS.test(l.fold)) {
-      sawTitle = true;
+      titles.push(l.text.replace(/\s+/g, ' ').trim());
       continue;
     }
-    if (!sawTitle || /^\(?da ky\)?$/.test(l.fold)) continue;
+    if (titles.length === 0 || /^\(?da ky\)?$/.test(l.fold)) continue;
     const words = l.text.split(/\s+/);
     if (words.length < 2 || words.length > 6 || /\d/.test(l.text)) continue;
     const upper = l.text === l.text.toUpperCase();
-    if (words.every((w) => NAME_WORD.test(w))) return words.join(' ');
-    if (upper) return words.map((w) => w.charAt(0) + w.slice(1).toLowerCase()).join(' ');
+    if (words.every((w) => NAME_WORD.test(w))) return found(words.join(' '));
+    if (upper) return found(words.map((w) => w.charAt(0) + w.slice(1).toLowerCase()).join(' '));
   }
-  return null;
+  return found(null);
 }

@@ -10,7 +10,13 @@ import { CYPHER_DIR, type CypherQuery, checkParams, loadCypherFiles } from './cy
 import { CypherOps } from './cypher-ops.ts';
 import { type NumberEncoding, QUERY_NAMES, type QueryName, type RunQuery } from './query-catalog.ts';
 
-export const NEO4J_SCHEMA_VERSION = '1';
+/**
+ * 2: documents may hold `signerTitle` and `term`, tasks `deadlineDates` (a JSON string), `deadlineCondition` and
+ * `deadlineRecurrence`. Nodes are schemaless: a graph of an older version below is upgraded by its version mark
+ * alone (its nodes lack the new properties, which read as unknown until their documents are ingested again).
+ */
+export const NEO4J_SCHEMA_VERSION = '2';
+const UPGRADABLE_SCHEMA_VERSIONS: readonly string[] = ['1'];
 
 export interface Neo4jStoreOptions {
   /** bolt://, neo4j:// (routing: reads go to readers), with +s / +ssc for TLS. */
@@ -103,7 +109,8 @@ export class Neo4jStore extends SharedGraphStore {
         s.executeWrite(async (tx) => {
           const ops = this.ops(tx);
           const found = await ops.schemaVersion();
-          if (found === null) await ops.setSchemaVersion(NEO4J_SCHEMA_VERSION);
+          if (found === null || UPGRADABLE_SCHEMA_VERSIONS.includes(found))
+            await ops.setSchemaVersion(NEO4J_SCHEMA_VERSION);
           else if (found !== NEO4J_SCHEMA_VERSION) {
             throw new StoreError(
               'UNAVAILABLE',

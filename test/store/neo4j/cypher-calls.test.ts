@@ -80,6 +80,90 @@ describe('CypherOps against the query files', () => {
     expect([...called].sort()).toEqual(QUERY_NAMES.filter((n) => n !== 'schema').sort());
   });
 
+  it('round-trips term, signer title and deadline details through the rows it writes and the properties it reads', async () => {
+    const queries = await loadCypherFiles(CYPHER_DIR, QUERY_NAMES);
+    // A runner that keeps each written row as the node's properties (what SET d.x = r.x stores) and answers
+    // nodes-by-id with them, as Neo4j would (a null property is absent).
+    const stored = new Map<string, { label: string; n: Record<string, unknown> }>();
+    const labelOf: Partial<Record<QueryName, string>> = {
+      'create-documents': 'Document',
+      'upsert-documents': 'Document',
+      'create-tasks': 'Task',
+      'upsert-tasks': 'Task',
+    };
+    const ops = new CypherOps(
+      async (name, params) => {
+        checkParams(queries[name], params);
+        const label = labelOf[name];
+        if (label !== undefined) {
+          for (const row of params.rows as Array<Record<string, unknown>>) {
+            const n = Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null));
+            stored.set(String(row.id), { label, n });
+          }
+          return [];
+        }
+        if (name === 'nodes-by-id')
+          return (params.ids as string[]).flatMap((id) => {
+            const s = stored.get(id);
+            return s ? [s] : [];
+          });
+        return [];
+      },
+      { inRow: (n) => n, integer: (n) => n },
+    );
+    const store = new SqliteStore({ directory: join(root, 'records') });
+    await store.init();
+    await applyAll(store);
+    const graph = await store.exportAll();
+    await store.close();
+    const docs = graph.nodes.filter((n): n is DocumentNode => n.kind === 'DOCUMENT');
+    const tasks = graph.nodes.filter((n): n is TaskNode => n.kind === 'TASK');
+    const ct42 = docs.find((d) => d.symbol === '42-CT/TW') as DocumentNode;
+    const plan = docs.find((d) => d.signerTitle !== null) as DocumentNode;
+    const dated = tasks.find((t) => t.deadlineCondition !== null) as TaskNode;
+    const recurring: TaskNode = {
+      ...(tasks[0] as TaskNode),
+      deadlineKind: 'RECURRING',
+      deadlineDates: [{ text: '05/12', value: '--12-05', valid: true }],
+      deadlineRecurrence: 'YEARLY',
+    };
+    await ops.createDocuments([{ node: ct42, assertedFrom: [] }]);
+    await ops.upsertDocuments([{ node: plan, assertedFrom: [plan.id] }]);
+    await ops.createTasks([dated]);
+    await ops.upsertTasks([recurring]);
+    // Neo4j holds no maps in properties: the dates travel as one JSON string.
+    expect(typeof stored.get(dated.id)?.n.deadlineDates).toBe('string');
+
+    const back = await ops.nodesById([ct42.id, plan.id, dated.id, recurring.id]);
+    const node = (id: string) => {
+      const s = back.find((b) => (b.kind === 'DOCUMENT' ? b.stored.node.id : b.node.id) === id);
+      return s?.kind === 'DOCUMENT' ? s.stored.node : s?.node;
+    };
+    expect(node(ct42.id)).toEqual(ct42);
+    expect(ct42.term).toBe('X');
+    expect(node(plan.id)).toEqual(plan);
+    expect(plan.signerTitle).toBe('TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH');
+    expect(node(dated.id)).toEqual(dated);
+    expect(dated.deadlineDates).toHaveLength(1);
+    expect(node(recurring.id)).toEqual(recurring);
+
+    // Nodes written by schema 1 have none of these properties: they read as unknown.
+    const { signerTitle: _s, term: _t, ...oldDoc } = stored.get(plan.id)?.n ?? {};
+    const {
+      deadlineDates: _d,
+      deadlineCondition: _c,
+      deadlineRecurrence: _r,
+      ...oldTask
+    } = stored.get(dated.id)?.n ?? {};
+    stored.set(plan.id, { label: 'Document', n: oldDoc });
+    stored.set(dated.id, { label: 'Task', n: oldTask });
+    const old = await ops.nodesById([plan.id, dated.id]);
+    expect(old.map((s) => (s.kind === 'DOCUMENT' ? s.stored.node : s.node))).toMatchObject([
+      { id: plan.id, signerTitle: null, term: null },
+      { id: dated.id, deadlineDates: [], deadlineCondition: null, deadlineRecurrence: null },
+    ]);
+  });
+
   it('a call with a parameter the file does not declare is refused', async () => {
     const queries = await loadCypherFiles(CYPHER_DIR, QUERY_NAMES);
     expect(() => checkParams(queries['meta-get'], { id: 'x', extra: 1 })).toThrow(/declares/);
