@@ -1,5 +1,6 @@
 // CLI command `export`: the whole graph as JSON, GraphML or a Cypher script, on stdout.
 import type { Command } from 'commander';
+import { cypherSchemaStatements } from '../../query/cypher-script.ts';
 import { type ExportFormat, renderExport } from '../../query/export-formats.ts';
 import { type CliIo, type CommandContext, EXIT_OK, EXIT_USAGE } from '../main.ts';
 import { storeErrorExit } from '../store-errors.ts';
@@ -24,7 +25,11 @@ export async function runExport(format: string, io: CliIo): Promise<number> {
   }
   try {
     const graph = await withStore((store) => store.exportAll());
-    io.stdout(renderExport(graph, format as ExportFormat));
+    // A Cypher script starts with the store's constraints (cypher/schema.cypher).
+    const cypherSchema = format === 'cypher' ? await cypherSchemaStatements() : undefined;
+    io.stdout(
+      renderExport(graph, format as ExportFormat, cypherSchema === undefined ? {} : { cypherSchema }),
+    );
     return EXIT_OK;
   } catch (error) {
     return storeErrorExit(error, io);
