@@ -131,9 +131,15 @@ async function scoped(
   return (first ?? []).filter((m) => keep.every((ids) => ids.has(m.id)));
 }
 
-function placeKey(jurisdiction: string): string {
+export function placeKey(jurisdiction: string): string {
   if (foldText(jurisdiction).length === 0) throw apiError('BAD_USER_INPUT', 'jurisdiction has no words');
   return jurisdictionKey(jurisdiction);
+}
+
+/** A mandate is in a place when its document's jurisdiction or province is that place (a province holds its districts). */
+export function inPlace(m: MandateView, place: string): boolean {
+  const d = m.document;
+  return [d.jurisdiction, d.province].some((j) => j !== null && jurisdictionKey(j) === place);
 }
 
 export async function mandateConnection(
@@ -155,11 +161,7 @@ export async function mandateConnection(
     if ((i + 1) % SLICE === 0) await pace(ctx.budget);
     if (f.role && m.role !== f.role) continue;
     if (typeof f.recurring === 'boolean' && (m.task.deadlineKind === 'RECURRING') !== f.recurring) continue;
-    if (place !== null) {
-      const d = m.document;
-      const keys = [d.jurisdiction, d.province].filter((j): j is string => j !== null).map(jurisdictionKey);
-      if (!keys.includes(place)) continue;
-    }
+    if (place !== null && !inPlace(m, place)) continue;
     if (dates !== null) {
       const verdict = judgeDeadline(m.task, dates);
       if (verdict === 'INVALID') invalid.push(m);

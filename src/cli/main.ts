@@ -12,6 +12,10 @@ import { registerTimeliness } from './commands/timeliness.ts';
 export interface CliIo {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
+  /** Bytes on stdout (a workbook piped to a file); absent where only text can be written. */
+  stdoutBytes?: (bytes: Uint8Array) => void;
+  /** Whether stdout is a terminal, where binary output is refused. */
+  readonly stdoutIsTTY?: boolean;
 }
 
 /** Exit codes: 0 success, 1 internal error (a bug), 2 bad usage or unusable input. */
@@ -42,6 +46,12 @@ const processIo: CliIo = {
   },
   stderr: (s) => {
     process.stderr.write(s);
+  },
+  stdoutBytes: (bytes) => {
+    process.stdout.write(bytes);
+  },
+  get stdoutIsTTY() {
+    return process.stdout.isTTY === true;
   },
 };
 
