@@ -14,6 +14,7 @@ import { Catalog, type CatalogOptions } from './catalog.ts';
 import { type ApiConfig, apiConfigFromEnv, ConfigError } from './config.ts';
 import { type ApiContext, type ApiServices, createContext } from './context.ts';
 import { formatApiError } from './errors.ts';
+import { exportRoutes } from './export/routes.ts';
 import { guardPlugin } from './guard-plugin.ts';
 import { type CorsPolicy, createRequestHandler, type Route } from './http.ts';
 import { DEFAULT_HTTP_LIMITS, type HttpLimits } from './http-limits.ts';
@@ -127,7 +128,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   });
   await apollo.start();
 
-  const routes: Route[] = [...(options.routes ?? [])];
+  const routes: Route[] = [...(options.routes ?? []), ...exportRoutes(services)];
   const handler = createRequestHandler({
     apollo,
     context: (authorization, request) => createContext(services, authorization, request),

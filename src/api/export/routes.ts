@@ -1,0 +1,125 @@
+// API download routes: GET /export/{mandates,lineage,coverage}.{csv,xlsx,json}?ref=…&agency=…&jurisdiction=…
+// &level=…&asOf=… — the tables of the CLI's `export`, as attachments. Parameters are read from the query string
+// and passed as values (never built into a query); a bad one is 400 {code, message, field}, an unknown
+// reference 404.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { TABLE_FORMATS, type TableFormat } from '../../query/table-export.ts';
+import type { ApiServices } from '../context.ts';
+import type { Route } from '../http.ts';
+import type { ExportSource } from './common.ts';
+import {
+  type ExportFailure,
+  type ExportParams,
+  exportFailure,
+  exportTables,
+  TABLE_WHATS,
+  type TableWhat,
+} from './run.ts';
+
+export const EXPORT_PREFIX = '/export/';
+
+const PARAMS: Readonly<Record<string, keyof ExportParams>> = {
+  ref: 'ref',
+  agency: 'agency',
+  jurisdiction: 'jurisdiction',
+  level: 'level',
+  province: 'province',
+  era: 'era',
+  asOf: 'asOf',
+};
+
+function sendFailure(res: ServerResponse, f: ExportFailure): void {
+  const { status, ...body } = f;
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(`${JSON.stringify(body)}\n`);
+}
+
+/** `filename` for old clients (ASCII), `filename*` (RFC 6266 / 5987) for the rest. */
+function disposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+function parse(
+  req: IncomingMessage,
+  pathname: string,
+): { what: TableWhat; format: TableFormat; params: ExportParams } | ExportFailure {
+  const m = /^\/export\/([a-z]+)\.([a-z]+)$/.exec(pathname);
+  const what = m?.[1] as TableWhat | undefined;
+  const format = m?.[2] as TableFormat | undefined;
+  if (
+    what === undefined ||
+    format === undefined ||
+    !TABLE_WHATS.includes(what) ||
+    !TABLE_FORMATS.includes(format)
+  )
+    return {
+      status: 404,
+      code: 'NOT_FOUND',
+      message: `nothing at ${pathname}: downloads are ${EXPORT_PREFIX}{${TABLE_WHATS.join(',')}}.{${TABLE_FORMATS.join(',')}}`,
+    };
+  const params: ExportParams = {
+    ref: null,
+    agency: null,
+    jurisdiction: null,
+    level: null,
+    province: null,
+    era: null,
+    asOf: null,
+  };
+  const url = req.url ?? '';
+  const q = url.indexOf('?');
+  for (const [name, value] of new URLSearchParams(q === -1 ? '' : url.slice(q + 1))) {
+    const key = PARAMS[name];
+    if (key === undefined)
+      return { status: 400, code: 'BAD_USER_INPUT', message: `unknown parameter "${name}"`, field: name };
+    if (params[key] !== null)
+      return {
+        status: 400,
+        code: 'BAD_USER_INPUT',
+        message: `parameter "${name}" is given twice`,
+        field: name,
+      };
+    params[key] = value;
+  }
+  return { what, format, params };
+}
+
+export function exportRoutes(services: ApiServices): Route[] {
+  const source: ExportSource = {
+    store: services.store,
+    allMandates: async () => (await services.catalog.snapshot()).mandates,
+    maxLineageDepth: services.limits.maxLineageDepth,
+  };
+  return [
+    {
+      path: EXPORT_PREFIX,
+      prefix: true,
+      handle: async (req, res, pathname) => {
+        const asked = parse(req, pathname);
+        if ('status' in asked) {
+          sendFailure(res, asked);
+          return;
+        }
+        let file: Awaited<ReturnType<typeof exportTables>>['file'];
+        try {
+          ({ file } = await exportTables(source, asked.what, asked.format, asked.params));
+        } catch (error) {
+          const failure = exportFailure(error);
+          if (failure === null) throw error;
+          sendFailure(res, failure);
+          return;
+        }
+        const body = typeof file.body === 'string' ? Buffer.from(file.body, 'utf8') : file.body;
+        res.writeHead(200, {
+          'content-type': file.contentType,
+          'content-length': String(body.length),
+          'content-disposition': disposition(file.fileName),
+          'cache-control': 'no-store',
+          'x-content-type-options': 'nosniff',
+        });
+        res.end(req.method === 'HEAD' ? undefined : body);
+      },
+    },
+  ];
+}
