@@ -117,7 +117,7 @@ describe('GET /export/mandates.xlsx', () => {
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     );
     expect(res.headers.get('content-disposition')).toMatch(
-      /^attachment; filename="nhiem-vu-giao_agency-so-khoa-hoc-va-cong-nghe-kon-tum_2023-07-01\.xlsx"/,
+      /^attachment; filename="nhiem-vu-giao_so-khoa-hoc-va-cong-nghe-kon-tum_2023-07-01\.xlsx"/,
     );
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect(Number(res.headers.get('content-length'))).toBe(bytes.length);

@@ -110,7 +110,9 @@ export function fileSlug(text: string): string {
     .replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D'))
     .replace(/[^A-Za-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  return s.slice(0, 60) || 'x';
+  // Long names are cut at a word boundary.
+  const cut = s.length <= 80 ? s : s.slice(0, 80).replace(/-[^-]*$/, '');
+  return cut || 'x';
 }
 
 /** Distinct values, in order. */

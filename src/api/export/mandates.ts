@@ -184,7 +184,9 @@ export async function mandatesExport(src: ExportSource, q: MandateQuery): Promis
     rows.push(mandateRow(i + 1, m, chain, q.asOf));
     sources.push(...sourceRows(i + 1, m, chain));
   });
-  const scopeName = [q.agency, q.ref, q.jurisdiction].filter((s): s is string => s !== null).map(fileSlug);
+  const scopeName = [q.agency?.replace(/^agency:/, '') ?? null, q.ref, q.jurisdiction]
+    .filter((s): s is string => s !== null)
+    .map(fileSlug);
   return {
     name: ['nhiem-vu-giao', ...(scopeName.length > 0 ? scopeName : ['tat-ca']), q.asOf].join('_'),
     meta: { asOf: q.asOf, ref: q.ref, agency: q.agency, jurisdiction: q.jurisdiction, rows: rows.length },
