@@ -3,6 +3,7 @@
 // the date refetches only the ids.
 import { gql, gqlAll } from '../api.js';
 import { renderPath } from '../components/chain.js';
+import { downloadLinks } from '../components/downloads.js';
 import { printButton } from '../components/print-button.js';
 import { facts, h, replace, section } from '../dom.js';
 import { formatDate, LEVEL, ROLE, today } from '../labels.js';
@@ -96,6 +97,8 @@ export async function agencyPage(route) {
     );
   };
   let current = overdue;
+  // The same mandates as a file, overdue judged on the date picked here.
+  const downloads = downloadLinks('bảng nhiệm vụ', 'mandates', { agency: id, asOf: on });
   const dateInput = h('input', {
     type: 'date',
     id: 'as-of',
@@ -105,6 +108,7 @@ export async function agencyPage(route) {
       on = dateInput.value;
       // Kept in the address (without a new history entry or a page reload), so the view can be shared.
       history.replaceState(null, '', `#/agency/${encodeURIComponent(id)}?on=${on}`);
+      downloads.update({ agency: id, asOf: on });
       current = await overdueOn(id, on);
       draw(current);
     },
@@ -146,6 +150,7 @@ export async function agencyPage(route) {
         h('label', { class: 'check' }, onlyLate, ' Chỉ hiện nhiệm vụ quá hạn'),
       ),
       summary,
+      mandates.length === 0 ? null : downloads.element,
       mandates.length === 0
         ? h('p', { class: 'meta' }, 'Cơ quan này chưa được giao nhiệm vụ nào trong đồ thị.')
         : h(

@@ -1,6 +1,7 @@
 // Coverage page: which provinces (or the districts of one province) have a document implementing a directive,
 // directly or through other documents, and which have none.
 import { gql } from '../api.js';
+import { downloadLinks } from '../components/downloads.js';
 import { printButton } from '../components/print-button.js';
 import { h, section } from '../dom.js';
 import { docLabel, docMeta, nodeLink } from '../node-links.js';
@@ -83,6 +84,7 @@ export async function coveragePage(route) {
       { class: 'meter', role: 'img', 'aria-label': `${share}% đã triển khai` },
       h('span', { style: `width:${share}%` }),
     ),
+    downloadLinks('bảng độ bao phủ', 'coverage', { ...vars, ref: doc.id }).element,
     h(
       'div',
       { class: 'columns' },

@@ -3,11 +3,23 @@
 import { gql } from '../api.js';
 import { renderChains } from '../components/chain.js';
 import { renderDocText, renderReferenceList } from '../components/doc-text.js';
+import { downloadLinks } from '../components/downloads.js';
 import { printButton } from '../components/print-button.js';
 import { TREE_PARAMS, treePanel } from '../components/tree-panel.js';
 import { longList } from '../components/virtual-list.js';
 import { facts, h, section } from '../dom.js';
-import { BASIS, BRANCH, DOC_TYPE, EDGE, formatDate, LEVEL, METHOD, placeOf, STATUS } from '../labels.js';
+import {
+  BASIS,
+  BRANCH,
+  DOC_TYPE,
+  EDGE,
+  formatDate,
+  LEVEL,
+  METHOD,
+  placeOf,
+  STATUS,
+  today,
+} from '../labels.js';
 import { docLabel, nodeLink } from '../node-links.js';
 import { CHAIN, DOCUMENT } from '../queries.js';
 import { href, replaceParams } from '../router.js';
@@ -152,6 +164,8 @@ export async function documentPage(route) {
         ' ',
         h('a', { class: 'button-link', href: href('timeliness', doc.id) }, 'Ai triển khai đúng hạn?'),
         printButton(),
+        downloadLinks('cây triển khai', 'lineage', { ref: doc.id }).element,
+        downloadLinks('nhiệm vụ giao dưới văn bản này', 'mandates', { ref: doc.id, asOf: today() }).element,
       ),
     ),
     // A root resolution has no chain up: one line says so instead of an empty panel.
