@@ -78,6 +78,88 @@ const QUOTED_RE =
   /(?<![a-z])(chien luoc|de an|chuong trinh|quy hoach|ke hoach|du an)\s*(["“])([^"”\n]{5,250})["”]/g;
 const STRATEGY_RE =
   /(?<![a-z])chien luoc\s+((?:\([^()\n]{1,30}\)|[^.;:\n()"“”])*?)\s*(den nam\s+\d{4}(?:\s*,?\s*tam nhin\s+den nam\s+\d{4})?|giai doan\s+\d{4}\s*-\s*\d{4})/g;
+const STRATEGY_AT = new RegExp(STRATEGY_RE.source, 'y');
+const STRATEGY_END_AT = /den nam\s+\d{4}|giai doan\s+\d{4}\s*-\s*\d{4}/y;
+
+/**
+ * The matches `STRATEGY_RE.exec` gives in a loop over `f`, with the regex tried only where it matches. A failed
+ * try reads on to the next "." or line break, so a long paragraph naming "Chiến lược" often made the loop
+ * quadratic; whether a match starts at each "chien luoc" is read off one backward pass over the text instead.
+ */
+function strategyMatches(f: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  const first = f.indexOf('chien luoc');
+  if (first < 0) return out;
+  const reaches = strategyEndReachable(f, first);
+  let next = 0;
+  for (let s = first; s >= 0; s = f.indexOf('chien luoc', s + 1)) {
+    const before = s > 0 ? f.charCodeAt(s - 1) : 0;
+    if (s < next || (before >= 0x61 && before <= 0x7a)) continue;
+    let a = s + 10;
+    while (a < f.length && isSpaceUnit(f.charCodeAt(a))) a++;
+    // "\s+" takes the whole run first; a shorter take can only reach what the whole run reaches.
+    if (a === s + 10 || !reaches(a)) continue;
+    STRATEGY_AT.lastIndex = s;
+    const m = STRATEGY_AT.exec(f);
+    if (!m) continue;
+    out.push(m);
+    next = s + m[0].length;
+  }
+  return out;
+}
+
+/**
+ * For each offset from `from` on: can the rest of STRATEGY_RE — the lazy name `(?:\([^()\n]{1,30}\)|[^.;:\n()"“”])*?`,
+ * then `\s*` and the period ("đến năm 2030", "giai đoạn 2021 - 2025") — match from there? The name's items are
+ * told apart by their first character, so the answer at an offset follows from the answers after it.
+ */
+function strategyEndReachable(f: string, from: number): (at: number) => boolean {
+  const size = f.length - from + 1;
+  const endsAt = new Uint8Array(size);
+  for (const word of ['den nam', 'giai doan']) {
+    for (let c = f.indexOf(word, from); c >= 0; c = f.indexOf(word, c + 1)) {
+      STRATEGY_END_AT.lastIndex = c;
+      if (STRATEGY_END_AT.test(f)) endsAt[c - from] = 1;
+    }
+  }
+  const reach = new Uint8Array(size);
+  let tail = false; // `\s*` then the period, from the offset after
+  let stop = f.length; // the next "(", ")" or line break after the offset
+  for (let i = f.length - 1; i >= from; i--) {
+    const c = f.charCodeAt(i);
+    tail = endsAt[i - from] === 1 || (isSpaceUnit(c) && tail);
+    let ok = tail;
+    if (!ok) {
+      if (NAME_STOPS.indexOf(String.fromCharCode(c)) < 0) ok = reach[i + 1 - from] === 1;
+      else if (c === 0x28 && f.charCodeAt(stop) === 0x29 && stop - i >= 2 && stop - i <= 31)
+        ok = reach[stop + 1 - from] === 1;
+    }
+    reach[i - from] = ok ? 1 : 0;
+    if (c === 0x28 || c === 0x29 || c === 0x0a) stop = i;
+  }
+  return (at) => at >= from && at < f.length && reach[at - from] === 1;
+}
+
+/** The characters a strategy's name cannot hold outside a parenthesis (STRATEGY_RE's `[^.;:\n()"“”]`). */
+const NAME_STOPS = '.;:\n()"“”';
+
+/** `\s` for one UTF-16 unit. */
+function isSpaceUnit(c: number): boolean {
+  return (
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0x20 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
 /** Words that show "Chiến lược ..." is running text, not a strategy's name. */
 const STRATEGY_NOT_NAME = /\b(nham|de|doi voi|cua cac|huong ung|thu hut|su quan tam|duoc|da)\b/;
 const LAW_RE = /(?<![\p{L}])(Luật|LUẬT|Bộ luật)\s+(?!số\b|SỐ\b)(\p{Lu}[\p{L}&]*(?:[ \t]+[\p{L}&]+){0,9})/gu;
@@ -447,8 +529,7 @@ function findNamed(n: NormalizedText): Mention[] {
     mention.nameKey = nameKey(`${word} ${inner}`);
     out.push(mention);
   }
-  STRATEGY_RE.lastIndex = 0;
-  for (let m = STRATEGY_RE.exec(f); m; m = STRATEGY_RE.exec(f)) {
+  for (const m of strategyMatches(f)) {
     if (!/^C/.test(n.text.charAt(m.index)) || m[0].length > 260 || STRATEGY_NOT_NAME.test(m[1] as string))
       continue;
     const raw = n.text.slice(m.index, m.index + m[0].length);
