@@ -130,7 +130,7 @@ function strategyEndReachable(f: string, from: number): (at: number) => boolean 
     tail = endsAt[i - from] === 1 || (isSpaceUnit(c) && tail);
     let ok = tail;
     if (!ok) {
-      if (NAME_STOPS.indexOf(String.fromCharCode(c)) < 0) ok = reach[i + 1 - from] === 1;
+      if (!isNameStop(c)) ok = reach[i + 1 - from] === 1;
       else if (c === 0x28 && f.charCodeAt(stop) === 0x29 && stop - i >= 2 && stop - i <= 31)
         ok = reach[stop + 1 - from] === 1;
     }
@@ -141,7 +141,19 @@ function strategyEndReachable(f: string, from: number): (at: number) => boolean 
 }
 
 /** The characters a strategy's name cannot hold outside a parenthesis (STRATEGY_RE's `[^.;:\n()"“”]`). */
-const NAME_STOPS = '.;:\n()"“”';
+function isNameStop(c: number): boolean {
+  return (
+    c === 0x2e ||
+    c === 0x3b ||
+    c === 0x3a ||
+    c === 0x0a ||
+    c === 0x28 ||
+    c === 0x29 ||
+    c === 0x22 ||
+    c === 0x201c ||
+    c === 0x201d
+  );
+}
 
 /** `\s` for one UTF-16 unit. */
 function isSpaceUnit(c: number): boolean {
@@ -591,9 +603,40 @@ export function findAbbreviations(n: NormalizedText): Map<string, string> {
 
 function expand(name: string, abbreviations: Map<string, string>): string {
   let out = name;
-  for (const [abbr, full] of abbreviations) out = out.split(abbr).join(full);
-  return out;
+  if (abbreviations.size <= 16) {
+    for (const [abbr, full] of abbreviations) out = out.split(abbr).join(full);
+    return out;
+  }
+  // Many abbreviations: only those in the name change it. Each is a run of capitals, so the next to apply (in the
+  // map's order, after the last applied) is found among the name's runs of capitals, not by trying them all.
+  let index = abbreviationIndex.get(abbreviations);
+  if (!index) {
+    index = { order: new Map([...abbreviations.keys()].map((k, i) => [k, i])), entries: [...abbreviations] };
+    abbreviationIndex.set(abbreviations, index);
+  }
+  let last = -1;
+  for (;;) {
+    let next = -1;
+    for (const run of out.matchAll(/[A-ZĐ&-]{2,}/g)) {
+      const r = run[0];
+      for (let i = 0; i + 2 <= r.length; i++) {
+        for (let len = 2; len <= 15 && i + len <= r.length; len++) {
+          const k = index.order.get(r.slice(i, i + len));
+          if (k !== undefined && k > last && (next < 0 || k < next)) next = k;
+        }
+      }
+    }
+    if (next < 0) return out;
+    const [abbr, full] = index.entries[next] as [string, string];
+    out = out.split(abbr).join(full);
+    last = next;
+  }
 }
+
+const abbreviationIndex = new WeakMap<
+  Map<string, string>,
+  { order: Map<string, number>; entries: Array<[string, string]> }
+>();
 
 /** "(sau đây gọi tắt là Chỉ thị 42, Kết luận 93)" → the alias texts with their offsets. */
 function findAliasDeclarations(n: NormalizedText, mentions: Mention[]): AliasDeclaration[] {
