@@ -224,11 +224,10 @@ function implicitDuties(
       colon < 0 && /(?<![a-z])(?:chu tri|phoi hop)(?![a-z])/.test(n.fold.slice(head.start, headEnd));
     if ((items.agencies.length > 0 || items.groups.length > 0) && (covered || opens) && !sentence) {
       const rest = colon >= 0 ? parseAssignment(n, headEnd + 1, head.end, ctx) : null;
+      const leads = new Set(items.agencies.map((x) => x.name));
       const duty: Duty = {
         lead: items.agencies,
-        coordinators: rest
-          ? [...rest.lead, ...rest.coordinators].filter((a) => !items.agencies.some((x) => x.name === a.name))
-          : [],
+        coordinators: rest ? [...rest.lead, ...rest.coordinators].filter((a) => !leads.has(a.name)) : [],
         groups: items.groups,
         deadline: null,
         span: spanOf(n, node.start, node.end),
