@@ -4,6 +4,7 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import type { ReadOutcome } from './read-document.ts';
+import type { ReadOptions } from './read-text.ts';
 
 const WORKER = new URL('./extract-worker.mjs', import.meta.url).href;
 
@@ -14,7 +15,7 @@ export function defaultExtractThreads(): number {
 
 export interface ExtractPool {
   /** Outcomes in the order of `files`, extracted ahead of the consumer by at most `ahead`. */
-  outcomes(files: readonly string[]): AsyncGenerator<ReadOutcome>;
+  outcomes(files: readonly string[], options?: ReadOptions): AsyncGenerator<ReadOutcome>;
   close(): Promise<void>;
 }
 
@@ -23,7 +24,7 @@ export interface ExtractPool {
  * writes a batch (each holds a text and its extraction: about ten times the text in memory).
  */
 export function createExtractPool(threads: number, ahead = 256): ExtractPool {
-  const pool = new Piscina<string, ReadOutcome>({
+  const pool = new Piscina<{ source: string } & ReadOptions, ReadOutcome>({
     filename: WORKER,
     minThreads: threads,
     maxThreads: threads,
@@ -31,12 +32,12 @@ export function createExtractPool(threads: number, ahead = 256): ExtractPool {
   });
   const window = Math.max(threads * 2, ahead);
   return {
-    async *outcomes(files) {
+    async *outcomes(files, options = {}) {
       const inFlight: Array<Promise<ReadOutcome>> = [];
       let next = 0;
       const fill = () => {
         while (next < files.length && inFlight.length < window) {
-          const running = pool.run(files[next++] as string);
+          const running = pool.run({ ...options, source: files[next++] as string });
           running.catch(() => undefined); // awaited in order below; this only keeps it from counting as unhandled
           inFlight.push(running);
         }

@@ -5,6 +5,7 @@ import { register } from 'tsx/esm/api';
 register();
 const { readDocument } = await import('./read-document.ts');
 
-export default function extract(source) {
-  return readDocument(source);
+/** One file: `{ source, maxFileBytes? }` (a bare path is read with the defaults). */
+export default function extract(task) {
+  return typeof task === 'string' ? readDocument(task) : readDocument(task.source, task);
 }

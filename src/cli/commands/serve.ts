@@ -8,22 +8,32 @@ import { expandPaths, readDocuments } from '../../io/input-files.ts';
 import { resolveStoreTarget } from '../../store/create-store.ts';
 import { viewerRoutes } from '../../viewer/static-routes.ts';
 import { type CliIo, type CommandContext, EXIT_OK, EXIT_USAGE } from '../main.ts';
+import { addMaxFileBytesOption, resolveMaxFileBytes } from '../max-file-bytes.ts';
 import { storeErrorExit } from '../store-errors.ts';
 import { withStore } from '../with-store.ts';
 
 export function registerServe(program: Command, context: CommandContext): void {
-  program
+  const command = program
     .command('serve')
     .description(
       'ingest documents (optional), then serve the GraphQL API and the viewer (PORT, default 4000)',
     )
-    .argument('[paths...]', 'files or directories to ingest first')
-    .action(async (paths: string[]) => {
-      context.setExitCode(await runServe(paths, context.io));
-    });
+    .argument('[paths...]', 'files or directories to ingest first');
+  addMaxFileBytesOption(command).action(async (paths: string[], options: { maxFileBytes?: number }) => {
+    context.setExitCode(await runServe(paths, context.io, options));
+  });
 }
 
-export async function runServe(paths: readonly string[], io: CliIo): Promise<number> {
+export async function runServe(
+  paths: readonly string[],
+  io: CliIo,
+  options: { maxFileBytes?: number } = {},
+): Promise<number> {
+  const limit = resolveMaxFileBytes(options.maxFileBytes);
+  if (!limit.ok) {
+    io.stderr(`policy-graph: ${limit.message}\n`);
+    return EXIT_USAGE;
+  }
   const target = resolveStoreTarget(process.env);
   io.stdout(
     `store: ${target.kind === 'embedded' ? `embedded (${target.directory})` : `Neo4j (${target.uri})`}\n`,
@@ -32,7 +42,7 @@ export async function runServe(paths: readonly string[], io: CliIo): Promise<num
     if (paths.length > 0) {
       const note = (message: string) => io.stderr(`policy-graph: ${message}\n`);
       const listed = await expandPaths(paths, note);
-      const read = await readDocuments(listed.files, note);
+      const read = await readDocuments(listed.files, note, { maxFileBytes: limit.bytes });
       for (const error of [...listed.errors, ...read.errors]) note(`${error.message} (not stored)`);
       if (read.documents.length === 0 && listed.errors.length + read.errors.length > 0) return EXIT_USAGE;
       const started = performance.now();
