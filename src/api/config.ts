@@ -80,6 +80,12 @@ export function apiConfigFromEnv(env: Env, cwd: string = process.cwd()): ApiConf
       ),
       maxQueryChars: read(env, 'API_MAX_QUERY_CHARS', Positive, DEFAULT_LIMITS.maxQueryChars),
       maxBodyBytes: read(env, 'API_MAX_BODY_BYTES', Positive, DEFAULT_LIMITS.maxBodyBytes),
+      extractTimeoutMs: read(
+        env,
+        'POLICY_GRAPH_EXTRACT_TIMEOUT_MS',
+        Positive,
+        DEFAULT_LIMITS.extractTimeoutMs,
+      ),
     },
     textCacheDir,
     sourceRoots,

@@ -19,6 +19,7 @@ export const API_CODES = [
   'MUTATIONS_DISABLED',
   'WRITE_FAILED',
   'SERVICE_UNAVAILABLE',
+  'EXTRACTION_TIMEOUT',
 ] as const;
 export type ApiCode = (typeof API_CODES)[number];
 

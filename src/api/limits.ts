@@ -36,6 +36,8 @@ export interface ApiLimits {
   maxQueryChars: number;
   /** Bytes of a request body (an ingested text travels in it). */
   maxBodyBytes: number;
+  /** Milliseconds an ingested text may take to extract (on its own thread); past them: EXTRACTION_TIMEOUT. */
+  extractTimeoutMs: number;
 }
 
 export const DEFAULT_LIMITS: ApiLimits = {
@@ -45,6 +47,7 @@ export const DEFAULT_LIMITS: ApiLimits = {
   maxLineageDepth: 32,
   maxQueryChars: 20_000,
   maxBodyBytes: 2 * 1024 * 1024,
+  extractTimeoutMs: 30_000,
 };
 
 /**

@@ -3,6 +3,7 @@
 // any size never sits in memory at once).
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
+import type { ExtractedDocument } from '../model/extraction.ts';
 import type { ReadOutcome } from './read-document.ts';
 import type { ReadOptions } from './read-text.ts';
 
@@ -50,5 +51,56 @@ export function createExtractPool(threads: number, ahead = 256): ExtractPool {
       }
     },
     close: () => pool.destroy(),
+  };
+}
+
+/** An extraction that ran past its time limit; its thread was stopped. */
+export class ExtractionTimeoutError extends Error {
+  override readonly name = 'ExtractionTimeoutError';
+  readonly code = 'EXTRACTION_TIMEOUT';
+  constructor(readonly timeoutMs: number) {
+    super(`the extraction took longer than ${timeoutMs} ms and was stopped`);
+  }
+}
+
+export interface TextExtractor {
+  /**
+   * extractDocument(text) on a worker thread, so the calling thread keeps serving. Rejects with
+   * ExtractionTimeoutError after `timeoutMs` (waiting for a thread counts): the thread running it is terminated,
+   * so an extraction that never ends stops using a core.
+   */
+  extract(text: string, source: string): Promise<ExtractedDocument>;
+  /** Stops the threads; extractions still running are rejected. */
+  close(): Promise<void>;
+}
+
+/**
+ * Texts extracted on worker threads with a time limit (the API's ingestDocument). The first thread starts with the
+ * first text (its start counts in that text's time); one stays, more (up to `threads`, default the cores but one)
+ * start when texts come together and stop when idle.
+ */
+export function createTextExtractor(options: { timeoutMs: number; threads?: number }): TextExtractor {
+  const threads = options.threads ?? defaultExtractThreads();
+  let pool: Piscina<{ text: string; source: string }, ExtractedDocument> | null = null;
+  let closed = false;
+  return {
+    async extract(text, source) {
+      if (closed) throw new Error('the extractor is closed');
+      // One thread is kept from the first text on (a thread takes a second or two to start), and replaces one stopped.
+      pool ??= new Piscina({ filename: WORKER, minThreads: 1, maxThreads: threads, idleTimeout: 60_000 });
+      const signal = AbortSignal.timeout(options.timeoutMs);
+      try {
+        return await pool.run({ text, source }, { signal });
+      } catch (error) {
+        if (signal.aborted) throw new ExtractionTimeoutError(options.timeoutMs);
+        throw error;
+      }
+    },
+    async close() {
+      closed = true;
+      const running = pool;
+      pool = null;
+      await running?.destroy();
+    },
   };
 }
