@@ -125,6 +125,12 @@ export function apiConfigFromEnv(env: Env, cwd: string = process.cwd()): ApiConf
       maxExpensiveFields: read(env, 'API_MAX_EXPENSIVE_FIELDS', Positive, DEFAULT_LIMITS.maxExpensiveFields),
       maxRequestMs: read(env, 'API_MAX_REQUEST_MS', Count, DEFAULT_LIMITS.maxRequestMs),
       ratePointsPerMinute: read(env, 'API_RATE_POINTS_PER_MIN', Count, DEFAULT_LIMITS.ratePointsPerMinute),
+      extractTimeoutMs: read(
+        env,
+        'POLICY_GRAPH_EXTRACT_TIMEOUT_MS',
+        Positive,
+        DEFAULT_LIMITS.extractTimeoutMs,
+      ),
     },
     textCacheDir,
     sourceRoots,

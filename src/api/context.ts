@@ -1,4 +1,5 @@
 // API context: the long-lived services a server is built with, and the per-request context resolvers receive.
+import type { ExtractedDocument } from '../model/extraction.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { type RequestBudget, requestBudget } from './budget.ts';
 import type { Catalog } from './catalog.ts';
@@ -17,6 +18,8 @@ export interface ApiServices {
   texts: TextProvider;
   extractions: ExtractionMemo;
   catalog: Catalog;
+  /** Extracts an ingested text off the event loop, within limits.extractTimeoutMs (rejects with ExtractionTimeoutError). */
+  extract(text: string, source: string): Promise<ExtractedDocument>;
   /** Runs a write alone, then drops every cached read (catalog, answers). */
   write<T>(work: () => Promise<T>): Promise<T>;
   /** Cost points per client and minute (null: no rate limit). */

@@ -23,6 +23,7 @@ export const API_CODES = [
   'SERVICE_UNAVAILABLE',
   'RATE_LIMITED',
   'REQUEST_TIMEOUT',
+  'EXTRACTION_TIMEOUT',
 ] as const;
 export type ApiCode = (typeof API_CODES)[number];
 

@@ -2,8 +2,8 @@
 // ingest service (one transaction, then reconcile), keep the text for Document.text, and drop cached reads.
 import { createHash } from 'node:crypto';
 import { ingestDocuments } from '../ingest/ingest.ts';
+import { ExtractionTimeoutError } from '../io/extract-pool.ts';
 import type { ExtractedDocument } from '../model/extraction.ts';
-import { extractDocument } from '../pipeline/extract-document.ts';
 import { StoreError } from '../store/graph-store.ts';
 import type { ApiServices } from './context.ts';
 import { apiError } from './errors.ts';
@@ -35,7 +35,13 @@ export async function ingestText(
   source: string | null | undefined,
 ): Promise<IngestResultView> {
   const name = sourceName(text, source);
-  const extracted = extractDocument(text, { source: name });
+  // On a worker thread with a time limit: one big text never holds up the other requests.
+  const extracted = await services.extract(text, name).catch((error: unknown) => {
+    if (!(error instanceof ExtractionTimeoutError)) throw error;
+    throw apiError('EXTRACTION_TIMEOUT', `${error.message}: nothing was stored`, {
+      timeoutMs: error.timeoutMs,
+    });
+  });
   if (isNotADocument(extracted))
     throw apiError(
       'NOT_A_DOCUMENT',

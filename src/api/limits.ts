@@ -46,6 +46,8 @@ export interface ApiLimits {
   maxRequestMs: number;
   /** Cost points a client (remote address) may spend per minute, in a token bucket (0: no rate limit). */
   ratePointsPerMinute: number;
+  /** Milliseconds an ingested text may take to extract (on its own thread); past them: EXTRACTION_TIMEOUT. */
+  extractTimeoutMs: number;
 }
 
 export const DEFAULT_LIMITS: ApiLimits = {
@@ -58,6 +60,7 @@ export const DEFAULT_LIMITS: ApiLimits = {
   maxExpensiveFields: 10,
   maxRequestMs: 5_000,
   ratePointsPerMinute: 60_000,
+  extractTimeoutMs: 30_000,
 };
 
 /**

@@ -7,6 +7,7 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
+import { createTextExtractor } from '../io/extract-pool.ts';
 import { createStore } from '../store/create-store.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { AnswerCache } from './answer-cache.ts';
@@ -81,6 +82,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   const responses = ttl > 0 ? new ResponseCache({ ttlMs: ttl }) : null;
   const store = answers?.store ?? options.store;
   const catalog = new Catalog(store, { logger, ...options.catalog });
+  const extractor = createTextExtractor({ timeoutMs: limits.extractTimeoutMs });
   const services: ApiServices = {
     store,
     logger,
@@ -93,6 +95,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
       }),
     extractions: new ExtractionMemo(),
     catalog,
+    extract: (text, source) => extractor.extract(text, source),
     write: serialWrites(() => {
       answers?.clear();
       responses?.clear();
@@ -186,6 +189,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
         if (httpServer.listening) await closed;
         clearTimeout(timer);
         await apollo.stop();
+        await extractor.close();
       })();
       return closing;
     },

@@ -4,7 +4,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createExtractPool } from './extract-pool.ts';
 import { type InputDocument, type ReadOutcome, readDocument } from './read-document.ts';
-import { ReadTextError, toReadTextError } from './read-text.ts';
+import { type ReadOptions, ReadTextError, toReadTextError } from './read-text.ts';
 
 /** What a directory walk reads (the format itself is told by the bytes: read-input.ts). Legacy .doc is skipped. */
 const INPUT_FILE = /\.(txt|md|pdf|docx|html?)$/i;
@@ -60,7 +60,7 @@ async function walk(dir: string, skipped: string[], seen = new Set<string>()): P
 
 export type { InputDocument } from './read-document.ts';
 
-export interface StreamOptions {
+export interface StreamOptions extends ReadOptions {
   /** Extract on this many worker threads (0: in this thread, one file at a time). */
   threads?: number;
 }
@@ -77,8 +77,9 @@ export async function* streamDocuments(
   options: StreamOptions = {},
 ): AsyncGenerator<InputDocument> {
   const pool = (options.threads ?? 0) > 0 ? createExtractPool(options.threads ?? 1) : null;
+  const read: ReadOptions = options.maxFileBytes === undefined ? {} : { maxFileBytes: options.maxFileBytes };
   try {
-    const outcomes = pool ? pool.outcomes(files) : inThisThread(files);
+    const outcomes = pool ? pool.outcomes(files, read) : inThisThread(files, read);
     for await (const outcome of outcomes) {
       if (!outcome.ok) {
         errors.push(new ReadTextError(outcome.error.code, outcome.error.path, outcome.error.detail));
@@ -92,17 +93,18 @@ export async function* streamDocuments(
   }
 }
 
-async function* inThisThread(files: readonly string[]): AsyncGenerator<ReadOutcome> {
-  for (const source of files) yield await readDocument(source);
+async function* inThisThread(files: readonly string[], options: ReadOptions): AsyncGenerator<ReadOutcome> {
+  for (const source of files) yield await readDocument(source, options);
 }
 
 /** Reads and extracts every file; unreadable ones go to `errors` (nothing is extracted for them). */
 export async function readDocuments(
   files: readonly string[],
   note: (message: string) => void,
+  options: ReadOptions = {},
 ): Promise<{ documents: InputDocument[]; errors: ReadTextError[] }> {
   const documents: InputDocument[] = [];
   const errors: ReadTextError[] = [];
-  for await (const d of streamDocuments(files, note, errors)) documents.push(d);
+  for await (const d of streamDocuments(files, note, errors, options)) documents.push(d);
   return { documents, errors };
 }

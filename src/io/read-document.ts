@@ -4,7 +4,7 @@
 import type { ExtractedDocument, ExtractionWarning } from '../model/extraction.ts';
 import { extractDocument } from '../pipeline/extract-document.ts';
 import { type InputText, readInputFile } from './read-input.ts';
-import { ReadTextError, type ReadTextErrorCode } from './read-text.ts';
+import { type ReadOptions, ReadTextError, type ReadTextErrorCode } from './read-text.ts';
 
 export interface InputDocument {
   source: string;
@@ -16,10 +16,10 @@ export type ReadOutcome =
   | { ok: true; input: InputDocument; notes: string[] }
   | { ok: false; error: { code: ReadTextErrorCode; path: string; detail: string } };
 
-export async function readDocument(source: string): Promise<ReadOutcome> {
+export async function readDocument(source: string, options: ReadOptions = {}): Promise<ReadOutcome> {
   let decoded: InputText;
   try {
-    decoded = await readInputFile(source);
+    decoded = await readInputFile(source, options);
   } catch (error) {
     if (!(error instanceof ReadTextError)) throw error;
     return { ok: false, error: { code: error.code, path: error.path, detail: error.detail } };

@@ -10,6 +10,7 @@ import {
   type DecodedText,
   type DecodeWarning,
   decodeText,
+  type ReadOptions,
   ReadTextError,
   readFileBytes,
 } from './read-text.ts';
@@ -27,9 +28,12 @@ export interface InputText extends Omit<DecodedText, 'warnings'> {
   warnings: InputWarning[];
 }
 
-/** Reads one file and turns it into text. Throws ReadTextError (UNREADABLE for a corrupt PDF or DOCX). */
-export async function readInputFile(path: string): Promise<InputText> {
-  return decodeInput(await readFileBytes(path), path);
+/**
+ * Reads one file and turns it into text. Throws ReadTextError (UNREADABLE for a corrupt PDF or DOCX,
+ * FILE_TOO_LARGE for a file over the size limit, told before it is read).
+ */
+export async function readInputFile(path: string, options: ReadOptions = {}): Promise<InputText> {
+  return decodeInput(await readFileBytes(path, options), path);
 }
 
 /** `bytes` as text; `path` names the file in errors and, by its extension, marks HTML. */

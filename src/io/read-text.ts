@@ -1,5 +1,5 @@
 // IO: reads one file as text for extraction — UTF-8 / UTF-16 by BOM, legacy TCVN3 / VNI by scoring, binary refused.
-import { readFile, stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'tcvn3' | 'vni';
 
@@ -20,14 +20,45 @@ export interface DecodedText {
   warnings: DecodeWarning[];
 }
 
-export type ReadTextErrorCode = 'NOT_FOUND' | 'NOT_TEXT' | 'NOT_A_FILE' | 'UNREADABLE';
+export type ReadTextErrorCode = 'NOT_FOUND' | 'NOT_TEXT' | 'NOT_A_FILE' | 'UNREADABLE' | 'FILE_TOO_LARGE';
 
 const REASONS: Record<ReadTextErrorCode, string> = {
   NOT_FOUND: 'no such file',
   NOT_TEXT: 'not a text file',
   NOT_A_FILE: 'not a regular file',
   UNREADABLE: 'cannot be read',
+  FILE_TOO_LARGE: 'too large to read',
 };
+
+/** The largest input file read when nothing else is said: 64 MiB (a gazette text is some 25 KB). */
+export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
+/** The environment variable that sets the largest input file, in bytes ("64M", "1G", "500k" too). */
+export const MAX_FILE_BYTES_ENV = 'POLICY_GRAPH_MAX_FILE_BYTES';
+
+/** A size in bytes: a whole number, optionally with k, M or G (powers of 1024). Throws on anything else. */
+export function parseByteSize(value: string, what = 'size'): number {
+  const m = /^\s*(\d+)\s*(?:([kmg])(?:i?b)?|b)?\s*$/i.exec(value);
+  const scale = { k: 1024, m: 1024 ** 2, g: 1024 ** 3 } as const;
+  const n = m
+    ? Number(m[1]) * (m[2] ? scale[(m[2] as string).toLowerCase() as keyof typeof scale] : 1)
+    : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < 1)
+    throw new Error(
+      `${what} must be a positive number of bytes (e.g. 67108864, 64M, 1G), not ${JSON.stringify(value)}`,
+    );
+  return n;
+}
+
+/** The largest input file: POLICY_GRAPH_MAX_FILE_BYTES when set, else DEFAULT_MAX_FILE_BYTES. Throws when it is malformed. */
+export function maxFileBytesFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): number {
+  const raw = env[MAX_FILE_BYTES_ENV]?.trim();
+  return raw ? parseByteSize(raw, MAX_FILE_BYTES_ENV) : DEFAULT_MAX_FILE_BYTES;
+}
+
+export interface ReadOptions {
+  /** Files larger than this are refused (FILE_TOO_LARGE) before a byte is read. Default: maxFileBytesFromEnv(). */
+  maxFileBytes?: number;
+}
 
 /** A file that cannot be used as text. `message` is "<path>: <reason> (<detail>)", ready for a CLI. */
 export class ReadTextError extends Error {
@@ -57,21 +88,49 @@ export function toReadTextError(error: unknown, path: string): ReadTextError {
 }
 
 /** Reads and decodes one file. Throws ReadTextError (never a raw fs error). */
-export async function readTextFile(path: string): Promise<DecodedText> {
-  return decodeText(await readFileBytes(path), path);
+export async function readTextFile(path: string, options: ReadOptions = {}): Promise<DecodedText> {
+  return decodeText(await readFileBytes(path, options), path);
 }
 
-/** The bytes of one regular file. Throws ReadTextError (never a raw fs error). */
-export async function readFileBytes(path: string): Promise<Uint8Array> {
+/**
+ * The bytes of one regular file. Throws ReadTextError (never a raw fs error); FILE_TOO_LARGE, naming the file's
+ * size and the limit, when the file is over `maxFileBytes` — told by its size on disk, before it is opened.
+ */
+export async function readFileBytes(path: string, options: ReadOptions = {}): Promise<Uint8Array> {
+  const limit = options.maxFileBytes ?? maxFileBytesFromEnv();
   try {
     const info = await stat(path);
     if (!info.isFile()) {
       throw new ReadTextError('NOT_A_FILE', path, info.isDirectory() ? 'a directory' : 'not a regular file');
     }
-    return await readFile(path);
+    if (info.size > limit) throw tooLarge(path, info.size, limit);
+    const handle = await open(path, 'r');
+    try {
+      // Read at most one byte past the limit: a file that grew since stat is refused, never read whole.
+      const buffer = Buffer.alloc(Math.min(info.size, limit) + 1);
+      let filled = 0;
+      for (;;) {
+        const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+        if (bytesRead === 0) break;
+        filled += bytesRead;
+        if (filled === buffer.length) break;
+      }
+      if (filled > limit) throw tooLarge(path, `more than ${limit}`, limit);
+      return buffer.subarray(0, filled);
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
     throw error instanceof ReadTextError ? error : toReadTextError(error, path);
   }
+}
+
+function tooLarge(path: string, size: number | string, limit: number): ReadTextError {
+  return new ReadTextError(
+    'FILE_TOO_LARGE',
+    path,
+    `${size} bytes, over the limit of ${limit} bytes; ${MAX_FILE_BYTES_ENV} or --max-file-bytes raise it`,
+  );
 }
 
 /**

@@ -2,7 +2,7 @@
 // citations, tasks) → resolve references → relations. No I/O; never throws on any string.
 import type { ExtractedDocument, ExtractionWarning } from '../model/extraction.ts';
 import type { AgencyContext } from './extract/agencies.ts';
-import { findCitations, findTypeIssuerMentions } from './extract/citations.ts';
+import { findCitations, findTypeIssuerMentions, type Mention } from './extract/citations.ts';
 import { extractHeader } from './extract/header.ts';
 import { findIssueDeadlines } from './extract/issue-deadlines.ts';
 import { extractRelations, type Scope } from './extract/relations.ts';
@@ -68,16 +68,20 @@ function extract(text: string, source: string): ExtractedDocument {
   }
   const seg = segment(n);
   const head = extractHeader(n, seg, seg.lines);
-  warnings.push(...head.warnings);
+  for (const w of head.warnings) warnings.push(w);
 
   const citations = findCitations(n, head.ownSymbol);
-  if (seg.title) citations.mentions.push(...findTypeIssuerMentions(n, seg.title));
+  if (seg.title) for (const m of findTypeIssuerMentions(n, seg.title)) citations.mentions.push(m);
   citations.mentions.sort((a, b) => a.start - b.start);
-  const resolved = resolveReferences(n, citations.mentions, citations.aliasDeclarations, head.place, {
-    symbol: head.header.symbol,
-    date: head.header.date?.value ?? null,
-  });
-  warnings.push(...resolved.warnings);
+  const resolved = resolveReferences(
+    n,
+    citations.mentions,
+    citations.aliasDeclarations,
+    citations.aliasUses,
+    head.place,
+    { symbol: head.header.symbol, date: head.header.date?.value ?? null },
+  );
+  for (const w of resolved.warnings) warnings.push(w);
 
   const agencyCtx: AgencyContext = { place: head.place, writerLevel: head.header.issuer?.level ?? null };
   const tasks = extractTasks(n, seg, agencyCtx);
@@ -85,7 +89,7 @@ function extract(text: string, source: string): ExtractedDocument {
   const scopeOf = scopes(seg);
   const relations = extractRelations({
     n,
-    mentions: citations.mentions,
+    mentions: withAliasUses(citations.mentions, resolved.aliasUses),
     refOf: resolved.refOf,
     references: resolved.references,
     scopeOf,
@@ -144,6 +148,16 @@ function extract(text: string, source: string): ExtractedDocument {
     issueDeadlines: findIssueDeadlines(n),
     warnings,
   };
+}
+
+/**
+ * All mentions ordered by start; at one start, the citations first, then the uses of aliases, then the
+ * type-and-issuer mentions of the title (the order the finders gave them in).
+ */
+function withAliasUses(mentions: Mention[], aliasUses: Mention[]): Mention[] {
+  if (aliasUses.length === 0) return mentions;
+  const rank = (m: Mention) => (m.kind === 'TYPE_ISSUER' ? 2 : m.kind === 'ALIAS' ? 1 : 0);
+  return [...mentions, ...aliasUses].sort((a, b) => a.start - b.start || rank(a) - rank(b));
 }
 
 /** Which part of the document an offset is in: title, preamble, a task's own lines, or the rest. */

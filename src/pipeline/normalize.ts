@@ -146,14 +146,79 @@ function toNfc(original: string): { text: string; map: Int32Array | null } {
   return { text, map: offsets.subarray(0, out + 1) };
 }
 
+/**
+ * Each cluster (a code point and the marks after it; a run of marks at the very start) normalised on its own, as
+ * `original.matchAll(/\P{M}\p{M}*|\p{M}+/gsu)` would give them, in one pass with typed arrays: a character that
+ * NFC leaves alone (nearly all) is copied with its offset.
+ */
 function toNfcByClusters(original: string): { text: string; map: Int32Array } {
-  let text = '';
-  const offsets: number[] = [];
-  for (const m of original.matchAll(/\P{M}\p{M}*|\p{M}+/gsu)) {
-    const piece = m[0].normalize('NFC');
-    text += piece;
-    for (let k = 0; k < piece.length; k++) offsets.push(m.index + (k === 0 ? 0 : m[0].length));
+  const len = original.length;
+  let offsets = new Int32Array(len + 1);
+  let out = 0;
+  const room = (extra: number) => {
+    if (out + extra < offsets.length) return;
+    const bigger = new Int32Array(Math.max(offsets.length * 2, out + extra + 1));
+    bigger.set(offsets.subarray(0, out));
+    offsets = bigger;
+  };
+  const parts: string[] = [];
+  let copied = 0;
+  let i = 0;
+  while (i < len) {
+    const start = i;
+    const cp = original.codePointAt(i) as number;
+    const lead = isMarkPoint(cp);
+    let end = i + (cp > 0xffff ? 2 : 1);
+    while (end < len) {
+      const next = original.codePointAt(end) as number;
+      if (!isMarkPoint(next)) break;
+      end += next > 0xffff ? 2 : 1;
+    }
+    i = end;
+    if (end === start + 1 && !lead && nfcStableUnit(original.charCodeAt(start))) {
+      room(1);
+      offsets[out++] = start;
+      continue;
+    }
+    if (copied < start) parts.push(original.slice(copied, start));
+    const raw = original.slice(start, end);
+    let piece = clusterCache.get(raw);
+    if (piece === undefined) {
+      piece = raw.normalize('NFC');
+      if (clusterCache.size < 10_000) clusterCache.set(raw, piece);
+    }
+    parts.push(piece);
+    room(piece.length);
+    for (let k = 0; k < piece.length; k++) offsets[out++] = k === 0 ? start : end;
+    copied = end;
   }
-  offsets.push(original.length);
-  return { text, map: Int32Array.from(offsets) };
+  if (copied < len) parts.push(original.slice(copied));
+  room(1);
+  offsets[out] = len;
+  return { text: parts.join(''), map: offsets.slice(0, out + 1) };
+}
+
+/** \p{M} for a code point; the answers for the BMP are kept (0 unknown, 1 mark, 2 not). */
+const markTable = new Uint8Array(0x10000);
+const MARK = /\p{M}/u;
+function isMarkPoint(cp: number): boolean {
+  if (cp > 0xffff) return MARK.test(String.fromCodePoint(cp));
+  let known = markTable[cp] as number;
+  if (known === 0) {
+    known = MARK.test(String.fromCharCode(cp)) ? 1 : 2;
+    markTable[cp] = known;
+  }
+  return known === 1;
+}
+
+/** Whether NFC leaves one code unit alone (not a mark; "Ω" U+2126 becomes "Ω" U+03A9); answers kept. */
+const stableTable = new Uint8Array(0x10000);
+function nfcStableUnit(c: number): boolean {
+  let known = stableTable[c] as number;
+  if (known === 0) {
+    const ch = String.fromCharCode(c);
+    known = ch.normalize('NFC') === ch ? 1 : 2;
+    stableTable[c] = known;
+  }
+  return known === 1;
 }

@@ -210,9 +210,18 @@ function findSignatureStart(lines: Line[], from: number): number {
 function buildOutline(lines: Line[]): Section[] {
   const sections: Section[] = [];
   const usedKeys = new Set<string>();
+  // Where the last search for each label ended: every key it passed is taken, so the next search starts after it
+  // (a label printed k times costs k steps in all, not k²/2).
+  const searchedTo = new Map<string, number>();
   const uniqueKey = (label: string) => {
-    let key = label;
-    for (let n = 2; usedKeys.has(key); n++) key = `${label}~${n}`;
+    const from = searchedTo.get(label);
+    let n = from === undefined ? 1 : from + 1;
+    let key = n === 1 ? label : `${label}~${n}`;
+    while (usedKeys.has(key)) {
+      n = n === 1 ? 2 : n + 1;
+      key = `${label}~${n}`;
+    }
+    searchedTo.set(label, n);
     usedKeys.add(key);
     return key;
   };

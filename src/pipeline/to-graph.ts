@@ -65,12 +65,12 @@ function selfFields(doc: ExtractedDocument): DocumentFields {
   };
 }
 
-function referenceFields(ref: Reference, all: Reference[]): DocumentFields {
+function referenceFields(ref: Reference, promulgatedBy: ReadonlyMap<string, Reference>): DocumentFields {
   const date = validDate(ref.date);
   const symbolYear = ref.symbol ? /^\d+\/((?:19|20)\d{2})\//.exec(ref.symbol)?.[1] : undefined;
   const year = yearOf(date) ?? (symbolYear ? Number(symbolYear) : null);
   const label = ref.symbol ? null : (ref.name ?? `${ref.type} ${ref.number ?? ref.id}`);
-  const promulgated = all.find((r) => r.promulgatedBy === ref.id);
+  const promulgated = promulgatedBy.get(ref.id);
   return {
     id: documentId({ symbol: ref.symbol, label, jurisdiction: ref.issuer?.jurisdiction ?? null, date, year }),
     symbol: ref.symbol,
@@ -131,13 +131,20 @@ export function toGraphFacts(doc: ExtractedDocument, hash: string): DocumentFact
   // Mentioned documents; two references that land on one id (or on the document itself) are one node.
   const refIds = new Map<string, string>();
   const mentioned = new Map<string, DocumentFields>();
+  // The first reference each one promulgated, as `references.find((r) => r.promulgatedBy === id)` would give.
+  const promulgatedBy = new Map<string, Reference>();
+  for (const r of doc.references)
+    if (r.promulgatedBy !== null && !promulgatedBy.has(r.promulgatedBy))
+      promulgatedBy.set(r.promulgatedBy, r);
   for (const ref of doc.references) {
-    const fields = referenceFields(ref, doc.references);
+    const fields = referenceFields(ref, promulgatedBy);
     refIds.set(ref.id, fields.id);
     if (fields.id !== self.id && !mentioned.has(fields.id)) mentioned.set(fields.id, fields);
   }
 
+  // Each agency's printed variants are gathered in a set and sorted once, at the end.
   const agencies = new Map<string, AgencyFields>();
+  const variantsOf = new Map<string, Set<string>>();
   const addAgency = (
     name: string,
     jurisdiction: string | null,
@@ -145,10 +152,14 @@ export function toGraphFacts(doc: ExtractedDocument, hash: string): DocumentFact
     printed?: string,
   ) => {
     const id = agencyId({ name, jurisdiction });
-    const had = agencies.get(id);
-    const variants = new Set(had?.variants ?? []);
+    let variants = variantsOf.get(id);
+    if (!variants) {
+      variants = new Set();
+      variantsOf.set(id, variants);
+    }
     if (printed && printed !== name) variants.add(printed);
-    agencies.set(id, { id, name, jurisdiction, level: had?.level ?? level, variants: [...variants].sort() });
+    // The name and place as last printed, the level as first seen (as before).
+    agencies.set(id, { id, name, jurisdiction, level: agencies.get(id)?.level ?? level, variants: [] });
     return id;
   };
 
@@ -220,7 +231,10 @@ export function toGraphFacts(doc: ExtractedDocument, hash: string): DocumentFact
     extractorVersion: doc.extractor,
     document: self,
     mentioned: [...mentioned.values()],
-    agencies: [...agencies.values()],
+    agencies: [...agencies.values()].map((a) => ({
+      ...a,
+      variants: [...(variantsOf.get(a.id) ?? [])].sort(),
+    })),
     tasks,
     edges,
   };

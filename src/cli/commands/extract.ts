@@ -5,23 +5,30 @@ import { expandPaths, readDocuments } from '../../io/input-files.ts';
 import { type ExtractedDocument, ExtractionOutput } from '../../model/extraction.ts';
 // A cycle with main.ts, but only through functions and constants used at call time, never at load.
 import { type CliIo, type CommandContext, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from '../main.ts';
+import { addMaxFileBytesOption, resolveMaxFileBytes } from '../max-file-bytes.ts';
 
 export interface ExtractOptions {
   json: boolean;
+  /** Largest input file (default: POLICY_GRAPH_MAX_FILE_BYTES, else 64 MiB). */
+  maxFileBytes?: number;
 }
 
 export function registerExtract(program: Command, context: CommandContext): void {
-  program
+  const command = program
     .command('extract')
     .description('extract the header, references, relations and tasks of policy documents')
     .argument(
       '<paths...>',
       'files, or directories whose .txt and .md files are read (not recursively, by name)',
     )
-    .option('--json', 'print one JSON object {"documents": [...]}, validated against the extraction schema')
-    .action(async (paths: string[], options: { json?: true }) => {
-      context.setExitCode(await runExtract(paths, { json: options.json === true }, context.io));
-    });
+    .option('--json', 'print one JSON object {"documents": [...]}, validated against the extraction schema');
+  addMaxFileBytesOption(command).action(
+    async (paths: string[], options: { json?: true; maxFileBytes?: number }) => {
+      const run: ExtractOptions = { json: options.json === true };
+      if (options.maxFileBytes !== undefined) run.maxFileBytes = options.maxFileBytes;
+      context.setExitCode(await runExtract(paths, run, context.io));
+    },
+  );
 }
 
 /** The command itself, without commander: returns the exit code. Prints nothing to stdout unless every file was read. */
@@ -31,8 +38,13 @@ export async function runExtract(
   io: CliIo,
 ): Promise<number> {
   const note = (message: string) => io.stderr(`policy-graph: ${message}\n`);
+  const limit = resolveMaxFileBytes(options.maxFileBytes);
+  if (!limit.ok) {
+    note(limit.message);
+    return EXIT_USAGE;
+  }
   const listed = await expandPaths(paths, note);
-  const read = await readDocuments(listed.files, note);
+  const read = await readDocuments(listed.files, note, { maxFileBytes: limit.bytes });
   const errors = [...listed.errors, ...read.errors];
   if (errors.length > 0) {
     for (const error of errors) io.stderr(`policy-graph: ${error.message}\n`);

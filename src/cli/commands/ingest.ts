@@ -8,11 +8,12 @@ import { expandPaths, streamDocuments } from '../../io/input-files.ts';
 import type { ReadTextError } from '../../io/read-text.ts';
 import { EXIT_INTERRUPTED, onInterrupt } from '../interrupt.ts';
 import { type CliIo, type CommandContext, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from '../main.ts';
+import { addMaxFileBytesOption, resolveMaxFileBytes } from '../max-file-bytes.ts';
 import { storeErrorExit } from '../store-errors.ts';
 import { withStore } from '../with-store.ts';
 
 export function registerIngest(program: Command, context: CommandContext): void {
-  program
+  const command = program
     .command('ingest')
     .description(
       'extract documents and store them in the graph (embedded store, or Neo4j when NEO4J_URI is set)',
@@ -24,8 +25,12 @@ export function registerIngest(program: Command, context: CommandContext): void 
       '--threads <n>',
       `extraction threads beside the writer (0: extract on the writer's thread; default ${defaultExtractThreads()}, the cores but one)`,
       parseThreads,
-    )
-    .action(async (paths: string[], options: { json?: true; verbose?: true; threads?: number }) => {
+    );
+  addMaxFileBytesOption(command).action(
+    async (
+      paths: string[],
+      options: { json?: true; verbose?: true; threads?: number; maxFileBytes?: number },
+    ) => {
       context.setExitCode(
         await runIngest(
           paths,
@@ -33,11 +38,13 @@ export function registerIngest(program: Command, context: CommandContext): void 
             json: options.json === true,
             verbose: options.verbose === true,
             threads: options.threads ?? defaultExtractThreads(),
+            ...(options.maxFileBytes === undefined ? {} : { maxFileBytes: options.maxFileBytes }),
           },
           context.io,
         ),
       );
-    });
+    },
+  );
 }
 
 function parseThreads(value: string): number {
@@ -49,10 +56,15 @@ function parseThreads(value: string): number {
 
 export async function runIngest(
   paths: readonly string[],
-  options: { json: boolean; verbose?: boolean; threads?: number },
+  options: { json: boolean; verbose?: boolean; threads?: number; maxFileBytes?: number },
   io: CliIo,
 ): Promise<number> {
   const note = (message: string) => io.stderr(`policy-graph: ${message}\n`);
+  const limit = resolveMaxFileBytes(options.maxFileBytes);
+  if (!limit.ok) {
+    note(limit.message);
+    return EXIT_USAGE;
+  }
   const listed = await expandPaths(paths, note);
   for (const error of listed.errors) note(`${error.message} (not stored)`);
   // Nothing to read is a usage error: a script must not take an empty run for a stored corpus.
@@ -81,7 +93,7 @@ export async function runIngest(
     },
     readErrors,
     // A handful of files is read faster than threads start.
-    { threads: listed.files.length >= 16 ? (options.threads ?? 0) : 0 },
+    { threads: listed.files.length >= 16 ? (options.threads ?? 0) : 0, maxFileBytes: limit.bytes },
   );
   // The bar moves per file read and extracted; "stored" moves as each transaction commits.
   let read = 0;

@@ -13,25 +13,35 @@ import { resolveStoreTarget } from '../../store/create-store.ts';
 import { viewerRoutes } from '../../viewer/static-routes.ts';
 import { aborted, EXIT_INTERRUPTED, onInterrupt } from '../interrupt.ts';
 import { type CliIo, type CommandContext, EXIT_OK, EXIT_USAGE } from '../main.ts';
+import { addMaxFileBytesOption, resolveMaxFileBytes } from '../max-file-bytes.ts';
 import { storeErrorExit } from '../store-errors.ts';
 import { withStore } from '../with-store.ts';
 
 export function registerServe(program: Command, context: CommandContext): void {
-  program
+  const command = program
     .command('serve')
     .description(
       'ingest documents (optional), then serve the GraphQL API and the viewer (PORT, default 4000)',
     )
-    .argument('[paths...]', 'files or directories to ingest first')
-    .action(async (paths: string[]) => {
-      context.setExitCode(await runServe(paths, context.io));
-    });
+    .argument('[paths...]', 'files or directories to ingest first');
+  addMaxFileBytesOption(command).action(async (paths: string[], options: { maxFileBytes?: number }) => {
+    context.setExitCode(await runServe(paths, context.io, options));
+  });
 }
 
-export async function runServe(paths: readonly string[], io: CliIo): Promise<number> {
+export async function runServe(
+  paths: readonly string[],
+  io: CliIo,
+  options: { maxFileBytes?: number } = {},
+): Promise<number> {
   const note = (message: string) => io.stderr(`policy-graph: ${message}\n`);
   // Every setting is checked before any work: a bad one costs the user no ingest.
   let config: ApiConfig;
+  const limit = resolveMaxFileBytes(options.maxFileBytes);
+  if (!limit.ok) {
+    note(`configuration: ${limit.message}`);
+    return EXIT_USAGE;
+  }
   try {
     config = apiConfigFromEnv(process.env);
     await checkPortFree(config.port, config.host);
@@ -54,6 +64,7 @@ export async function runServe(paths: readonly string[], io: CliIo): Promise<num
       // Streamed as `ingest` does: a signal stops it between batches, whatever the size of the corpus.
       const inputs = streamDocuments(listed.files, note, readErrors, {
         threads: listed.files.length >= 16 ? defaultExtractThreads() : 0,
+        maxFileBytes: limit.bytes,
       });
       const report = await withStore(
         (store) => ingestDocuments(store, inputs, { signal: interrupt.signal, total: listed.files.length }),

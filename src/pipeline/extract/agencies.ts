@@ -110,7 +110,7 @@ export function splitList(n: NormalizedText, start: number, end: number): Item[]
     }
     const lower = /^\p{Ll}/u.test(n.text.charAt(at));
     const rest = f.slice(at, Math.min(end, at + 40));
-    if (tok === ',' && itemStart >= 0 && insideKnownName(n.text, itemStart, at)) {
+    if (tok === ',' && itemStart >= 0 && insideKnownName(n, itemStart, at)) {
       itemEnd = at + 1;
       continue;
     }
@@ -130,7 +130,7 @@ export function splitList(n: NormalizedText, start: number, end: number): Item[]
       break;
     }
     // "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện" is one name: a known name is never split.
-    if (itemStart >= 0 && tok === 'va' && insideKnownName(n.text, itemStart, at)) {
+    if (itemStart >= 0 && tok === 'va' && insideKnownName(n, itemStart, at)) {
       itemEnd = at + tok.length;
       continue;
     }
@@ -156,7 +156,30 @@ const KNOWN_NAME_KEYS = [...agencyVocabulary.standardNames, ...agencyVocabulary.
   .map((name) => nameKey(expandAbbreviations(name)))
   .filter((k) => / va /.test(k));
 
-function insideKnownName(text: string, itemStart: number, at: number): boolean {
+/** Per text, the last item found too long to begin a known name: any end after `cut` gives the same answer. */
+const tooLong = new WeakMap<NormalizedText, { itemStart: number; cut: number }>();
+const LONGEST_KNOWN_KEY = Math.max(0, ...KNOWN_NAME_KEYS.map((k) => k.length));
+/** Cutting a text at a space cuts its name key at the same place (no abbreviation holds a space): see below. */
+const CUT_AT_SPACE_KEEPS_KEY = Object.keys(agencyVocabulary.abbreviations).every((k) => !/\s/.test(k));
+
+/**
+ * Whether the item from `itemStart` to `at` is the start of a known name that goes on past `at`. An item no
+ * known name can be the start of is told early: the key of its text up to a space is the start of its whole
+ * key, and when that is as long as the longest known name, nothing longer can hold it. That answer is kept for
+ * the item, so a long item costs its length once, not once per comma in it.
+ */
+function insideKnownName(n: NormalizedText, itemStart: number, at: number): boolean {
+  const text = n.text;
+  if (CUT_AT_SPACE_KEEPS_KEY && at - itemStart > LONGEST_KNOWN_KEY) {
+    const known = tooLong.get(n);
+    if (known && known.itemStart === itemStart && at > known.cut) return false;
+    let cut = itemStart + LONGEST_KNOWN_KEY;
+    while (cut < at && !/\s/.test(text.charAt(cut))) cut++;
+    if (cut < at && nameKey(expandAbbreviations(text.slice(itemStart, cut))).length >= LONGEST_KNOWN_KEY) {
+      tooLong.set(n, { itemStart, cut });
+      return false;
+    }
+  }
   const sofar = nameKey(expandAbbreviations(text.slice(itemStart, at)));
   if (sofar.length === 0) return false;
   const ahead = nameKey(expandAbbreviations(text.slice(itemStart, at + 80)));

@@ -7,6 +7,7 @@ import { escapeRegex, typeOfWord, typesCompatibleWithCode, typeWordPattern } fro
 import type { DateValue, DocType } from '../../model/extraction.ts';
 import { collapseSpaces, nameKey } from '../../text/fold.ts';
 import type { NormalizedText } from '../normalize.ts';
+import { lastIndexIn } from '../positions.ts';
 import { dateAt } from './dates.ts';
 import { findSymbols, type SymbolMatch } from './symbols.ts';
 
@@ -48,8 +49,15 @@ export interface AliasDeclaration {
 }
 
 export interface Citations {
+  /** Every mention but the uses of acronym aliases, ordered by start. */
   mentions: Mention[];
   aliasDeclarations: AliasDeclaration[];
+  /**
+   * The uses of the acronym aliases whose text is in `wanted` ("CTHĐ" after "(gọi tắt là CTHĐ)"), in the order the
+   * declarations give them. Made on demand: a use binds only to an alias some citation owns, and an alias declared
+   * k times has k uses per later occurrence.
+   */
+  aliasUses(wanted: ReadonlySet<string>): Mention[];
 }
 
 const TYPE_BEFORE = new RegExp(`(?:^|[^a-z])(${typeWordPattern})(\\s+so)?\\s*[:.]?\\s*$`);
@@ -70,6 +78,100 @@ const QUOTED_RE =
   /(?<![a-z])(chien luoc|de an|chuong trinh|quy hoach|ke hoach|du an)\s*(["“])([^"”\n]{5,250})["”]/g;
 const STRATEGY_RE =
   /(?<![a-z])chien luoc\s+((?:\([^()\n]{1,30}\)|[^.;:\n()"“”])*?)\s*(den nam\s+\d{4}(?:\s*,?\s*tam nhin\s+den nam\s+\d{4})?|giai doan\s+\d{4}\s*-\s*\d{4})/g;
+const STRATEGY_AT = new RegExp(STRATEGY_RE.source, 'y');
+const STRATEGY_END_AT = /den nam\s+\d{4}|giai doan\s+\d{4}\s*-\s*\d{4}/y;
+
+/**
+ * The matches `STRATEGY_RE.exec` gives in a loop over `f`, with the regex tried only where it matches. A failed
+ * try reads on to the next "." or line break, so a long paragraph naming "Chiến lược" often made the loop
+ * quadratic; whether a match starts at each "chien luoc" is read off one backward pass over the text instead.
+ */
+function strategyMatches(f: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  const first = f.indexOf('chien luoc');
+  if (first < 0) return out;
+  const reaches = strategyEndReachable(f, first);
+  let next = 0;
+  for (let s = first; s >= 0; s = f.indexOf('chien luoc', s + 1)) {
+    const before = s > 0 ? f.charCodeAt(s - 1) : 0;
+    if (s < next || (before >= 0x61 && before <= 0x7a)) continue;
+    let a = s + 10;
+    while (a < f.length && isSpaceUnit(f.charCodeAt(a))) a++;
+    // "\s+" takes the whole run first; a shorter take can only reach what the whole run reaches.
+    if (a === s + 10 || !reaches(a)) continue;
+    STRATEGY_AT.lastIndex = s;
+    const m = STRATEGY_AT.exec(f);
+    if (!m) continue;
+    out.push(m);
+    next = s + m[0].length;
+  }
+  return out;
+}
+
+/**
+ * For each offset from `from` on: can the rest of STRATEGY_RE — the lazy name `(?:\([^()\n]{1,30}\)|[^.;:\n()"“”])*?`,
+ * then `\s*` and the period ("đến năm 2030", "giai đoạn 2021 - 2025") — match from there? The name's items are
+ * told apart by their first character, so the answer at an offset follows from the answers after it.
+ */
+function strategyEndReachable(f: string, from: number): (at: number) => boolean {
+  const size = f.length - from + 1;
+  const endsAt = new Uint8Array(size);
+  for (const word of ['den nam', 'giai doan']) {
+    for (let c = f.indexOf(word, from); c >= 0; c = f.indexOf(word, c + 1)) {
+      STRATEGY_END_AT.lastIndex = c;
+      if (STRATEGY_END_AT.test(f)) endsAt[c - from] = 1;
+    }
+  }
+  const reach = new Uint8Array(size);
+  let tail = false; // `\s*` then the period, from the offset after
+  let stop = f.length; // the next "(", ")" or line break after the offset
+  for (let i = f.length - 1; i >= from; i--) {
+    const c = f.charCodeAt(i);
+    tail = endsAt[i - from] === 1 || (isSpaceUnit(c) && tail);
+    let ok = tail;
+    if (!ok) {
+      if (!isNameStop(c)) ok = reach[i + 1 - from] === 1;
+      else if (c === 0x28 && f.charCodeAt(stop) === 0x29 && stop - i >= 2 && stop - i <= 31)
+        ok = reach[stop + 1 - from] === 1;
+    }
+    reach[i - from] = ok ? 1 : 0;
+    if (c === 0x28 || c === 0x29 || c === 0x0a) stop = i;
+  }
+  return (at) => at >= from && at < f.length && reach[at - from] === 1;
+}
+
+/** The characters a strategy's name cannot hold outside a parenthesis (STRATEGY_RE's `[^.;:\n()"“”]`). */
+function isNameStop(c: number): boolean {
+  return (
+    c === 0x2e ||
+    c === 0x3b ||
+    c === 0x3a ||
+    c === 0x0a ||
+    c === 0x28 ||
+    c === 0x29 ||
+    c === 0x22 ||
+    c === 0x201c ||
+    c === 0x201d
+  );
+}
+
+/** `\s` for one UTF-16 unit. */
+function isSpaceUnit(c: number): boolean {
+  return (
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0x20 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
 /** Words that show "Chiến lược ..." is running text, not a strategy's name. */
 const STRATEGY_NOT_NAME = /\b(nham|de|doi voi|cua cac|huong ung|thu hut|su quan tam|duoc|da)\b/;
 const LAW_RE = /(?<![\p{L}])(Luật|LUẬT|Bộ luật)\s+(?!số\b|SỐ\b)(\p{Lu}[\p{L}&]*(?:[ \t]+[\p{L}&]+){0,9})/gu;
@@ -81,14 +183,14 @@ export function findCitations(
   ownSymbol: { start: number; end: number } | null,
 ): Citations {
   const mentions: Mention[] = [];
-  const taken: Range[] = [];
-  const overlaps = (s: number, e: number) => taken.some((r) => s < r.end && e > r.start);
+  const taken = new Coverage(n.fold.length);
+  const overlaps = (s: number, e: number) => taken.overlaps(s, e);
 
   for (const sym of findSymbols(n.text)) {
     if (ownSymbol && sym.start >= ownSymbol.start && sym.end <= ownSymbol.end) continue;
     mentions.push(symbolMention(n, sym));
   }
-  for (const m of mentions) taken.push(m);
+  for (const m of mentions) taken.add(m);
 
   // Short forms end in a number: look back from each number for a type word (numbers are rare, words are not).
   const numbers = /(?<![\d/.-])\d{1,5}(?![\d]|\s?[-/]\s?[a-z]|[.,/]\d)/g;
@@ -109,7 +211,7 @@ export function findCitations(
     mention.name = collapseSpaces(n.text.slice(start, end));
     mention.end = parseTail(n, end, mention);
     mentions.push(mention);
-    taken.push(mention);
+    taken.add(mention);
   }
 
   const abbreviations = findAbbreviations(n);
@@ -118,7 +220,7 @@ export function findCitations(
     if (named.name && abbreviations.size > 0) named.nameKey = nameKey(expand(named.name, abbreviations));
     if (overlaps(named.start, named.end)) continue;
     mentions.push(named);
-    taken.push(named);
+    taken.add(named);
   }
 
   mentions.sort((a, b) => a.start - b.start);
@@ -131,9 +233,47 @@ export function findCitations(
   for (const m of mentions) m.subject = findSubject(n, m.end);
   const aliasDeclarations = findAliasDeclarations(n, mentions);
   markRestatements(n, mentions, aliasDeclarations);
-  mentions.push(...findAliasUses(n, aliasDeclarations, mentions));
-  mentions.sort((a, b) => a.start - b.start);
-  return { mentions, aliasDeclarations };
+  const before = mentions.slice();
+  return {
+    mentions,
+    aliasDeclarations,
+    aliasUses: (wanted) => findAliasUses(n, aliasDeclarations, before, wanted),
+  };
+}
+
+/**
+ * The ranges mentions take, as a bit per character: whether a candidate overlaps one is read off the characters
+ * it spans, not by comparing it with every mention found before it.
+ */
+class Coverage {
+  private readonly bits: Uint32Array;
+  /** Every range added, for the cases bits cannot answer (empty ranges; the finders make none). */
+  private readonly ranges: Range[] = [];
+  private readonly empty: Range[] = [];
+
+  constructor(length: number) {
+    this.bits = new Uint32Array((length >>> 5) + 1);
+  }
+
+  add(r: Range): void {
+    const range = { start: r.start, end: r.end };
+    this.ranges.push(range);
+    if (r.start >= r.end || r.start < 0 || r.end > this.bits.length * 32) {
+      this.empty.push(range);
+      return;
+    }
+    for (let i = r.start; i < r.end; i++)
+      this.bits[i >>> 5] = (this.bits[i >>> 5] as number) | (1 << (i & 31));
+  }
+
+  /** Whether [s, e) overlaps a range added: `s < r.end && e > r.start` for some r. */
+  overlaps(s: number, e: number): boolean {
+    if (s >= e || s < 0 || e > this.bits.length * 32)
+      return this.ranges.some((r) => s < r.end && e > r.start);
+    if (this.empty.some((r) => s < r.end && e > r.start)) return true;
+    for (let i = s; i < e; i++) if (((this.bits[i >>> 5] as number) & (1 << (i & 31))) !== 0) return true;
+    return false;
+  }
 }
 
 function baseMention(kind: MentionKind, start: number, end: number, type: DocType): Mention {
@@ -316,7 +456,9 @@ function findSubject(n: NormalizedText, from: number): Range | null {
   while (j < n.fold.length && /[ \t,]/.test(n.fold.charAt(j))) j++;
   // Step over a restating parenthetical: "569/QĐ-TTg ... (Quyết định số 569/QĐ-TTg) ban hành Chiến lược ...".
   if (n.fold.charAt(j) === '(') {
-    const close = n.fold.indexOf(')', j);
+    // Only a ")" within 90 characters counts: look no further (a text without one is not searched to its end).
+    const near = n.fold.slice(j, j + 90).indexOf(')');
+    const close = near < 0 ? -1 : j + near;
     if (
       close > j &&
       close - j < 90 &&
@@ -399,8 +541,7 @@ function findNamed(n: NormalizedText): Mention[] {
     mention.nameKey = nameKey(`${word} ${inner}`);
     out.push(mention);
   }
-  STRATEGY_RE.lastIndex = 0;
-  for (let m = STRATEGY_RE.exec(f); m; m = STRATEGY_RE.exec(f)) {
+  for (const m of strategyMatches(f)) {
     if (!/^C/.test(n.text.charAt(m.index)) || m[0].length > 260 || STRATEGY_NOT_NAME.test(m[1] as string))
       continue;
     const raw = n.text.slice(m.index, m.index + m[0].length);
@@ -462,9 +603,40 @@ export function findAbbreviations(n: NormalizedText): Map<string, string> {
 
 function expand(name: string, abbreviations: Map<string, string>): string {
   let out = name;
-  for (const [abbr, full] of abbreviations) out = out.split(abbr).join(full);
-  return out;
+  if (abbreviations.size <= 16) {
+    for (const [abbr, full] of abbreviations) out = out.split(abbr).join(full);
+    return out;
+  }
+  // Many abbreviations: only those in the name change it. Each is a run of capitals, so the next to apply (in the
+  // map's order, after the last applied) is found among the name's runs of capitals, not by trying them all.
+  let index = abbreviationIndex.get(abbreviations);
+  if (!index) {
+    index = { order: new Map([...abbreviations.keys()].map((k, i) => [k, i])), entries: [...abbreviations] };
+    abbreviationIndex.set(abbreviations, index);
+  }
+  let last = -1;
+  for (;;) {
+    let next = -1;
+    for (const run of out.matchAll(/[A-ZĐ&-]{2,}/g)) {
+      const r = run[0];
+      for (let i = 0; i + 2 <= r.length; i++) {
+        for (let len = 2; len <= 15 && i + len <= r.length; len++) {
+          const k = index.order.get(r.slice(i, i + len));
+          if (k !== undefined && k > last && (next < 0 || k < next)) next = k;
+        }
+      }
+    }
+    if (next < 0) return out;
+    const [abbr, full] = index.entries[next] as [string, string];
+    out = out.split(abbr).join(full);
+    last = next;
+  }
 }
+
+const abbreviationIndex = new WeakMap<
+  Map<string, string>,
+  { order: Map<string, number>; entries: Array<[string, string]> }
+>();
 
 /** "(sau đây gọi tắt là Chỉ thị 42, Kết luận 93)" → the alias texts with their offsets. */
 function findAliasDeclarations(n: NormalizedText, mentions: Mention[]): AliasDeclaration[] {
@@ -489,8 +661,12 @@ function findAliasDeclarations(n: NormalizedText, mentions: Mention[]): AliasDec
     if (aliases.length > 0) {
       const range = { start: m.index, end: m.index + m[0].length };
       out.push({ range, aliases });
-      for (const men of mentions)
-        if (men.start >= range.start && men.end <= range.end) men.inAliasDecl = true;
+      // Mentions are ordered by start: only those starting inside the parenthesis can lie in it.
+      for (let k = firstStartingAt(mentions, range.start); k < mentions.length; k++) {
+        const men = mentions[k] as Mention;
+        if (men.start > range.end) break;
+        if (men.end <= range.end) men.inAliasDecl = true;
+      }
     }
   }
   return out;
@@ -501,20 +677,98 @@ function findAliasDeclarations(n: NormalizedText, mentions: Mention[]): AliasDec
  * ("(Quyết định số 569/QĐ-TTg)") declares an alias: its mention is not a new citation.
  */
 function markRestatements(n: NormalizedText, mentions: Mention[], decls: AliasDeclaration[]): void {
+  const earlier = new EarlierMentions(mentions);
   for (const m of mentions) {
     if (m.inAliasDecl || m.kind === 'NAMED') continue;
-    const open = n.fold.lastIndexOf('(', m.start);
-    if (open < 0 || m.start - open > 6 || /\S/.test(n.fold.slice(open + 1, m.start))) continue;
-    const close = n.fold.indexOf(')', m.end);
-    if (close < 0 || close - m.end > 60 || n.fold.slice(m.end, close).includes('(')) continue;
-    const sentenceStart = Math.max(n.fold.lastIndexOf('\n', open), n.fold.lastIndexOf('. ', open));
-    const earlier = mentions.find(
-      (o) => o !== m && o.start > sentenceStart && o.end <= open && sameDocument(o, m),
-    );
-    if (!earlier) continue;
+    // The "(" at most 6 characters before the mention, the ")" at most 60 after it: look no further.
+    let open = -1;
+    for (let i = m.start; i >= Math.max(0, m.start - 6); i--) {
+      if (n.fold.charCodeAt(i) === 0x28) {
+        open = i;
+        break;
+      }
+    }
+    if (open < 0 || /\S/.test(n.fold.slice(open + 1, m.start))) continue;
+    const near = n.fold.slice(m.end, m.end + 61).indexOf(')');
+    if (near < 0) continue;
+    const close = m.end + near;
+    if (n.fold.slice(m.end, close).includes('(')) continue;
+    const sentenceStart = Math.max(lastIndexIn(n, '\n', open), lastIndexIn(n, '. ', open));
+    if (!earlier.exists(m, sentenceStart, open)) continue;
     m.inAliasDecl = true;
     const text = collapseSpaces(n.text.slice(open + 1, close));
     decls.push({ range: { start: open, end: close + 1 }, aliases: [{ text, start: open + 1, end: close }] });
+  }
+}
+
+/** Index of the first mention starting at or after `at` (mentions ordered by start). */
+function firstStartingAt(mentions: readonly Mention[], at: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((mentions[mid] as Mention).start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const numberKey = (m: Mention) => {
+  const v = m.number === null ? Number.NaN : Number(m.number);
+  return Number.isNaN(v) ? null : `${v}|${m.type}`;
+};
+
+/**
+ * "Is there another mention o of the same document (sameDocument) with start > from and end <= to?", answered by
+ * bisection in the mentions of each symbol and of each type and number. Relies on what findCitations makes of its
+ * mentions: ordered by start, each ending before the next starts, so ends ascend too.
+ */
+class EarlierMentions {
+  private readonly bySymbol = new Map<string, Mention[]>();
+  private readonly byNumber = new Map<string, Mention[]>();
+  private readonly byNumberWithoutSymbol = new Map<string, Mention[]>();
+
+  constructor(mentions: readonly Mention[]) {
+    const add = (map: Map<string, Mention[]>, key: string, m: Mention) => {
+      const list = map.get(key);
+      if (list) list.push(m);
+      else map.set(key, [m]);
+    };
+    for (const m of mentions) {
+      if (m.symbol) add(this.bySymbol, m.symbol.canonical.toUpperCase(), m);
+      const key = numberKey(m);
+      if (key === null) continue;
+      add(this.byNumber, key, m);
+      if (!m.symbol) add(this.byNumberWithoutSymbol, key, m);
+    }
+  }
+
+  exists(m: Mention, from: number, to: number): boolean {
+    // sameDocument(o, m): both with symbols compare symbols; otherwise both with numbers compare number and type.
+    const key = numberKey(m);
+    if (m.symbol) {
+      if (this.within(this.bySymbol.get(m.symbol.canonical.toUpperCase()), m, from, to)) return true;
+      return key !== null && this.within(this.byNumberWithoutSymbol.get(key), m, from, to);
+    }
+    return key !== null && this.within(this.byNumber.get(key), m, from, to);
+  }
+
+  /** Whether `list` (ordered by start, ends ascending) holds a mention other than m in (from, …] ending by `to`. */
+  private within(list: readonly Mention[] | undefined, m: Mention, from: number, to: number): boolean {
+    if (!list) return false;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((list[mid] as Mention).start <= from) lo = mid + 1;
+      else hi = mid;
+    }
+    // The first candidates end first: if neither of the first two (one may be m) ends by `to`, none does.
+    for (let k = lo; k < list.length && k < lo + 2; k++) {
+      const o = list[k] as Mention;
+      if (o !== m && o.end <= to) return true;
+    }
+    return false;
   }
 }
 
@@ -525,21 +779,144 @@ export function sameDocument(a: Mention, b: Mention): boolean {
   return false;
 }
 
-/** Later uses of acronym aliases ("CTHĐ"): aliases with a number are found as short forms already. */
-function findAliasUses(n: NormalizedText, decls: AliasDeclaration[], mentions: Mention[]): Mention[] {
+/**
+ * Later uses of acronym aliases ("CTHĐ") whose text is wanted: aliases with a number are found as short forms
+ * already. Each declaration's uses are the matches of the alias from the declaration on (one regex scan from
+ * there would give them); the occurrences of all wanted aliases are found in one pass over the text.
+ */
+function findAliasUses(
+  n: NormalizedText,
+  decls: AliasDeclaration[],
+  mentions: Mention[],
+  wanted: ReadonlySet<string>,
+): Mention[] {
   const out: Mention[] = [];
+  const owners = new OwnerBefore(mentions);
+  const acronym = (text: string) =>
+    wanted.has(text) && !/\d/.test(text) && text.length >= 2 && /\p{Lu}/u.test(text);
+  const texts = new Set<string>();
+  for (const d of decls) for (const a of d.aliases) if (acronym(a.text)) texts.add(a.text);
+  if (texts.size === 0) return out;
+  const occurrences = findOccurrences(n.text, texts);
   for (const d of decls) {
     for (const a of d.aliases) {
-      if (/\d/.test(a.text) || a.text.length < 2 || !/\p{Lu}/u.test(a.text)) continue;
-      const owner = [...mentions].reverse().find((m) => m.end <= d.range.start && !m.inAliasDecl);
+      if (!acronym(a.text)) continue;
+      const owner = owners.before(d.range.start);
       if (!owner) continue;
-      const re = new RegExp(`(?<![\\p{L}\\d])${escapeRegex(a.text)}(?![\\p{L}\\d])`, 'gu');
-      re.lastIndex = d.range.end;
-      for (let m = re.exec(n.text); m; m = re.exec(n.text)) {
-        const use = baseMention('ALIAS', m.index, m.index + m[0].length, owner.type);
+      const uses = (at: number, length: number) => {
+        const use = baseMention('ALIAS', at, at + length, owner.type);
         use.alias = a.text;
         out.push(use);
+      };
+      const found = occurrences.get(a.text);
+      if (found) {
+        // The matches a global regex finds from the declaration's end: the first occurrence there, then the first
+        // after each match (an alias that overlaps itself, "A-A" in "A-A-A", skips the overlapped one).
+        let next = d.range.end;
+        for (let k = firstAtOrAfter(found, next); k < found.length; k++) {
+          const at = found[k] as number;
+          if (at < next) continue;
+          uses(at, a.text.length);
+          next = at + a.text.length;
+        }
+        continue;
       }
+      const re = new RegExp(`(?<![\\p{L}\\d])${escapeRegex(a.text)}(?![\\p{L}\\d])`, 'gu');
+      re.lastIndex = d.range.end;
+      for (let m = re.exec(n.text); m; m = re.exec(n.text)) uses(m.index, m[0].length);
+    }
+  }
+  return out;
+}
+
+function firstAtOrAfter(sorted: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The last mention ending at or before an offset that restates nothing (mentions ordered by start, ends ascending). */
+class OwnerBefore {
+  /** For each index, the last index at or before it whose mention is not in an alias declaration (-1: none). */
+  private readonly lastOwner: Int32Array;
+
+  constructor(private readonly mentions: readonly Mention[]) {
+    this.lastOwner = new Int32Array(mentions.length);
+    let last = -1;
+    mentions.forEach((m, i) => {
+      if (!m.inAliasDecl) last = i;
+      this.lastOwner[i] = last;
+    });
+  }
+
+  before(at: number): Mention | undefined {
+    let lo = 0;
+    let hi = this.mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.mentions[mid] as Mention).end <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    const k = lo === 0 ? -1 : (this.lastOwner[lo - 1] as number);
+    return k < 0 ? undefined : this.mentions[k];
+  }
+}
+
+const WORD_CHAR = /[\p{L}\d]/u;
+const SURROGATE = /[\ud800-\udfff]/;
+
+/** The code point that ends just before `i` / starts at `i` is a letter or an ASCII digit. */
+function wordCharBefore(text: string, i: number): boolean {
+  if (i <= 0) return false;
+  const low = text.charCodeAt(i - 1);
+  const pair = low >= 0xdc00 && low <= 0xdfff && i >= 2 && /[\ud800-\udbff]/.test(text.charAt(i - 2));
+  return WORD_CHAR.test(pair ? text.slice(i - 2, i) : text.charAt(i - 1));
+}
+function wordCharAt(text: string, i: number): boolean {
+  if (i >= text.length) return false;
+  const cp = text.codePointAt(i) as number;
+  return WORD_CHAR.test(String.fromCodePoint(cp));
+}
+
+/**
+ * Where each text of `texts` occurs as a whole word — `(?<![\p{L}\d])text(?![\p{L}\d])` would match there — in one
+ * walk of a trie of the texts from every position (texts are at most 80 characters). Texts holding surrogates
+ * are left out (their callers use the regex itself).
+ */
+function findOccurrences(text: string, texts: ReadonlySet<string>): Map<string, number[]> {
+  interface Node {
+    next: Map<number, Node>;
+    word: string | null;
+  }
+  const root: Node = { next: new Map(), word: null };
+  for (const t of texts) {
+    if (SURROGATE.test(t)) continue;
+    let node = root;
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      let child = node.next.get(c);
+      if (!child) {
+        child = { next: new Map(), word: null };
+        node.next.set(c, child);
+      }
+      node = child;
+    }
+    node.word = t;
+  }
+  const out = new Map<string, number[]>();
+  for (const t of texts) if (!SURROGATE.test(t)) out.set(t, []);
+  for (let p = 0; p < text.length; p++) {
+    let node = root.next.get(text.charCodeAt(p));
+    if (!node || wordCharBefore(text, p)) continue;
+    for (let i = p + 1; node; i++) {
+      if (node.word !== null && !wordCharAt(text, i)) (out.get(node.word) as number[]).push(p);
+      if (i >= text.length) break;
+      node = node.next.get(text.charCodeAt(i));
     }
   }
   return out;

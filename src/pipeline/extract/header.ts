@@ -12,6 +12,7 @@ import type {
 } from '../../model/extraction.ts';
 import { fold, nameKey } from '../../text/fold.ts';
 import type { NormalizedText } from '../normalize.ts';
+import { lastIndexIn } from '../positions.ts';
 import type { Line, Segmented } from '../segment.ts';
 import { dateAt } from './dates.ts';
 import { issuerFromCode, type Place, parseIssuerPhrase, readPlace, VAGUE } from './issuers.ts';
@@ -307,19 +308,43 @@ function selfStatement(n: NormalizedText, seg: Segmented, ctx: Place): Issuer | 
   const end = seg.preamble?.end ?? seg.title?.end ?? Math.min(n.text.length, 3000);
   const f = n.fold.slice(0, end);
   SELF_ISSUE.lastIndex = start;
+  const trimmed = trimmedRange(n.text);
   for (let m = SELF_ISSUE.exec(f); m; m = SELF_ISSUE.exec(f)) {
     const clauseStart = Math.max(
-      f.lastIndexOf(',', m.index),
-      f.lastIndexOf(';', m.index),
-      f.lastIndexOf('\n', m.index),
-      f.lastIndexOf(')', m.index),
+      lastIndexIn(n, ',', m.index),
+      lastIndexIn(n, ';', m.index),
+      lastIndexIn(n, '\n', m.index),
+      lastIndexIn(n, ')', m.index),
     );
-    const phrase = n.text.slice(clauseStart + 1, m.index).trim();
-    if (phrase.length < 3 || phrase.length > 90) continue;
+    // The phrase is `text.slice(clauseStart + 1, m.index).trim()`, measured before it is cut out.
+    const [from, to] = trimmed(clauseStart + 1, m.index);
+    if (to - from < 3 || to - from > 90) continue;
+    const phrase = n.text.slice(from, to);
     const parsed = parseIssuerPhrase(phrase, ctx);
     if (parsed) return parsed;
   }
   return null;
+}
+
+/**
+ * Where `text.slice(start, end).trim()` lies, found without cutting a long clause out of the text. Clauses
+ * asked in turn often share their start: the first non-space after the last start asked is kept.
+ */
+function trimmedRange(text: string): (start: number, end: number) => [number, number] {
+  const space = (i: number) => /\s/.test(text.charAt(i));
+  let askedFrom = -1;
+  let firstSolid = -1;
+  return (start, end) => {
+    if (start !== askedFrom) {
+      askedFrom = start;
+      firstSolid = start;
+      while (firstSolid < text.length && space(firstSolid)) firstSolid++;
+    }
+    if (firstSolid >= end) return [end, end];
+    let last = end;
+    while (last > firstSolid && space(last - 1)) last--;
+    return [firstSolid, last];
+  };
 }
 
 /** "TM. ỦY BAN NHÂN DÂN", "T/M BAN THƯỜNG VỤ", "KT. CHỦ TỊCH" (the body is named on the TM. line). */

@@ -79,8 +79,9 @@ export function extractRelations(input: RelationInput): Relation[] {
   let topGov: Governor | null = null;
   let clauseGov: Governor | null = null;
 
+  const sentenceOf = sentenceStarts(n, input.unbroken);
   for (const b of active) {
-    const start = sentenceBoundary(n, b.start, input.unbroken);
+    const start = sentenceOf(b.start);
     if (start !== sentenceStart) {
       sentenceStart = start;
       prev = null;
@@ -180,18 +181,52 @@ function implementVerb(gap: string): number | null {
 }
 
 /**
- * Start of the sentence holding `at`. A sentence ends at ". " or at a line break after ".;:!?", before a
- * list marker or a new preamble clause; other line breaks are page or wrap breaks inside a sentence.
+ * Start of the sentence holding an offset. A sentence ends at ". " or at a line break after ".;:!?", before a
+ * list marker or a new preamble clause; other line breaks are page or wrap breaks inside a sentence. Inside
+ * an unbroken range (an upper-case title spans lines) only ". " ends one, and the range's start bounds it.
+ *
+ * Asked for offsets in increasing order (the mentions of a document), each look-back stops where the one
+ * before it started, so every character is looked at once whatever the number of mentions in a sentence.
  */
-function sentenceBoundary(n: NormalizedText, at: number, unbroken: Range[]): number {
-  const inside = unbroken.find((r) => at >= r.start && at <= r.end);
-  for (let i = at - 1; i >= 0; i--) {
-    const c = n.fold.charAt(i);
-    if (inside && i < inside.start) return i + 1;
-    if (c === '\n' && !inside && lineBreakEndsSentence(n, i)) return i + 1;
-    if (c === '.' && /\s/.test(n.fold.charAt(i + 1)) && !/\d/.test(n.fold.charAt(i - 1))) return i + 1;
-  }
-  return 0;
+function sentenceStarts(n: NormalizedText, unbroken: Range[]): (at: number) => number {
+  const f = n.fold;
+  const dotEnds = (i: number) =>
+    f.charCodeAt(i) === 0x2e && /\s/.test(f.charAt(i + 1)) && !/\d/.test(f.charAt(i - 1));
+  const breakEnds = (i: number) => f.charCodeAt(i) === 0x0a && lineBreakEndsSentence(n, i);
+  const lastDot = lastBefore(dotEnds);
+  const lastEnd = lastBefore((i) => dotEnds(i) || breakEnds(i));
+  return (at) => {
+    const inside = unbroken.find((r) => at >= r.start && at <= r.end);
+    if (!inside) return lastEnd(at) + 1;
+    const dot = lastDot(at);
+    return dot >= inside.start ? dot + 1 : inside.start;
+  };
+}
+
+/**
+ * The last index below `at` that passes `test` (-1 if none). Remembers the previous question: asked again at a
+ * later offset, it scans back only to the previous offset and otherwise answers as before.
+ */
+function lastBefore(test: (i: number) => boolean): (at: number) => number {
+  let askedAt = 0;
+  let answer = -1;
+  return (at) => {
+    if (at < askedAt) {
+      askedAt = 0;
+      answer = -1;
+    }
+    let found = -1;
+    for (let i = at - 1; i >= askedAt; i--) {
+      if (test(i)) {
+        found = i;
+        break;
+      }
+    }
+    if (found < 0) found = answer;
+    askedAt = at;
+    answer = found;
+    return found;
+  };
 }
 
 const NEXT_LINE_STARTS_SENTENCE =

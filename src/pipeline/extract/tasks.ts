@@ -4,6 +4,7 @@
 import type { AgencyMention, Duty, Task } from '../../model/extraction.ts';
 import { collapseSpaces, fold } from '../../text/fold.ts';
 import type { NormalizedText } from '../normalize.ts';
+import { nextIndexIn } from '../positions.ts';
 import type { Line, OutlineNode, Section, Segmented } from '../segment.ts';
 import { type AgencyContext, classify, parseAssignment, parseList, splitList, verbAt } from './agencies.ts';
 import { findInlineDeadline, findRecurringDuty, parseDeadline } from './deadlines.ts';
@@ -61,6 +62,8 @@ function buildTask(n: NormalizedText, node: OutlineNode, section: Section, ctx: 
   const lines = own.map(label);
   const duties: Duty[] = [];
   let current: Duty | null = null;
+  /** Duties from this index on have no deadline yet. */
+  let openFrom = 0;
   const newDuty = (start: number, end: number): Duty => {
     const d: Duty = { lead: [], coordinators: [], groups: [], deadline: null, span: spanOf(n, start, end) };
     duties.push(d);
@@ -102,18 +105,20 @@ function buildTask(n: NormalizedText, node: OutlineNode, section: Section, ctx: 
     } else if (l.kind === 'COORD') {
       current ??= newDuty(l.line.start, valueEnd);
       const list = parseList(n, l.valueStart, valueEnd, ctx);
-      current.coordinators.push(...list.agencies);
-      current.groups.push(...list.groups);
+      for (const a of list.agencies) current.coordinators.push(a);
+      for (const g of list.groups) current.groups.push(g);
       current.span = { start: current.span.start, end: n.toOriginal(valueEnd) };
     } else if (l.kind === 'DEADLINE') {
       const deadline = parseDeadline(
         n.text.slice(l.valueStart, valueEnd),
         n.fold.slice(l.valueStart, valueEnd),
       );
-      // A deadline closes every duty above it that has none ("+ A ...; + B ...; Thời gian: Thường xuyên").
-      const open = duties.filter((d) => d.deadline === null);
+      // A deadline closes every duty above it that has none ("+ A ...; + B ...; Thời gian: Thường xuyên"): the
+      // duties made since the last deadline line, as every deadline line closes all before it.
+      const open = duties.slice(openFrom);
       if (open.length === 0) newDuty(l.line.start, valueEnd).deadline = deadline;
       for (const d of open) d.deadline = deadline;
+      openFrom = duties.length;
       current = null;
     }
     i = j - 1;
@@ -219,11 +224,10 @@ function implicitDuties(
       colon < 0 && /(?<![a-z])(?:chu tri|phoi hop)(?![a-z])/.test(n.fold.slice(head.start, headEnd));
     if ((items.agencies.length > 0 || items.groups.length > 0) && (covered || opens) && !sentence) {
       const rest = colon >= 0 ? parseAssignment(n, headEnd + 1, head.end, ctx) : null;
+      const leads = new Set(items.agencies.map((x) => x.name));
       const duty: Duty = {
         lead: items.agencies,
-        coordinators: rest
-          ? [...rest.lead, ...rest.coordinators].filter((a) => !items.agencies.some((x) => x.name === a.name))
-          : [],
+        coordinators: rest ? [...rest.lead, ...rest.coordinators].filter((a) => !leads.has(a.name)) : [],
         groups: items.groups,
         deadline: null,
         span: spanOf(n, node.start, node.end),
@@ -234,6 +238,7 @@ function implicitDuties(
   // Sentences that assign: "X chủ trì(, phối hợp với Y) …" anywhere in the sentence, or a sentence that
   // opens with its assignees and their verb ("X và Y thực hiện, báo cáo …"). One duty per sentence.
   const found: ImplicitDuty[] = [];
+  const lineEnds: number[] = [];
   for (const line of node.ownLines) {
     for (const s of sentencesOf(line)) {
       const f = n.fold.slice(s.start, s.end);
@@ -253,14 +258,15 @@ function implicitDuties(
       const a = parseAssignment(n, from, s.end, ctx);
       if (a.lead.length === 0 && (idx >= 0 || a.groups.length === 0)) continue;
       found.push({ duty: { ...a, deadline: null, span: spanOf(n, s.start, s.end) }, range: s });
+      // The line a sentence lies in is the one it was read from (lines do not overlap).
+      lineEnds.push(line.end);
     }
   }
   // A later sentence without its own assignee ("Thời gian hoàn thành: …") belongs to the duty before it.
   for (let k = 0; k < found.length; k++) {
     const next = found[k + 1];
     const cur = found[k] as ImplicitDuty;
-    const lineEnd = node.ownLines.find((l) => l.start <= cur.range.start && l.end >= cur.range.end)?.end;
-    cur.range = { start: cur.range.start, end: next ? next.range.start : (lineEnd ?? cur.range.end) };
+    cur.range = { start: cur.range.start, end: next ? next.range.start : (lineEnds[k] as number) };
   }
   return found;
 }
@@ -282,7 +288,7 @@ const FRAMING = /^(?:can cu|tren co so|de |nham |trong qua trinh|thuc hien|theo 
 
 /** After a framing clause, the first ", X" where X opens an assignment; null when there is none. */
 function framedSubject(n: NormalizedText, start: number, end: number, ctx: AgencyContext): number | null {
-  for (let at = n.fold.indexOf(', ', start); at >= 0 && at < end; at = n.fold.indexOf(', ', at + 2)) {
+  for (let at = nextIndexIn(n, ', ', start); at >= 0 && at < end; at = nextIndexIn(n, ', ', at + 2)) {
     if (opensWithAssignee(n, at + 2, end, ctx)) return at + 2;
   }
   return null;
@@ -313,9 +319,9 @@ function unique(list: AgencyMention[]): AgencyMention[] {
 }
 
 function fill(d: Duty, a: { lead: AgencyMention[]; coordinators: AgencyMention[]; groups: string[] }) {
-  d.lead.push(...a.lead);
-  d.coordinators.push(...a.coordinators);
-  d.groups.push(...a.groups);
+  for (const x of a.lead) d.lead.push(x);
+  for (const x of a.coordinators) d.coordinators.push(x);
+  for (const x of a.groups) d.groups.push(x);
 }
 
 function spanOf(n: NormalizedText, start: number, end: number) {
