@@ -48,6 +48,10 @@ const MESSAGES = {
     title: 'Yêu cầu quá lớn',
     text: 'Câu hỏi gửi tới máy chủ hỏi quá nhiều cây, chuỗi hoặc tìm kiếm cùng một lúc nên bị từ chối. Hãy hỏi từng phần.',
   },
+  EXTRACTION_TIMEOUT: {
+    title: 'Văn bản quá dài để đọc',
+    text: 'Máy chủ không đọc xong văn bản gửi lên trong thời gian cho phép nên chưa lưu gì. Hãy tách văn bản hoặc gửi lại sau.',
+  },
   REQUEST_TIMEOUT: {
     title: 'Máy chủ trả lời quá lâu',
     text: `Yêu cầu vượt thời gian cho phép và đã được dừng lại. Hãy thu hẹp câu hỏi (ít cấp hơn, lọc theo tỉnh). ${AGAIN}`,
