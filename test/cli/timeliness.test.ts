@@ -92,10 +92,12 @@ describe('policy-graph timeliness', () => {
 
   it('CSV and JSON carry the same figures', async () => {
     const csv = await run('timeliness', '91-NQ/TW', '--as-of', '2024-01-01', '--csv');
-    const lines = csv.stdout.trim().split('\n');
-    expect(lines[0]).toBe('unit,status,first_document,first_date,lag_days,days_late,documents');
-    expect(lines).toContain('Gia Lai,LATE,30-CTr/TU,2023-06-28,110,50,1');
-    expect(lines).toContain('Kon Tum,ON_TIME,12-CTr/TU,2023-04-20,41,,1');
+    // The exports' CSV: a byte-order mark for Excel, CRLF records, Vietnamese headers and status labels.
+    expect(csv.stdout.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.stdout.slice(1).trim().split('\r\n');
+    expect(lines[0]).toBe('Đơn vị,Tình trạng,Văn bản đầu tiên,Ngày,Độ trễ (ngày),Quá hạn (ngày),Số văn bản');
+    expect(lines).toContain('Gia Lai,Chậm,30-CTr/TU,2023-06-28,110,50,1');
+    expect(lines).toContain('Kon Tum,Đúng hạn,12-CTr/TU,2023-04-20,41,,1');
     expect(lines).toHaveLength(64);
     const json = JSON.parse((await run('timeliness', '91-NQ/TW', '--as-of', '2023-04-01', '--json')).stdout);
     expect(json.dueBy).toBe('2023-05-09');

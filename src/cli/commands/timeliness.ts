@@ -7,7 +7,9 @@ import type { Level } from '../../model/extraction.ts';
 import type { DocumentNode } from '../../model/graph.ts';
 import { extractDocument } from '../../pipeline/extract-document.ts';
 import { coverageUnits } from '../../query/coverage-units.ts';
+import { toCsv } from '../../query/csv.ts';
 import { resolveRef } from '../../query/refs.ts';
+import type { Table } from '../../query/table.ts';
 import { type Timeliness, timeliness, todayInVietnam } from '../../query/timeliness.ts';
 import { StoreError } from '../../store/graph-store.ts';
 import { type CliIo, type CommandContext, EXIT_OK, EXIT_USAGE } from '../main.ts';
@@ -48,10 +50,31 @@ export function registerTimeliness(program: Command, context: CommandContext): v
     });
 }
 
-function csvCell(v: string | number | null): string {
-  const s = v === null ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+/** The units as a table for `--csv` (the exports' writer: Vietnamese headers, BOM, RFC 4180). */
+function unitTable(rows: ReadonlyArray<Record<string, string | number | null>>): Table {
+  return {
+    sheet: 'Tiến độ',
+    columns: [
+      { key: 'unit', header: 'Đơn vị', type: 'text' },
+      { key: 'status', header: 'Tình trạng', type: 'text', labels: STATUS_VI },
+      { key: 'first', header: 'Văn bản đầu tiên', type: 'text' },
+      { key: 'date', header: 'Ngày', type: 'date' },
+      { key: 'lag', header: 'Độ trễ (ngày)', type: 'int' },
+      { key: 'late', header: 'Quá hạn (ngày)', type: 'int' },
+      { key: 'documents', header: 'Số văn bản', type: 'int' },
+    ],
+    rows,
+  };
 }
+
+const STATUS_VI: Record<string, string> = {
+  ON_TIME: 'Đúng hạn',
+  LATE: 'Chậm',
+  ISSUED: 'Đã ban hành',
+  UNDATED: 'Đã ban hành, không rõ ngày',
+  SILENT: 'Chưa ban hành',
+  SILENT_OVERDUE: 'Chưa ban hành, quá hạn',
+};
 
 function render(t: Timeliness, format: 'text' | 'json' | 'csv'): string {
   if (format === 'json') return `${JSON.stringify(t, null, 2)}\n`;
@@ -64,10 +87,7 @@ function render(t: Timeliness, format: 'text' | 'json' | 'csv'): string {
     late: u.daysLate,
     documents: u.documents.length,
   }));
-  if (format === 'csv') {
-    const head = 'unit,status,first_document,first_date,lag_days,days_late,documents';
-    return `${[head, ...rows.map((r) => [r.unit, r.status, r.first, r.date, r.lag, r.late, r.documents].map(csvCell).join(','))].join('\n')}\n`;
-  }
+  if (format === 'csv') return toCsv(unitTable(rows));
   const lines = [
     `${t.root.symbol ?? t.root.id} (${t.rootDate ?? 'no date'}), as of ${t.asOf}`,
     t.limits.length === 0
