@@ -1,21 +1,10 @@
 // API over HTTP on the seeds graph: every "Lineage the API must answer" item of SEEDS.md, mandates overdue on a
 // date, search without diacritics, coverage, references with mention offsets, refs that are ambiguous, invalid or
 // unknown, and the store round trips behind lineage, chain and mandates (constant whatever the answer's size).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codes, gql, type Started, seededStore, startApi } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { codes, gql, seededApi } from './support.ts';
 
-let seeds: Awaited<ReturnType<typeof seededStore>>;
-let api: Started;
-
-beforeAll(async () => {
-  seeds = await seededStore();
-  api = await startApi(seeds.store);
-});
-
-afterAll(async () => {
-  await api?.close();
-  await seeds?.dispose();
-});
+const api = seededApi();
 
 interface NodeOut {
   id: string;

@@ -3,22 +3,12 @@
 // as nodes of their own; `node` of an id naming nothing is null, and `first: 0` is a count everywhere.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ingestDocuments } from '../../src/ingest/ingest.ts';
 import { extractDocument } from '../../src/pipeline/extract-document.ts';
-import { codes, gql, ROOT, type Started, seededStore, startApi } from './support.ts';
+import { codes, gql, ROOT, seededApi, seededStore, startApi } from './support.ts';
 
-let seeds: Awaited<ReturnType<typeof seededStore>>;
-let api: Started;
-
-beforeAll(async () => {
-  seeds = await seededStore();
-  api = await startApi(seeds.store);
-});
-afterAll(async () => {
-  await api?.close();
-  await seeds?.dispose();
-});
+const api = seededApi();
 
 function ok<T>(r: { data: T | null | undefined; errors?: unknown }): T {
   expect(r.errors).toBeUndefined();

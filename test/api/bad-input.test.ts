@@ -2,9 +2,9 @@
 // that reaches a key, a reference, a cursor or a search: an input error (BAD_USER_INPUT, with the field where one
 // is at fault), never an internal error, and nothing logged as an error. The server is in production mode, as
 // deployed: a masked internal error would be the bug.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Logger } from '../../src/api/logger.ts';
-import { codes, gql, type Started, seededStore, startApi } from './support.ts';
+import { codes, gql, seededApi } from './support.ts';
 
 const NAMELESS = ['%', '\\', '\u0000', '.*', '😀', '', '   ', "'", '_'];
 
@@ -34,23 +34,13 @@ const ARGUMENTS: ReadonlyArray<[string, string]> = [
   ],
 ];
 
-let seeded: Awaited<ReturnType<typeof seededStore>>;
-let api: Started;
 const logged: string[] = [];
 const logger: Logger = {
   info: () => {},
   warn: () => {},
   error: (message) => logged.push(message),
 };
-
-beforeAll(async () => {
-  seeded = await seededStore();
-  api = await startApi(seeded.store, { production: true, logger });
-});
-afterAll(async () => {
-  await api.close();
-  await seeded.dispose();
-});
+const api = seededApi({ production: true, logger });
 
 describe('nameless input', () => {
   it.each(ARGUMENTS)('%s: BAD_USER_INPUT for each, no internal error logged', async (_name, query) => {

@@ -2,9 +2,9 @@
 // HTTP status it refuses a request with; the codes the HTTP layer and Apollo add are given where the table says.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { API_CODES, HTTP_STATUS } from '../../src/api/errors.ts';
-import { ROOT, type Started, seededStore, startApi } from './support.ts';
+import { ROOT, seededApi } from './support.ts';
 
 /** Codes that come from the HTTP layer (src/api/http.ts) or Apollo itself. */
 const OTHER_CODES = [
@@ -38,16 +38,7 @@ describe('README error table', () => {
 });
 
 describe('the codes the HTTP layer and Apollo add, as the table says', () => {
-  let seeds: Awaited<ReturnType<typeof seededStore>>;
-  let api: Started;
-  beforeAll(async () => {
-    seeds = await seededStore();
-    api = await startApi(seeds.store);
-  });
-  afterAll(async () => {
-    await api?.close();
-    await seeds?.dispose();
-  });
+  const api = seededApi();
 
   const post = (body: string, contentType = 'application/json') =>
     fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': contentType }, body });

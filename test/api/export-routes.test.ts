@@ -1,22 +1,11 @@
 // Tests of the download routes (/export/{mandates,lineage,coverage}.{csv,xlsx,json}) over HTTP on the seeds: the
 // content type and attachment name, files that parse, the same answers as the GraphQL API (mandates overdue on a
 // day with their chains, the lineage tree, coverage), and 400 / 404 with {code, message, field} for bad requests.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readCsv, readXlsx } from '../support/export-readers.ts';
-import { type GqlResponse, gql, type Started, seededStore, startApi } from './support.ts';
+import { type GqlResponse, gql, seededApi } from './support.ts';
 
-let api: Started;
-let dispose: () => Promise<void>;
-
-beforeAll(async () => {
-  const seeded = await seededStore();
-  dispose = seeded.dispose;
-  api = await startApi(seeded.store);
-});
-afterAll(async () => {
-  await api.close();
-  await dispose();
-});
+const api = seededApi();
 
 const get = (path: string, init: RequestInit = {}) => fetch(`${api.url}${path}`, init);
 /** The body as sent: fetch's text() would drop the byte-order mark the CSV starts with. */

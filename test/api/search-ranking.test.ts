@@ -3,13 +3,8 @@
 // the hits are exactly the nodes with every word (checked against a brute-force scan of the exported graph), and
 // filters keep what they say.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPlan } from '../../bench/national/plan.ts';
-import { generateDocuments } from '../../bench/national/write.ts';
-import { ingestDocuments } from '../../src/ingest/ingest.ts';
 import { foldText, type GraphExport, searchTokens } from '../../src/model/graph.ts';
-import { extractDocument } from '../../src/pipeline/extract-document.ts';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
-import { gql, type Started, seededStore, startApi } from './support.ts';
+import { gql, nationalStore, type Started, seededApi, startApi } from './support.ts';
 
 interface Hit {
   __typename: 'Document' | 'Task' | 'Agency';
@@ -86,16 +81,7 @@ function bruteForce(graph: GraphExport, text: string): Set<string> {
 }
 
 describe('on the seeds', () => {
-  let seeded: Awaited<ReturnType<typeof seededStore>>;
-  let api: Started;
-  beforeAll(async () => {
-    seeded = await seededStore();
-    api = await startApi(seeded.store);
-  });
-  afterAll(async () => {
-    await api.close();
-    await seeded.dispose();
-  });
+  const api = seededApi();
 
   it('"nghi quyet 36" puts a 36-NQ/TW first, above the plans that cite it', async () => {
     const hits = await search(api.url, 'nghi quyet 36');
@@ -111,29 +97,18 @@ describe('on the seeds', () => {
 });
 
 describe('on a generated national corpus of 1,500 documents', () => {
-  let store: SqliteStore;
+  let national: Awaited<ReturnType<typeof nationalStore>>;
   let api: Started;
   let graph: GraphExport;
-  let dir: string;
 
   beforeAll(async () => {
-    const seeded = await seededStore(); // for its temporary directory helpers
-    await seeded.dispose();
-    dir = seeded.dir;
-    store = new SqliteStore({ directory: `${dir}-national` });
-    await store.init();
-    const inputs = [...generateDocuments(buildPlan(11, 1500))].map((d) => ({
-      source: d.file,
-      text: d.text,
-      document: extractDocument(d.text, { source: d.file }),
-    }));
-    await ingestDocuments(store, inputs);
-    graph = await store.exportAll();
-    api = await startApi(store);
+    national = await nationalStore(11, 1500);
+    graph = await national.store.exportAll();
+    api = await startApi(national.store);
   }, 180_000);
   afterAll(async () => {
     await api?.close();
-    await store?.close();
+    await national?.dispose();
   });
 
   it('every sampled document symbol is the first hit, and every hit before another symbol has it', async () => {

@@ -3,6 +3,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { buildPlan } from '../../bench/national/plan.ts';
 import { generateDocuments } from '../../bench/national/write.ts';
 import { type ApiServer, type ApiServerOptions, createApiServer } from '../../src/api/server.ts';
@@ -136,6 +137,39 @@ export async function startApi(
   const api = await createApiServer({ sourceRoots: [ROOT], ...options, store: counting.store });
   const { url } = await api.listen(0, '127.0.0.1');
   return { api, url, counting, close: () => api.close() };
+}
+
+/**
+ * For the enclosing suite: the seeds in a fresh store behind an API server, started before its tests and closed
+ * after them. The fields read through once the suite has started.
+ */
+export function seededApi(options: Omit<ApiServerOptions, 'store'> = {}): Started {
+  let seeds: Awaited<ReturnType<typeof seededStore>> | undefined;
+  let started: Started | undefined;
+  beforeAll(async () => {
+    seeds = await seededStore();
+    started = await startApi(seeds.store, options);
+  });
+  afterAll(async () => {
+    await started?.close();
+    await seeds?.dispose();
+  });
+  const running = (): Started => {
+    if (started === undefined) throw new Error('the seeded API is read before its suite started');
+    return started;
+  };
+  return {
+    get api() {
+      return running().api;
+    },
+    get url() {
+      return running().url;
+    },
+    get counting() {
+      return running().counting;
+    },
+    close: () => running().close(),
+  };
 }
 
 export interface GqlResponse<T = Record<string, unknown>> {
