@@ -7,7 +7,7 @@
 // answer cache, the next request gets a new answer object from the store and everything is computed afresh
 // (once); an expired answer is replaced by a refreshed one the same way. Without an answer cache every request
 // has its own answer objects and computes its own tree (still once per request, however many pages it asks for).
-import { findDistricts, findProvince, geoKey } from '../gazetteer/geo.ts';
+import { findProvince, geoKey, provinceKeysOf } from '../gazetteer/geo.ts';
 import { typeOfCode } from '../lexicon/lexicon.ts';
 import { foldText, type GraphNode, searchTokens } from '../model/graph.ts';
 import { nodeName } from '../query/views.ts';
@@ -99,18 +99,8 @@ const filtered = new WeakMap<Tree, Map<string, FilterMatches>>();
 /** Null without a criterion (an empty filter is no filter). */
 export function treeCriteria(filter: TreeFilter | null | undefined): Criteria | null {
   if (!filter) return null;
-  let province: string | null = null;
-  if (typeof filter.province === 'string') {
-    const p = findProvince(filter.province);
-    if (p === null)
-      throw apiError('BAD_USER_INPUT', `filter.province: unknown province "${filter.province}"`);
-    province = geoKey(p.name);
-  }
-  let type: string | null = null;
-  if (typeof filter.type === 'string') {
-    type = typeCode(filter.type);
-    if (type === '') throw apiError('BAD_USER_INPUT', 'filter.type has no letters');
-  }
+  const province = typeof filter.province === 'string' ? provinceCriterion(filter.province) : null;
+  const type = typeof filter.type === 'string' ? typeCriterion(filter.type) : null;
   const tokens = typeof filter.text === 'string' ? searchTokens(filter.text) : [];
   if (typeof filter.text === 'string' && tokens.length === 0)
     throw apiError('BAD_USER_INPUT', 'filter.text has no words');
@@ -121,6 +111,21 @@ export function treeCriteria(filter: TreeFilter | null | undefined): Criteria | 
 
 /** A type code compared folded: "QĐ", "qd" and "Qđ" are one code. */
 const typeCode = (code: string) => foldText(code).replace(/ /g, '');
+
+/** `filter.province` of a tree or a search: the province's geoKey; BAD_USER_INPUT when the gazetteer has none. */
+export function provinceCriterion(name: string): string {
+  const p = findProvince(name);
+  if (p === null)
+    throw apiError('BAD_USER_INPUT', `filter.province: unknown province "${name}"`, { field: 'province' });
+  return geoKey(p.name);
+}
+
+/** `filter.type` of a tree or a search: the folded code; BAD_USER_INPUT when it has no letters. */
+export function typeCriterion(code: string): string {
+  const folded = typeCode(code);
+  if (folded === '') throw apiError('BAD_USER_INPUT', 'filter.type has no letters', { field: 'type' });
+  return folded;
+}
 
 /** The type code of a symbol: "36-NQ/TW" and "57-CTr/TU" (party style), "1693/KH-UBND" and "569/QĐ-TTg" (state style). */
 export function symbolTypeCode(symbol: string): string | null {
@@ -198,12 +203,7 @@ function* computeMatches(tree: Tree, c: Criteria): Steps<FilterMatches> {
     const j = geo(jurisdiction);
     let set = provincesOf.get(j);
     if (set === undefined) {
-      const own = findProvince(jurisdiction);
-      set =
-        local.get(j) ??
-        (own !== null
-          ? new Set([geoKey(own.name)])
-          : new Set(findDistricts(jurisdiction).map((d) => geoKey(d.province.name))));
+      set = local.get(j) ?? provinceKeysOf(jurisdiction);
       provincesOf.set(j, set);
     }
     return set;

@@ -8,7 +8,7 @@
 //   4. tasks with every word: those with the words in their key or title first.
 // Every word must start a word of the node's text (case and diacritics ignored), as before.
 import MiniSearch from 'minisearch';
-import { findDistricts, findProvince, geoKey } from '../gazetteer/geo.ts';
+import { geoKey, provinceKeysOf } from '../gazetteer/geo.ts';
 import { typeOfCode, typeWords } from '../lexicon/lexicon.ts';
 import type { DocType } from '../model/extraction.ts';
 import {
@@ -23,7 +23,7 @@ import {
 import type { CatalogSnapshot } from './catalog.ts';
 import { apiError } from './errors.ts';
 import type { NodeKind, SearchFilter } from './generated/resolver-types.ts';
-import { symbolTypeCode } from './lineage-index.ts';
+import { provinceCriterion, symbolTypeCode, typeCriterion } from './lineage-index.ts';
 
 const LEVEL_RANK: Readonly<Record<string, number>> = { CENTRAL: 0, PROVINCE: 1, DISTRICT: 2, COMMUNE: 3 };
 const levelRank = (level: string | null) => (level === null ? 4 : (LEVEL_RANK[level] ?? 4));
@@ -64,20 +64,8 @@ export function parseSearch(
       field: 'kinds',
     });
   const want = new Set<NodeKind>(kinds && kinds.length > 0 ? kinds : ['DOCUMENT', 'TASK', 'AGENCY']);
-  let province: string | null = null;
-  if (typeof filter?.province === 'string') {
-    const p = findProvince(filter.province);
-    if (p === null)
-      throw apiError('BAD_USER_INPUT', `filter.province: unknown province "${filter.province}"`, {
-        field: 'province',
-      });
-    province = geoKey(p.name);
-  }
-  let type: string | null = null;
-  if (typeof filter?.type === 'string') {
-    type = foldText(filter.type).replace(/ /g, '');
-    if (type === '') throw apiError('BAD_USER_INPUT', 'filter.type has no letters', { field: 'type' });
-  }
+  const province = typeof filter?.province === 'string' ? provinceCriterion(filter.province) : null;
+  const type = typeof filter?.type === 'string' ? typeCriterion(filter.type) : null;
   const year = typeof filter?.year === 'number' ? filter.year : null;
   return {
     tokens,
@@ -135,10 +123,10 @@ export class SearchIndex {
   private readonly provinces = new Map<string, ReadonlySet<string>>();
   private readonly answers = new Map<string, readonly GraphNode[]>();
 
-  constructor(
-    private readonly snapshot: CatalogSnapshot,
-    private readonly citedBy: ReadonlyMap<string, number>,
-  ) {
+  private readonly citedBy: ReadonlyMap<string, number>;
+
+  constructor(private readonly snapshot: CatalogSnapshot) {
+    this.citedBy = snapshot.citedBy;
     this.documents = [...snapshot.documents.values()].sort(byId);
     this.agencies = snapshot.agencies;
     this.tasks = snapshot.tasks;
@@ -285,11 +273,7 @@ export class SearchIndex {
     if (holder.jurisdiction === null) return false;
     let set = this.provinces.get(holder.jurisdiction);
     if (set === undefined) {
-      const own = findProvince(holder.jurisdiction);
-      set =
-        own !== null
-          ? new Set([geoKey(own.name)])
-          : new Set(findDistricts(holder.jurisdiction).map((d) => geoKey(d.province.name)));
+      set = provinceKeysOf(holder.jurisdiction);
       this.provinces.set(holder.jurisdiction, set);
     }
     return set.has(province);

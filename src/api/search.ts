@@ -12,7 +12,7 @@ const indexes = new WeakMap<CatalogSnapshot, SearchIndex>();
 function indexOf(snapshot: CatalogSnapshot): SearchIndex {
   let index = indexes.get(snapshot);
   if (index === undefined) {
-    index = new SearchIndex(snapshot, snapshot.citedBy);
+    index = new SearchIndex(snapshot);
     indexes.set(snapshot, index);
   }
   return index;

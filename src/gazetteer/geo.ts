@@ -302,6 +302,17 @@ export function findDistricts(name: string): District[] {
   return [];
 }
 
+/**
+ * The geoKeys of the provinces a jurisdiction lies in: its own when it is a province, else those of every district
+ * of that name (empty when the gazetteer knows neither).
+ */
+export function provinceKeysOf(jurisdiction: string): ReadonlySet<string> {
+  const own = findProvince(jurisdiction);
+  return own !== null
+    ? new Set([geoKey(own.name)])
+    : new Set(findDistricts(jurisdiction).map((d) => geoKey(d.province.name)));
+}
+
 /** The post-2025 province that `province` became part of (itself for a post-2025 unit); null if unknown. */
 export function provinceAfterMerger2025(province: Province): Province | null {
   if (province.era !== 'PRE_2025') return gazetteer().provinceByName.get(province.name) ?? null;
