@@ -1,9 +1,8 @@
-// API timeliness: the `timeliness` query's work — the coverage of the root at a level, the time limits its text
-// states (extracted from the stored text, memoized like references), judged by src/query/timeliness.ts.
+// API timeliness: the `timeliness` query's work (src/query/timeliness.ts), the root's text read and extracted as
+// for references (memoized), its documents through the request's loaders.
 import type { Level } from '../model/extraction.ts';
 import type { DocumentNode } from '../model/graph.ts';
-import { coverageUnits } from '../query/coverage-units.ts';
-import { timeliness, todayInVietnam } from '../query/timeliness.ts';
+import { timelinessFromStore } from '../query/timeliness.ts';
 import type { ApiContext } from './context.ts';
 import type { Era } from './generated/resolver-types.ts';
 import type { TimelinessView } from './mappers.ts';
@@ -16,31 +15,24 @@ export async function timelinessOf(
   province: string | null | undefined,
   asOf: string | null | undefined,
 ): Promise<TimelinessView> {
-  const { units, era: used } = coverageUnits(level, root, era, province);
-  const [coverage, text] = await Promise.all([
-    ctx.store.coverage(root.id, level, units),
-    ctx.services.texts.textOf(root),
-  ]);
-  const limits =
-    text === null
-      ? []
-      : ctx.services.extractions.of(root.contentHash ?? root.id, text, root.sources[0] ?? root.id)
-          .issueDeadlines;
-  const ids = coverage.covered.flatMap((c) => c.documentIds);
-  const nodes = await ctx.loaders.node.loadMany(ids);
-  const byId = new Map<string, DocumentNode>();
-  for (const n of nodes) if (!(n instanceof Error) && n.kind === 'DOCUMENT') byId.set(n.id, n);
-  const documentsOf = new Map(
-    coverage.covered.map((c) => [
-      c.unit,
-      c.documentIds.map((id) => byId.get(id)).filter((d) => d !== undefined),
-    ]),
-  );
-  const answer = timeliness({
-    root: coverage.root,
-    limits,
-    units: units.map((unit) => ({ unit, documents: documentsOf.get(unit) ?? [] })),
-    asOf: asOf ?? todayInVietnam(),
+  const answer = await timelinessFromStore({
+    store: ctx.store,
+    root,
+    level,
+    era,
+    province,
+    asOf,
+    limitsOf: async (doc) => {
+      const text = await ctx.services.texts.textOf(doc);
+      return text === null
+        ? []
+        : ctx.services.extractions.of(doc.contentHash ?? doc.id, text, doc.sources[0] ?? doc.id)
+            .issueDeadlines;
+    },
+    documents: async (ids) =>
+      (await ctx.loaders.node.loadMany(ids)).filter(
+        (n): n is DocumentNode => !(n instanceof Error) && n.kind === 'DOCUMENT',
+      ),
   });
-  return { ...answer, level, era: used };
+  return { ...answer, level };
 }

@@ -2,8 +2,10 @@
 // in days from the central document's date to the unit's first implementing document, judged against the time the
 // central text gave for issuing them when it states one ("trong thời hạn 60 ngày", "trước ngày 30/6/2023"), and
 // who is late or silent. Pure: the caller brings the root, its stated limits and the coverage's documents.
-import type { IssueDeadline } from '../model/extraction.ts';
+import type { IssueDeadline, Level } from '../model/extraction.ts';
 import type { DocumentNode } from '../model/graph.ts';
+import type { GraphStore } from '../store/graph-store.ts';
+import { coverageUnits, type Era } from './coverage-units.ts';
 
 export type TimelinessStatus =
   /** The first document came by the due date. */
@@ -162,4 +164,42 @@ export function timeliness(input: {
     counts,
     medianLagDays: median(lags),
   };
+}
+
+/**
+ * The timeliness of `root` at `level`, from the store: the units of the level (coverage-units.ts), their
+ * implementing documents (the store's coverage), and the limits the root's text states. The caller says how the
+ * text is read and the documents loaded (the API through its request loaders and memo, the CLI directly).
+ */
+export async function timelinessFromStore(input: {
+  store: Pick<GraphStore, 'coverage'>;
+  root: DocumentNode;
+  level: Level;
+  era?: Era | null | undefined;
+  province?: string | null | undefined;
+  asOf?: string | null | undefined;
+  limitsOf: (root: DocumentNode) => Promise<readonly IssueDeadline[]>;
+  documents: (ids: readonly string[]) => Promise<readonly DocumentNode[]>;
+}): Promise<Timeliness & { era: Era | null }> {
+  const { units, era } = coverageUnits(input.level, input.root, input.era, input.province);
+  const [coverage, limits] = await Promise.all([
+    input.store.coverage(input.root.id, input.level, units),
+    input.limitsOf(input.root),
+  ]);
+  const byId = new Map(
+    (await input.documents(coverage.covered.flatMap((c) => c.documentIds))).map((d) => [d.id, d]),
+  );
+  const documentsOf = new Map(
+    coverage.covered.map((c) => [
+      c.unit,
+      c.documentIds.map((id) => byId.get(id)).filter((d) => d !== undefined),
+    ]),
+  );
+  const answer = timeliness({
+    root: coverage.root,
+    limits,
+    units: units.map((unit) => ({ unit, documents: documentsOf.get(unit) ?? [] })),
+    asOf: input.asOf ?? todayInVietnam(),
+  });
+  return { ...answer, era };
 }

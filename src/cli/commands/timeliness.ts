@@ -4,13 +4,11 @@
 import type { Command } from 'commander';
 import { FileTextProvider } from '../../api/text-provider.ts';
 import type { Level } from '../../model/extraction.ts';
-import type { DocumentNode } from '../../model/graph.ts';
 import { extractDocument } from '../../pipeline/extract-document.ts';
-import { coverageUnits } from '../../query/coverage-units.ts';
 import { toCsv } from '../../query/csv.ts';
 import { resolveRef } from '../../query/refs.ts';
 import type { Table } from '../../query/table.ts';
-import { type Timeliness, timeliness, todayInVietnam } from '../../query/timeliness.ts';
+import { type Timeliness, timelinessFromStore } from '../../query/timeliness.ts';
 import { StoreError } from '../../store/graph-store.ts';
 import { type CliIo, type CommandContext, EXIT_OK, EXIT_USAGE } from '../main.ts';
 import { storeErrorExit } from '../store-errors.ts';
@@ -119,22 +117,18 @@ export async function runTimeliness(ref: string, options: TimelinessOptions, io:
     return await withStore(async (store) => {
       const node = await resolveRef(store, ref);
       if (node.kind !== 'DOCUMENT') throw new StoreError('INVALID_ARGUMENT', `${ref} is not a document`);
-      const root: DocumentNode = node;
-      const { units } = coverageUnits(level as Level, root, null, options.province);
-      const coverage = await store.coverage(root.id, level as Level, units);
-      const text = await new FileTextProvider({ roots: [process.cwd()], cacheDir: null }).textOf(root);
-      const limits =
-        text === null ? [] : extractDocument(text, { source: root.sources[0] ?? '' }).issueDeadlines;
-      const documents = new Map<string, DocumentNode[]>();
-      for (const c of coverage.covered) {
-        const nodes = await Promise.all(c.documentIds.map((id) => store.getDocument(id)));
-        documents.set(c.unit, nodes);
-      }
-      const answer = timeliness({
-        root: coverage.root,
-        limits,
-        units: units.map((unit) => ({ unit, documents: documents.get(unit) ?? [] })),
-        asOf: options.asOf ?? todayInVietnam(),
+      const texts = new FileTextProvider({ roots: [process.cwd()], cacheDir: null });
+      const answer = await timelinessFromStore({
+        store,
+        root: node,
+        level: level as Level,
+        province: options.province ?? null,
+        asOf: options.asOf ?? null,
+        limitsOf: async (root) => {
+          const text = await texts.textOf(root);
+          return text === null ? [] : extractDocument(text, { source: root.sources[0] ?? '' }).issueDeadlines;
+        },
+        documents: (ids) => Promise.all(ids.map((id) => store.getDocument(id))),
       });
       io.stdout(render(answer, options.json ? 'json' : options.csv ? 'csv' : 'text'));
       return EXIT_OK;
