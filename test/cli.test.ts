@@ -7,24 +7,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli/main.ts';
 import { ExtractionOutput } from '../src/model/extraction.ts';
+import { runCliCaptured } from './support/cli-run.ts';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (s) => {
-      stdout += s;
-    },
-    stderr: (s) => {
-      stderr += s;
-    },
-  });
-  return { code, stdout, stderr };
-}
+const run = runCliCaptured;
 
 function sources(stdout: string): string[] {
   return ExtractionOutput.parse(JSON.parse(stdout)).documents.map((d) => d.source);

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/main.ts';
+import { runCliCaptured } from '../support/cli-run.ts';
 
 const RESOLUTION = `BAN CHẤP HÀNH TRUNG ƯƠNG
 ĐẢNG CỘNG SẢN VIỆT NAM
@@ -49,19 +49,7 @@ BÍ THƯ
 const dir = mkdtempSync(join(tmpdir(), 'pg-cli-timeliness-'));
 const cwd = process.cwd();
 
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (s) => {
-      stdout += s;
-    },
-    stderr: (s) => {
-      stderr += s;
-    },
-  });
-  return { code, stdout, stderr };
-}
+const run = runCliCaptured;
 
 beforeAll(async () => {
   mkdirSync(join(dir, 'docs'));
