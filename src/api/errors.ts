@@ -27,16 +27,18 @@ export const API_CODES = [
 ] as const;
 export type ApiCode = (typeof API_CODES)[number];
 
-/** Codes whose message is safe to show as is; anything else is masked in production. */
-const PUBLIC_CODES = new Set<string>([
-  ...API_CODES,
+/** Apollo's own codes for a request it refuses; they reach clients as they are. */
+export const APOLLO_CODES = [
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
   'OPERATION_RESOLUTION_FAILURE',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
-]);
+] as const;
+
+/** Codes whose message is safe to show as is; anything else is masked in production. */
+const PUBLIC_CODES = new Set<string>([...API_CODES, ...APOLLO_CODES]);
 
 /**
  * HTTP statuses of the errors that refuse a whole request before execution (limits, authorization, sizes). Errors
