@@ -3,6 +3,7 @@
 // labelE (the node kind, the edge type), and each property as a typed <key> (d0, d1, … as yEd and NetworkX write
 // them): days as strings, counts and offsets as int, flags as boolean, confidence as double.
 import type { GraphEdge, GraphExport, GraphNode } from '../model/graph.ts';
+import { edgeToRecord } from '../store/records.ts';
 
 type KeyType = 'string' | 'int' | 'double' | 'boolean';
 
@@ -58,18 +59,10 @@ function nodeProps(n: GraphNode): Record<string, unknown> {
   );
 }
 
+/** An edge's properties as the store records them (provenance flattened), with its type; its id and ends are attributes. */
 function edgeProps(e: GraphEdge): Record<string, unknown> {
-  const { provenance: p, id: _id, from: _from, to: _to, ...rest } = e;
-  return {
-    ...rest,
-    assertedBy: p.assertedBy,
-    source: p.source,
-    evidenceStart: p.evidence.start,
-    evidenceEnd: p.evidence.end,
-    method: p.method,
-    confidence: p.confidence,
-    extractorVersion: p.extractorVersion,
-  };
+  const { id: _id, fromId: _from, toId: _to, ...props } = edgeToRecord(e);
+  return { type: e.type, ...props };
 }
 
 function text(type: KeyType, v: unknown): string {
