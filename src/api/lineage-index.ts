@@ -112,18 +112,20 @@ export function treeCriteria(filter: TreeFilter | null | undefined): Criteria | 
 /** A type code compared folded: "QĐ", "qd" and "Qđ" are one code. */
 const typeCode = (code: string) => foldText(code).replace(/ /g, '');
 
-/** `filter.province` of a tree or a search: the province's geoKey; BAD_USER_INPUT when the gazetteer has none. */
-export function provinceCriterion(name: string): string {
+/**
+ * `filter.province` of a tree or a search: the province's geoKey; BAD_USER_INPUT when the gazetteer has none
+ * (`extensions` added to the error: a search names the field, the tree's filter does not).
+ */
+export function provinceCriterion(name: string, extensions: Record<string, unknown> = {}): string {
   const p = findProvince(name);
-  if (p === null)
-    throw apiError('BAD_USER_INPUT', `filter.province: unknown province "${name}"`, { field: 'province' });
+  if (p === null) throw apiError('BAD_USER_INPUT', `filter.province: unknown province "${name}"`, extensions);
   return geoKey(p.name);
 }
 
 /** `filter.type` of a tree or a search: the folded code; BAD_USER_INPUT when it has no letters. */
-export function typeCriterion(code: string): string {
+export function typeCriterion(code: string, extensions: Record<string, unknown> = {}): string {
   const folded = typeCode(code);
-  if (folded === '') throw apiError('BAD_USER_INPUT', 'filter.type has no letters', { field: 'type' });
+  if (folded === '') throw apiError('BAD_USER_INPUT', 'filter.type has no letters', extensions);
   return folded;
 }
 

@@ -64,8 +64,9 @@ export function parseSearch(
       field: 'kinds',
     });
   const want = new Set<NodeKind>(kinds && kinds.length > 0 ? kinds : ['DOCUMENT', 'TASK', 'AGENCY']);
-  const province = typeof filter?.province === 'string' ? provinceCriterion(filter.province) : null;
-  const type = typeof filter?.type === 'string' ? typeCriterion(filter.type) : null;
+  const province =
+    typeof filter?.province === 'string' ? provinceCriterion(filter.province, { field: 'province' }) : null;
+  const type = typeof filter?.type === 'string' ? typeCriterion(filter.type, { field: 'type' }) : null;
   const year = typeof filter?.year === 'number' ? filter.year : null;
   return {
     tokens,
