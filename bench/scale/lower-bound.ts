@@ -1,7 +1,8 @@
 // Bench `scale`: the lower bound a lineage answer is measured against — the same walks as the store's
 // traversal (src/store/traversal.ts), by the same rules, over plain integer arrays (compressed sparse rows
 // per edge type and direction). No objects, no sorting, no queue: what a walk costs and nothing else.
-import type { GraphExport } from '../../src/model/graph.ts';
+import Database from 'better-sqlite3';
+import { type EdgeFields, edgeId } from '../../src/model/graph.ts';
 
 const TYPES = ['IMPLEMENTS', 'HAS_TASK', 'ASSIGNS', 'PART_OF'] as const;
 type WalkType = (typeof TYPES)[number];
@@ -15,46 +16,136 @@ interface Csr {
 
 const KIND = { DOCUMENT: 0, TASK: 1, AGENCY: 2 } as const;
 
+/** Growable column of 32-bit integers (a 100,000-document graph has millions of edges: no object per row). */
+class IntColumn {
+  values = new Int32Array(1 << 16);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Int32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = v;
+  }
+}
+
 export class ArrayGraph {
-  readonly ids: string[];
-  readonly edgeIds: string[];
+  readonly ids: string[] = [];
   readonly index = new Map<string, number>();
   readonly kind: Uint8Array;
   private readonly out = new Map<WalkType, Csr>();
   private readonly in = new Map<WalkType, Csr>();
+  /** Per walked edge: its type (index in TYPES), endpoints, asserting document (a string number), role. */
+  private readonly edgeType: Uint8Array;
+  private readonly edgeFrom: Int32Array;
+  private readonly edgeTo: Int32Array;
+  private readonly edgeAssertedBy: Int32Array;
+  private readonly edgeLead: Uint8Array;
+  private readonly stringOf: (s: number) => string;
 
-  constructor(graph: GraphExport) {
-    this.ids = graph.nodes.map((n) => n.id);
-    this.ids.forEach((id, i) => {
-      this.index.set(id, i);
-    });
-    this.kind = Uint8Array.from(graph.nodes, (n) => KIND[n.kind]);
-    this.edgeIds = graph.edges.map((e) => e.id);
-    for (const type of TYPES) {
-      const pairs: Array<[number, number, number]> = [];
-      graph.edges.forEach((e, k) => {
-        const a = this.index.get(e.from);
-        const b = this.index.get(e.to);
-        if (e.type === type && a !== undefined && b !== undefined) pairs.push([a, b, k]);
-      });
-      this.out.set(type, this.csr(pairs));
-      this.in.set(type, this.csr(pairs.map(([a, b, k]) => [b, a, k])));
+  /**
+   * Read from the store's database file by a read-only connection of its own, streaming rows: building it from
+   * `exportAll()` held every node and edge with its provenance as objects and ran out of memory at 100,000
+   * documents. Only the edge types the walks follow are kept; an edge's id is made when an answer names it.
+   */
+  static fromDatabase(file: string): ArrayGraph {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      return new ArrayGraph(db);
+    } finally {
+      db.close();
     }
   }
 
-  private csr(pairs: Array<[number, number, number]>): Csr {
+  private constructor(db: Database.Database) {
+    const numberToIndex = new Map<number, number>();
+    const kinds: number[] = [];
+    for (const row of db.prepare('SELECT n, id, kind FROM node ORDER BY id').iterate() as Iterable<{
+      n: number;
+      id: string;
+      kind: keyof typeof KIND;
+    }>) {
+      numberToIndex.set(row.n, this.ids.length);
+      this.index.set(row.id, this.ids.length);
+      this.ids.push(row.id);
+      kinds.push(KIND[row.kind]);
+    }
+    this.kind = Uint8Array.from(kinds);
+    const type = new IntColumn();
+    const from = new IntColumn();
+    const to = new IntColumn();
+    const assertedBy = new IntColumn();
+    const lead = new IntColumn();
+    const rows = db
+      .prepare(
+        `SELECT from_n, type, to_n, asserted_by, qualifier FROM edge WHERE type IN (${TYPES.map(() => '?').join(', ')})`,
+      )
+      .raw()
+      .iterate(...TYPES) as Iterable<[number, WalkType, number, number, string]>;
+    for (const [a, t, b, by, qualifier] of rows) {
+      const ia = numberToIndex.get(a);
+      const ib = numberToIndex.get(b);
+      if (ia === undefined || ib === undefined) continue;
+      type.push(TYPES.indexOf(t));
+      from.push(ia);
+      to.push(ib);
+      assertedBy.push(by);
+      lead.push(qualifier === 'LEAD' ? 1 : 0);
+    }
+    const n = type.length;
+    this.edgeType = Uint8Array.from(type.values.subarray(0, n));
+    this.edgeFrom = from.values.slice(0, n);
+    this.edgeTo = to.values.slice(0, n);
+    this.edgeAssertedBy = assertedBy.values.slice(0, n);
+    this.edgeLead = Uint8Array.from(lead.values.subarray(0, n));
+    // The asserting documents' ids (one string per document, not per edge).
+    const strings = new Map(
+      db
+        .prepare('SELECT s, value FROM string WHERE s IN (SELECT DISTINCT asserted_by FROM edge)')
+        .raw()
+        .all() as Array<[number, string]>,
+    );
+    this.stringOf = (s) => strings.get(s) as string;
+    TYPES.forEach((t, code) => {
+      this.out.set(t, this.csr(code, this.edgeFrom, this.edgeTo));
+      this.in.set(t, this.csr(code, this.edgeTo, this.edgeFrom));
+    });
+  }
+
+  /** The id the store gives edge `k` (the model's own rule, from its stored parts). */
+  edgeId(k: number): string {
+    const type = TYPES[this.edgeType[k] as number] as WalkType;
+    const edge = {
+      type,
+      from: this.ids[this.edgeFrom[k] as number],
+      to: this.ids[this.edgeTo[k] as number],
+      provenance: { assertedBy: this.stringOf(this.edgeAssertedBy[k] as number) },
+      role: this.edgeLead[k] ? 'LEAD' : 'COORDINATOR',
+    } as unknown as EdgeFields;
+    return edgeId(edge);
+  }
+
+  /** Compressed rows of the edges of type `code`, from `a[k]` to `b[k]`. */
+  private csr(code: number, a: Int32Array, b: Int32Array): Csr {
     const n = this.ids.length;
     const offsets = new Int32Array(n + 1);
-    for (const [a] of pairs) offsets[a + 1] = (offsets[a + 1] ?? 0) + 1;
+    let count = 0;
+    for (let k = 0; k < this.edgeType.length; k++) {
+      if (this.edgeType[k] !== code) continue;
+      offsets[(a[k] as number) + 1] = (offsets[(a[k] as number) + 1] ?? 0) + 1;
+      count++;
+    }
     for (let i = 0; i < n; i++) offsets[i + 1] = (offsets[i + 1] ?? 0) + (offsets[i] ?? 0);
     const fill = offsets.slice(0, n);
-    const to = new Int32Array(pairs.length);
-    const edge = new Int32Array(pairs.length);
-    for (const [a, b, k] of pairs) {
-      const at = fill[a] ?? 0;
-      to[at] = b;
+    const to = new Int32Array(count);
+    const edge = new Int32Array(count);
+    for (let k = 0; k < this.edgeType.length; k++) {
+      if (this.edgeType[k] !== code) continue;
+      const at = fill[a[k] as number] ?? 0;
+      to[at] = b[k] as number;
       edge[at] = k;
-      fill[a] = at + 1;
+      fill[a[k] as number] = at + 1;
     }
     return { offsets, to, edge };
   }

@@ -13,7 +13,7 @@ import { streamDocuments } from '../../src/io/input-files.ts';
 import type { ReadTextError } from '../../src/io/read-text.ts';
 import { type ChainUp, type Lineage, taskId } from '../../src/model/graph.ts';
 import { extractDocument } from '../../src/pipeline/extract-document.ts';
-import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import { DATABASE_FILE, SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { chainsUp, descendants, type Expected, readExpected } from '../national/expected.ts';
 import { CHAIN_QUERY, LINEAGE_DEPTH, LINEAGE_PAGE_QUERY, LINEAGE_QUERY } from '../queries.ts';
 import { ArrayGraph } from './lower-bound.ts';
@@ -229,7 +229,7 @@ export async function runSize(o: SizeOptions) {
   };
   o.log(`start-up: ${startup.seconds} s, ${startup.nodes} nodes, ${startup.edges} edges in memory`);
 
-  const graph = new ArrayGraph(await store.exportAll());
+  const graph = ArrayGraph.fromDatabase(join(o.store, DATABASE_FILE));
   const docId = (i: number) => idOf.get(files[i] as string) as string;
   const central = spread(
     expected.docs.flatMap((d, i) => (d.level === 'CENTRAL' ? [i] : [])),
@@ -267,7 +267,7 @@ export async function runSize(o: SizeOptions) {
       ) &&
         sameSet(
           lineage.edges.map((e) => e.id),
-          [...lbLineage.edges].map((i) => graph.edgeIds[i] as string),
+          [...lbLineage.edges].map((i) => graph.edgeId(i)),
         ),
       () => `lineage of ${root}: lower bound differs from the port`,
     );

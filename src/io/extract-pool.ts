@@ -21,17 +21,23 @@ export interface ExtractPool {
 }
 
 /**
- * `ahead`: most files extracted and not yet taken; enough to keep the threads busy while the consumer
- * writes a batch (each holds a text and its extraction: about ten times the text in memory).
+ * `ahead`: most files extracted and not yet taken; at least a batch of the consumer's (ingest writes up to 500
+ * files at a time), so the next batch is extracted while one is written (each holds a text and its extraction:
+ * about ten times the text in memory).
  */
-export function createExtractPool(threads: number, ahead = 256): ExtractPool {
+export function createExtractPool(threads: number, ahead = 512): ExtractPool {
+  const window = Math.max(threads * 2, ahead);
   const pool = new Piscina<{ source: string } & ReadOptions, ReadOutcome>({
     filename: WORKER,
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 1_000,
+    // The whole window queued on the threads at once: the writer's transaction blocks the event loop that hands
+    // out tasks, so with one task per thread the extractors sat idle for every batch written and ingest ran as
+    // extraction plus writing, never both at once (each core idle half the time). A thread still extracts one
+    // file at a time; only the reads overlap.
+    concurrentTasksPerWorker: Math.ceil(window / threads),
   });
-  const window = Math.max(threads * 2, ahead);
   return {
     async *outcomes(files, options = {}) {
       const inFlight: Array<Promise<ReadOutcome>> = [];

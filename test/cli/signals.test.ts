@@ -21,8 +21,9 @@ let corpusFiles = 0;
 let n = 0;
 
 beforeAll(() => {
-  // Enough documents for two batches of the ingest (500 documents each), so a signal lands between them.
-  for (const d of generateDocuments(buildPlan(7, 640))) {
+  // Enough documents for several batches of the ingest (500 documents or 2 M characters each, about 270 of
+  // these), so a signal lands between them even though the next batches are extracted while one is written.
+  for (const d of generateDocuments(buildPlan(7, 1_600))) {
     const path = join(corpus, d.file);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, d.text);
