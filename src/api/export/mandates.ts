@@ -155,7 +155,8 @@ async function scope(src: ExportSource, q: MandateQuery): Promise<MandateView[]>
         'ref',
         `${q.ref} is an agency: give it as agency, ref names a document or task`,
       );
-    parts.push(await mandatesFromLineage(await src.store.lineageDown(root.id, src.maxLineageDepth)));
+    const holder = root.kind === 'TASK' ? await src.store.getDocument(root.documentId) : null;
+    parts.push(await mandatesFromLineage(await src.store.lineageDown(root.id, src.maxLineageDepth), holder));
   }
   if (q.agency !== null) {
     const agency = await src.store.getNode(q.agency);
