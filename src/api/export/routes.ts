@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { TABLE_FORMATS, type TableFormat } from '../../query/table-export.ts';
 import type { ApiServices } from '../context.ts';
 import type { Route } from '../http.ts';
+import { issueLimitsOf } from '../timeliness.ts';
 import type { ExportSource } from './common.ts';
 import {
   type ExportFailure,
@@ -90,6 +91,7 @@ export function exportRoutes(services: ApiServices): Route[] {
     store: services.store,
     allMandates: async () => (await services.catalog.snapshot()).mandates,
     maxLineageDepth: services.limits.maxLineageDepth,
+    issueLimitsOf: (doc) => issueLimitsOf(services, doc),
   };
   return [
     {
