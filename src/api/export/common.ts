@@ -5,6 +5,7 @@ import type { IssueDeadline } from '../../model/extraction.ts';
 import { DOC_TYPE_WORDS, type DocumentNode, type GraphNode } from '../../model/graph.ts';
 import { resolveRef } from '../../query/refs.ts';
 import { type GraphStore, isStoreError } from '../../store/graph-store.ts';
+import type { RequestBudget } from '../budget.ts';
 import { GraphQLError } from '../graphql.ts';
 import type { MandateView } from '../mappers.ts';
 
@@ -16,6 +17,8 @@ export interface ExportSource {
   maxLineageDepth: number;
   /** The time limits a document's text gives for issuing documents implementing it (none without its text). */
   issueLimitsOf(doc: DocumentNode): Promise<readonly IssueDeadline[]>;
+  /** A download's time budget: long loops yield and stop once it is spent (the CLI has none). */
+  budget?: RequestBudget;
 }
 
 /** A parameter the user got wrong: the CLI prints it (exit 2), the routes answer 400 with its field. */

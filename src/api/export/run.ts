@@ -4,6 +4,7 @@
 import type { TableExport } from '../../query/table.ts';
 import { type RenderedTables, renderTables, rowLimit, type TableFormat } from '../../query/table-export.ts';
 import { isStoreError } from '../../store/graph-store.ts';
+import { checkBudget } from '../budget.ts';
 import { GraphQLError } from '../graphql.ts';
 import { ExportInputError, type ExportSource } from './common.ts';
 import { coverageExport } from './coverage.ts';
@@ -78,6 +79,7 @@ export async function exportTables(
         'format',
         `${t.rows.length} rows do not fit in an Excel sheet (${limit} at most): narrow the export or ask for csv`,
       );
+  if (src.budget !== undefined) checkBudget(src.budget);
   return { export: e, file: await renderTables(e, format) };
 }
 
