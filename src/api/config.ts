@@ -2,6 +2,7 @@
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { isStoreError, resolveStoreTarget, type StoreTarget } from '../store/create-store.ts';
+import { parseTrustProxy, TRUST_NONE, type TrustProxy } from './client-address.ts';
 import type { CorsPolicy } from './http.ts';
 import { DEFAULT_HTTP_LIMITS, type HttpLimits } from './http-limits.ts';
 import { type ApiLimits, DEFAULT_LIMITS } from './limits.ts';
@@ -23,6 +24,8 @@ export interface ApiConfig {
   /** Reuse of store answers across requests (0 disables); writes through the API clear it at once. */
   answerCacheTtlMs: number;
   http: HttpLimits;
+  /** TRUST_PROXY: which proxies' X-Forwarded-For names the client (off: the socket's address). */
+  trustProxy: TrustProxy;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -64,6 +67,19 @@ function read<T>(env: Env, name: string, schema: z.ZodType<T>, fallback: T): T {
       `${name}=${JSON.stringify(raw)}: expected ${schema.description ?? parsed.error.issues[0]?.message ?? 'a valid value'}`,
     );
   return parsed.data;
+}
+
+/** TRUST_PROXY, off when unset; see client-address.ts for why it is never on unless asked for. */
+function trustProxy(env: Env): TrustProxy {
+  const raw = env.TRUST_PROXY?.trim();
+  if (raw === undefined || raw === '') return TRUST_NONE;
+  const parsed = parseTrustProxy(raw);
+  if (parsed === null)
+    throw new ConfigError(
+      'TRUST_PROXY',
+      `TRUST_PROXY=${JSON.stringify(raw)}: expected the number of proxies in front of the server (1, 2 …; 0 or off: none) or their IP addresses, comma-separated`,
+    );
+  return parsed;
 }
 
 /** The store's settings, their errors as configuration errors. */
@@ -140,5 +156,6 @@ export function apiConfigFromEnv(env: Env, cwd: string = process.cwd()): ApiConf
       headersTimeoutMs: read(env, 'API_HEADERS_TIMEOUT_MS', Positive, DEFAULT_HTTP_LIMITS.headersTimeoutMs),
       requestTimeoutMs: read(env, 'API_REQUEST_TIMEOUT_MS', Positive, DEFAULT_HTTP_LIMITS.requestTimeoutMs),
     },
+    trustProxy: trustProxy(env),
   };
 }

@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
 import type { StoreHealth } from '../model/graph.ts';
 import { requestBudget, timeoutMessage } from './budget.ts';
+import { clientAddress, TRUST_NONE, type TrustProxy } from './client-address.ts';
 import type { ApiContext, RequestInfo } from './context.ts';
 import { type ApiCode, errorBody } from './errors.ts';
 import type { ApiLimits } from './limits.ts';
@@ -17,7 +18,12 @@ export interface Route {
   prefix?: boolean;
   /** Default GET and HEAD. */
   methods?: readonly string[];
-  handle(req: IncomingMessage, res: ServerResponse, pathname: string): void | Promise<void>;
+  handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    pathname: string,
+    request: { client: string },
+  ): void | Promise<void>;
 }
 
 /** null: no CORS headers (same-origin only); '*': any origin; else the allowed origins. */
@@ -39,6 +45,8 @@ export interface HttpHandlerOptions {
   logger: Logger;
   /** Serialized answers of identical query requests (null: every request executes). */
   responses: ResponseCache | null;
+  /** Which proxies' X-Forwarded-For names the client (the rate limit's key); default none. */
+  trustProxy?: TrustProxy;
 }
 
 export const GRAPHQL_PATH = '/graphql';
@@ -148,16 +156,17 @@ function findRoute(routes: readonly Route[], pathname: string, method: string): 
 }
 
 export function createRequestHandler(o: HttpHandlerOptions) {
+  const trust = o.trustProxy ?? TRUST_NONE;
   const graphql = async (
     req: IncomingMessage,
     res: ServerResponse,
     search: string,
     cors: Record<string, string>,
+    client: string,
   ) => {
     let body: unknown;
     let ticket: Ticket | null = null;
     // A client with an empty bucket is refused before its request is read or parsed.
-    const client = req.socket.remoteAddress ?? '';
     const allowed = o.rate?.check(client, 1);
     if (allowed && !allowed.ok) {
       req.resume();
@@ -323,7 +332,7 @@ export function createRequestHandler(o: HttpHandlerOptions) {
           });
           return;
         }
-        await graphql(req, res, search, cors);
+        await graphql(req, res, search, cors, clientAddress(req, trust));
         return;
       }
       if (pathname === HEALTH_PATH && (method === 'GET' || method === 'HEAD')) {
@@ -332,7 +341,7 @@ export function createRequestHandler(o: HttpHandlerOptions) {
       }
       const route = findRoute(o.routes, pathname, method);
       if (route !== null) {
-        await route.handle(req, res, pathname);
+        await route.handle(req, res, pathname, { client: clientAddress(req, trust) });
         return;
       }
       sendError(res, 404, 'NOT_FOUND', `nothing at ${pathname}`, cors);

@@ -2,6 +2,7 @@
 // catalog), filtered by jurisdiction, role, recurrence and dates — impossible deadlines reported, never dropped.
 import {
   type AgencyMandates,
+  type DocumentNode,
   foldText,
   type GraphNode,
   jurisdictionKey,
@@ -22,11 +23,18 @@ import type { MandateConnectionView, MandateView } from './mappers.ts';
 const fromLineage = new WeakMap<Lineage, Promise<readonly MandateView[]>>();
 const ofAgency = new WeakMap<AgencyMandates, readonly MandateView[]>();
 
-/** The assignments of a lineage, made a slice at a time (a national lineage holds tens of thousands). */
-export function mandatesFromLineage(l: Lineage): Promise<readonly MandateView[]> {
+/**
+ * The assignments of a lineage, made a slice at a time (a national lineage holds tens of thousands). A lineage
+ * from a task holds that task and its sub-tasks but not their document (it is above the root, not under it):
+ * the caller gives it as `holder`, else their assignments would have no document and be lost.
+ */
+export function mandatesFromLineage(
+  l: Lineage,
+  holder: DocumentNode | null = null,
+): Promise<readonly MandateView[]> {
   let list = fromLineage.get(l);
   if (list === undefined) {
-    list = drainInSlices(lineageMandates(l)).then(sortMandates);
+    list = drainInSlices(lineageMandates(l, holder)).then(sortMandates);
     fromLineage.set(l, list);
   }
   return list;
@@ -34,7 +42,7 @@ export function mandatesFromLineage(l: Lineage): Promise<readonly MandateView[]>
 
 const SLICE = 2_000;
 
-function* lineageMandates(l: Lineage): Steps<MandateView[]> {
+function* lineageMandates(l: Lineage, rootHolder: DocumentNode | null): Steps<MandateView[]> {
   const nodes = new Map<string, GraphNode>();
   for (let i = 0; i < l.nodes.length; i++) {
     const n = l.nodes[i] as GraphNode;
@@ -42,6 +50,7 @@ function* lineageMandates(l: Lineage): Steps<MandateView[]> {
     if ((i + 1) % SLICE === 0) yield;
   }
   nodes.set(l.root.id, l.root);
+  if (rootHolder !== null) nodes.set(rootHolder.id, rootHolder);
   const holder = new Map<string, string>();
   for (const e of l.edges) if (e.type === 'HAS_TASK') holder.set(e.to, e.from);
   yield;
@@ -52,7 +61,8 @@ function* lineageMandates(l: Lineage): Steps<MandateView[]> {
     if (e.type !== 'ASSIGNS') continue;
     const task = nodes.get(e.from);
     const agency = nodes.get(e.to);
-    const document = nodes.get(holder.get(e.from) ?? '');
+    // A task without its HAS_TASK edge here is the root or one of its sub-tasks: its document is the root's.
+    const document = nodes.get(holder.get(e.from) ?? (task?.kind === 'TASK' ? task.documentId : ''));
     if (task?.kind === 'TASK' && agency?.kind === 'AGENCY' && document?.kind === 'DOCUMENT')
       out.push(mandateView(e, task, agency, document));
   }
@@ -119,10 +129,13 @@ async function scoped(
   }
   if (typeof f.under === 'string') {
     parts.push(
-      ctx.loaders.ref
-        .load(f.under)
-        .then((root) => ctx.loaders.lineageOf(root.id, ctx.services.limits.maxLineageDepth))
-        .then(mandatesFromLineage),
+      ctx.loaders.ref.load(f.under).then(async (root) => {
+        const [l, holder] = await Promise.all([
+          ctx.loaders.lineageOf(root.id, ctx.services.limits.maxLineageDepth),
+          root.kind === 'TASK' ? ctx.loaders.node.load(root.documentId) : null,
+        ]);
+        return mandatesFromLineage(l, holder?.kind === 'DOCUMENT' ? holder : null);
+      }),
     );
   }
   if (parts.length === 0) return (await ctx.services.catalog.snapshot()).mandates;

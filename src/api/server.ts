@@ -12,6 +12,7 @@ import { createStore } from '../store/create-store.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { AnswerCache } from './answer-cache.ts';
 import { Catalog, type CatalogOptions } from './catalog.ts';
+import { TRUST_NONE, type TrustProxy } from './client-address.ts';
 import { type ApiConfig, apiConfigFromEnv, ConfigError } from './config.ts';
 import { type ApiContext, type ApiServices, createContext } from './context.ts';
 import { formatApiError } from './errors.ts';
@@ -51,6 +52,8 @@ export interface ApiServerOptions {
    */
   answerCacheTtlMs?: number;
   http?: Partial<HttpLimits>;
+  /** Which proxies' X-Forwarded-For names the client (default: none; the socket's address). */
+  trustProxy?: TrustProxy;
 }
 
 export interface ApiServer {
@@ -144,6 +147,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
     routes,
     logger,
     responses,
+    trustProxy: options.trustProxy ?? TRUST_NONE,
   });
   const http = { ...DEFAULT_HTTP_LIMITS, ...options.http };
   const httpServer = createServer(
@@ -256,6 +260,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       textCacheDir: config.textCacheDir,
       answerCacheTtlMs: config.answerCacheTtlMs,
       http: config.http,
+      trustProxy: config.trustProxy,
       ...(options.routes ? { routes: options.routes } : {}),
     });
   } catch (error) {

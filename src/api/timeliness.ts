@@ -1,11 +1,22 @@
 // API timeliness: the `timeliness` query's work (src/query/timeliness.ts), the root's text read and extracted as
 // for references (memoized), its documents through the request's loaders.
-import type { Level } from '../model/extraction.ts';
+import type { IssueDeadline, Level } from '../model/extraction.ts';
 import type { DocumentNode } from '../model/graph.ts';
 import { timelinessFromStore } from '../query/timeliness.ts';
-import type { ApiContext } from './context.ts';
+import type { ApiContext, ApiServices } from './context.ts';
 import type { Era } from './generated/resolver-types.ts';
 import type { TimelinessView } from './mappers.ts';
+
+/** The time limits a document's text states for issuing implementing documents: its text read and extracted once. */
+export async function issueLimitsOf(
+  services: Pick<ApiServices, 'texts' | 'extractions'>,
+  doc: DocumentNode,
+): Promise<readonly IssueDeadline[]> {
+  const text = await services.texts.textOf(doc);
+  return text === null
+    ? []
+    : services.extractions.of(doc.contentHash ?? doc.id, text, doc.sources[0] ?? doc.id).issueDeadlines;
+}
 
 export async function timelinessOf(
   ctx: ApiContext,
@@ -22,13 +33,7 @@ export async function timelinessOf(
     era,
     province,
     asOf,
-    limitsOf: async (doc) => {
-      const text = await ctx.services.texts.textOf(doc);
-      return text === null
-        ? []
-        : ctx.services.extractions.of(doc.contentHash ?? doc.id, text, doc.sources[0] ?? doc.id)
-            .issueDeadlines;
-    },
+    limitsOf: (doc) => issueLimitsOf(ctx.services, doc),
     documents: async (ids) =>
       (await ctx.loaders.node.loadMany(ids)).filter(
         (n): n is DocumentNode => !(n instanceof Error) && n.kind === 'DOCUMENT',

@@ -106,6 +106,21 @@ async function lineageDownFrom(ops: ReadOps, root: GraphNode, depth: number): Pr
     }
     frontier = next;
   }
+  // A task root holds its sub-tasks (PART_OF into it, at any depth of numbering): their assignments are under it.
+  // (IMPLEMENTS reaches documents only, EDGE_ENDPOINTS: no document implements a task itself.)
+  if (root.kind === 'TASK') {
+    for (let parents = [root.id]; parents.length > 0; ) {
+      const found: string[] = [];
+      for (const { edge, node } of sortHits(await ops.edgesTo(parents, ['PART_OF']))) {
+        if (node.kind !== 'TASK' || taskHits.has(node.id)) continue;
+        edges.set(edge.id, edge);
+        add(node, 0);
+        taskHits.add(node.id);
+        found.push(node.id);
+      }
+      parents = found;
+    }
+  }
 
   const tasks = new Set(taskHits);
   for (const { edge, node } of await ops.edgesFrom([...expanded], ['HAS_TASK'])) {

@@ -184,6 +184,16 @@ describe('bad requests', () => {
     ['/export/coverage.csv?ref=36-NQ/TW@2023&level=COMMUNE', 400, 'BAD_USER_INPUT', 'level'],
     ['/export/mandates.csv?jurisdiction=%25', 400, 'BAD_USER_INPUT', 'jurisdiction'],
     ['/export/lineage.csv?ref=hello', 400, 'BAD_USER_INPUT', 'ref'],
+    // timeliness takes the GraphQL field's arguments, refused as it refuses them
+    ['/export/timeliness.csv', 400, 'BAD_USER_INPUT', 'ref'],
+    ['/export/timeliness.csv?ref=36-NQ/TW@2023&level=COMMUNE', 400, 'BAD_USER_INPUT', 'level'],
+    ['/export/timeliness.csv?ref=36-NQ/TW@2023&level=NATION', 400, 'BAD_USER_INPUT', 'level'],
+    ['/export/timeliness.csv?ref=36-NQ/TW@2023&era=2020', 400, 'BAD_USER_INPUT', 'era'],
+    ['/export/timeliness.csv?ref=36-NQ/TW@2023&asOf=2023-02-30', 400, 'BAD_USER_INPUT', 'asOf'],
+    ['/export/timeliness.xlsx?ref=36-NQ/TW@2023&province=Kon%20Tum', 400, 'BAD_USER_INPUT', 'province'],
+    ['/export/timeliness.csv?ref=1693/KH-UBND%23II.2', 400, 'BAD_USER_INPUT', 'ref'],
+    ['/export/timeliness.csv?ref=36-NQ/TW@2023&agency=x', 400, 'BAD_USER_INPUT', 'agency'],
+    ['/export/timeliness.csv?ref=99-NQ/TW', 404, 'NOT_FOUND', undefined],
     // unknown references and files
     ['/export/lineage.csv?ref=99-NQ/TW', 404, 'NOT_FOUND', undefined],
     ['/export/mandates.xlsx?agency=agency%3Akhong-co%40ha-noi', 404, 'NOT_FOUND', undefined],

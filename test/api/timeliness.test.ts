@@ -12,6 +12,7 @@ import { generateDocuments } from '../../bench/national/write.ts';
 import { ingestDocuments } from '../../src/ingest/ingest.ts';
 import { extractDocument } from '../../src/pipeline/extract-document.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import { readCsv, readXlsx } from '../support/export-readers.ts';
 import { gql, type Started, startApi } from './support.ts';
 
 const iso = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
@@ -127,5 +128,68 @@ describe('timeliness of a central resolution at province level', () => {
     );
     expect(r.data?.timeliness.counts.silentOverdue).toBe(0);
     expect(r.data?.timeliness.counts.silent).toBeGreaterThan(0);
+  });
+});
+
+describe('GET /export/timeliness.{csv,xlsx}', () => {
+  const QUERY = `query($ref: String!) { timeliness(ref: $ref, level: PROVINCE, asOf: "2030-01-01") {
+    dueBy units { unit status lagDays daysLate first { id } documents { id } } } }`;
+  const answer = async () => {
+    const r = await gql<{
+      timeliness: {
+        dueBy: string;
+        units: Array<Unit & { first: { id: string } | null; documents: Array<{ id: string }> }>;
+      };
+    }>(api.url, QUERY, { ref: central.symbol });
+    expect(r.errors).toBeUndefined();
+    return r.data?.timeliness.units ?? [];
+  };
+  const url = (format: string) =>
+    `${api.url}/export/timeliness.${format}?ref=${encodeURIComponent(central.symbol ?? '')}&level=PROVINCE&asOf=2030-01-01`;
+  const STATUS: Record<string, string> = {
+    ON_TIME: 'Đúng hạn',
+    LATE: 'Chậm',
+    SILENT_OVERDUE: 'Chưa ban hành, quá hạn',
+    SILENT: 'Chưa ban hành',
+  };
+
+  it('CSV: a row per province with the lag, status and days late the API gives', async () => {
+    const res = await fetch(url('csv'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toMatch(/filename="tien-do_.+_cap-tinh_2030-01-01\.csv"/);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const { rows } = readCsv(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes));
+    const units = await answer();
+    expect(rows.map((r) => r['Đơn vị'])).toEqual(units.map((u) => u.unit));
+    const late = units.filter((u) => u.status === 'LATE');
+    expect(late.length).toBeGreaterThan(0);
+    units.forEach((u, i) => {
+      const r = rows[i] as Record<string, string>;
+      expect(r['Tình trạng'], u.unit).toBe(STATUS[u.status]);
+      expect(r['Độ trễ (ngày)'], u.unit).toBe(u.lagDays === null ? '' : String(u.lagDays));
+      expect(r['Quá hạn (ngày)'], u.unit).toBe(u.daysLate === null ? '' : String(u.daysLate));
+      expect(r['Mã văn bản đầu tiên'], u.unit).toBe(u.first?.id ?? '');
+      expect(r['Số văn bản'], u.unit).toBe(String(u.documents.length));
+    });
+  });
+
+  it('XLSX: the same units, lags as numbers, late ones with their days past; the stated limit on its own sheet', async () => {
+    const res = await fetch(url('xlsx'));
+    expect(res.status).toBe(200);
+    const [main, limits] = await readXlsx(new Uint8Array(await res.arrayBuffer()));
+    const units = await answer();
+    expect(main?.name).toBe('Tiến độ');
+    expect(main?.rows.map((r) => r['Đơn vị'])).toEqual(units.map((u) => u.unit));
+    const lateRows = main?.rows.filter((r) => r['Tình trạng'] === 'Chậm') ?? [];
+    expect(lateRows.map((r) => [r['Đơn vị'], r['Độ trễ (ngày)'], r['Quá hạn (ngày)']])).toEqual(
+      units.filter((u) => u.status === 'LATE').map((u) => [u.unit, u.lagDays, u.daysLate]),
+    );
+    expect(main?.rows.map((r) => r['Độ trễ (ngày)'] ?? null)).toEqual(units.map((u) => u.lagDays));
+    const limit = issueLimitOf(plan, central) as { days: number; dueDay: number };
+    expect(limits?.name).toBe('Thời hạn');
+    expect(limits?.rows.map((r) => [r['Số ngày'], r['Hạn chót']])).toEqual([
+      [limit.days, new Date(limit.dueDay * 86_400_000)],
+    ]);
   });
 });

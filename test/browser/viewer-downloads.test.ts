@@ -105,6 +105,48 @@ describe.skipIf(!chromiumAvailable)('viewer downloads', () => {
     );
   });
 
+  it('downloads the timeliness table with the filters shown', async () => {
+    const central = 'doc:36-nq/tw@central@2023-01-30';
+    await page.goto(
+      `${server.url}/#/timeliness/${encodeURIComponent(central)}?level=DISTRICT&province=Kon%20Tum&asOf=2024-01-01`,
+    );
+    await shown('Ai triển khai 36-NQ/TW đúng hạn?');
+    const csv = '.downloads a.download-link[data-export="timeliness"][data-format="csv"]';
+    expect(await hrefOf(csv)).toBe(
+      `/export/timeliness.csv?ref=${encodeURIComponent(central)}&level=DISTRICT&asOf=2024-01-01&province=Kon+Tum`,
+    );
+    const { name, bytes } = await download(csv);
+    expect(name).toBe('tien-do_36-NQ-TW_cap-huyen_Kon-Tum_2024-01-01.csv');
+    const { rows } = readCsv(bytes.toString('utf8'));
+    // Every unit the page's table shows, with its status and lag, and no other.
+    const shownRows = await page.locator('.timeliness-table tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => {
+        const cells = tr.querySelectorAll('td');
+        const num = (td: { textContent: string | null } | undefined) =>
+          td?.textContent === '—' ? '' : td?.textContent;
+        // cells: status, first document, date, lag, days late
+        return [tr.getAttribute('data-unit'), num(cells[3]), num(cells[4])];
+      }),
+    );
+    expect(shownRows.length).toBeGreaterThan(5);
+    const statusOf = Object.fromEntries(
+      (await page
+        .locator('.timeliness-table tbody tr')
+        .evaluateAll((trs) =>
+          trs.map((tr) => [tr.getAttribute('data-unit'), tr.querySelector('.status-tag')?.textContent]),
+        )) as Array<[string, string]>,
+    );
+    expect(rows.map((r) => r['Đơn vị']).sort()).toEqual(shownRows.map((r) => r[0]).sort());
+    for (const r of rows) expect(r['Tình trạng'], r['Đơn vị']).toBe(statusOf[r['Đơn vị'] as string]);
+    const iaHDrai = rows.find((r) => r['Đơn vị'] === "Ia H'Drai");
+    expect(iaHDrai?.['Tình trạng']).toBe('Đã ban hành, không rõ ngày');
+    const shownBy = new Map(shownRows.map((r) => [r[0], r]));
+    for (const r of rows) {
+      const seen = shownBy.get(r['Đơn vị'] as string);
+      expect([r['Độ trễ (ngày)'], r['Quá hạn (ngày)']], r['Đơn vị']).toEqual([seen?.[1], seen?.[2]]);
+    }
+  });
+
   it('raised no page error and made no outside request', () => {
     expect(problems).toEqual([]);
   });

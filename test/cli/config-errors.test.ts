@@ -40,6 +40,9 @@ describe('serve with a bad setting', () => {
     ['API_MAX_DEPTH', { API_MAX_DEPTH: '-1' }, /API_MAX_DEPTH="-1": expected a whole number above 0/],
     ['GRAPHQL_INTROSPECTION', { GRAPHQL_INTROSPECTION: 'maybe' }, /GRAPHQL_INTROSPECTION="maybe"/],
     ['POLICY_GRAPH_MEMORY', { POLICY_GRAPH_MEMORY: 'maybe' }, /POLICY_GRAPH_MEMORY is "maybe"/],
+    // neither a number of hops nor proxy addresses
+    ['TRUST_PROXY', { TRUST_PROXY: 'yes' }, /TRUST_PROXY="yes": expected the number of proxies/],
+    ['TRUST_PROXY', { TRUST_PROXY: '10.0.0.300' }, /TRUST_PROXY="10.0.0.300": expected/],
   ])('%s (%o): one line, exit 2, nothing ingested', (_name, env, message) => {
     const store = join(work, `store-${Object.values(env)[0]}`);
     const r = serve(env as Record<string, string>, store);

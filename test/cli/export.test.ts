@@ -123,7 +123,10 @@ describe('export usage (in process)', () => {
 
   it.each([
     // what and format must fit together
-    [['--what', 'everything'], /--what must be one of graph, mandates, lineage, coverage, got "everything"/],
+    [
+      ['--what', 'everything'],
+      /--what must be one of graph, mandates, lineage, coverage, timeliness, got "everything"/,
+    ],
     [['--format', 'csv'], /--format must be one of json, graphml, cypher for the graph, got "csv"/],
     [['--what', 'mandates', '--format', 'graphml'], /--format must be one of csv, xlsx, json for mandates/],
     // an option of another export

@@ -32,6 +32,7 @@ beforeAll(async () => {
     store,
     allMandates: async () => (await new Catalog(store).snapshot()).mandates,
     maxLineageDepth: 32,
+    issueLimitsOf: async () => [],
   };
 });
 afterAll(() => dispose());

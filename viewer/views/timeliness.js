@@ -1,7 +1,9 @@
 // Timeliness page: for a central document and a level, how promptly each unit issued its implementing documents —
 // the lag in days from the central date, the time the central text gave (when it states one), who is late or
-// silent — as a sortable table and a grid of the units coloured by status. Settings live in the address.
+// silent — as a sortable table and a grid of the units coloured by status, and the table as a download. Settings
+// live in the address.
 import { gql } from '../api.js';
+import { downloadLinks } from '../components/downloads.js';
 import { printButton } from '../components/print-button.js';
 import { h, section } from '../dom.js';
 import { formatDate, today } from '../labels.js';
@@ -183,6 +185,8 @@ export async function timelinessPage(route) {
       h('h1', { tabindex: '-1' }, `Ai triển khai ${docLabel(doc)} đúng hạn?`),
       controls(doc.id, p),
       printButton(),
+      // The filters shown (level, province, era, the day asked about) go with the download: the same table.
+      downloadLinks('bảng tiến độ', 'timeliness', { ...vars, ref: doc.id }).element,
       limitsText(t),
       h(
         'p',

@@ -1,9 +1,11 @@
 // API exports for auditors: what the mandate, lineage and coverage tables are built from (the store port and the
 // graph's mandates — the server's catalog or the CLI's), the Vietnamese labels of codes (as the viewer shows
 // them, viewer/labels.js), short names of nodes, and the input errors the CLI and the download routes report.
+import type { IssueDeadline } from '../../model/extraction.ts';
 import { DOC_TYPE_WORDS, type DocumentNode, type GraphNode } from '../../model/graph.ts';
 import { resolveRef } from '../../query/refs.ts';
 import { type GraphStore, isStoreError } from '../../store/graph-store.ts';
+import type { RequestBudget } from '../budget.ts';
 import { GraphQLError } from '../graphql.ts';
 import type { MandateView } from '../mappers.ts';
 
@@ -13,6 +15,10 @@ export interface ExportSource {
   allMandates(): Promise<readonly MandateView[]>;
   /** How deep a lineage export walks (the API's limit). */
   maxLineageDepth: number;
+  /** The time limits a document's text gives for issuing documents implementing it (none without its text). */
+  issueLimitsOf(doc: DocumentNode): Promise<readonly IssueDeadline[]>;
+  /** A download's time budget: long loops yield and stop once it is spent (the CLI has none). */
+  budget?: RequestBudget;
 }
 
 /** A parameter the user got wrong: the CLI prints it (exit 2), the routes answer 400 with its field. */

@@ -5,6 +5,7 @@
 // jurisdiction), computed by the same functions.
 import type { ChainUp, GraphEdge, GraphNode } from '../../model/graph.ts';
 import { type Column, oneLine, type Row, type TableExport, viDate } from '../../query/table.ts';
+import { checkBudget, pace } from '../budget.ts';
 import { dueBy, judgeDeadline, parseDay } from '../deadlines.ts';
 import { sortMandates } from '../mandate-key.ts';
 import { inPlace, mandatesFromLineage, mandatesOfAgency, placeKey } from '../mandates.ts';
@@ -33,6 +34,8 @@ export interface MandateQuery {
   /** The day overdue is judged on, YYYY-MM-DD. */
   asOf: string;
 }
+
+const CHAIN_SLICE = 100;
 
 const OVERDUE = { OVERDUE: 'Có', NOT_OVERDUE: 'Không', INVALID_DATE: 'Ngày không hợp lệ' } as const;
 
@@ -155,7 +158,8 @@ async function scope(src: ExportSource, q: MandateQuery): Promise<MandateView[]>
         'ref',
         `${q.ref} is an agency: give it as agency, ref names a document or task`,
       );
-    parts.push(await mandatesFromLineage(await src.store.lineageDown(root.id, src.maxLineageDepth)));
+    const holder = root.kind === 'TASK' ? await src.store.getDocument(root.documentId) : null;
+    parts.push(await mandatesFromLineage(await src.store.lineageDown(root.id, src.maxLineageDepth), holder));
   }
   if (q.agency !== null) {
     const agency = await src.store.getNode(q.agency);
@@ -176,7 +180,15 @@ export async function mandatesExport(src: ExportSource, q: MandateQuery): Promis
   const list = (await scope(src, q)).filter((m) => place === null || inPlace(m, place));
   const keyed = sortMandates(list).map((m) => ({ m }));
   const chains = new Map<string, ChainUp>();
-  for (const id of distinct(keyed.map(({ m }) => m.task.id))) chains.set(id, await src.store.chainUp(id));
+  const tasks = distinct(keyed.map(({ m }) => m.task.id));
+  for (let i = 0; i < tasks.length; i++) {
+    const id = tasks[i] as string;
+    chains.set(id, await src.store.chainUp(id));
+    // A chain per task: thousands under a national resolution; a spent budget stops them here.
+    if (src.budget === undefined) continue;
+    checkBudget(src.budget);
+    if ((i + 1) % CHAIN_SLICE === 0) await pace(src.budget);
+  }
   const rows: Row[] = [];
   const sources: Row[] = [];
   keyed.forEach(({ m }, i) => {

@@ -1,12 +1,21 @@
-// API download routes: GET /export/{mandates,lineage,coverage}.{csv,xlsx,json}?ref=…&agency=…&jurisdiction=…
+// API download routes: GET /export/{mandates,lineage,coverage,timeliness}.{csv,xlsx,json}?ref=…&agency=…&jurisdiction=…
 // &level=…&asOf=… — the tables of the CLI's `export`, as attachments. Parameters are read from the query string
 // and passed as values (never built into a query); a bad one is 400 {code, message, field}, an unknown
-// reference 404.
+// reference 404. Downloads obey the client's rate limit (429 RATE_LIMITED, Retry-After) and the request's time
+// budget (503 REQUEST_TIMEOUT before any of the file is sent), as GraphQL requests do.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { TABLE_FORMATS, type TableFormat } from '../../query/table-export.ts';
 import type { ApiServices } from '../context.ts';
 import type { Route } from '../http.ts';
+import { issueLimitsOf } from '../timeliness.ts';
 import type { ExportSource } from './common.ts';
+import {
+  chargeDownload,
+  DOWNLOAD_POINTS,
+  type DownloadRefusal,
+  timeoutRefusal,
+  withinBudget,
+} from './download-limits.ts';
 import {
   type ExportFailure,
   type ExportParams,
@@ -32,6 +41,16 @@ function sendFailure(res: ServerResponse, f: ExportFailure): void {
   const { status, ...body } = f;
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(`${JSON.stringify(body)}\n`);
+}
+
+/** A refusal of the limits, in the same shape: {code, message, …} with its headers (Retry-After). */
+function sendRefusal(res: ServerResponse, r: DownloadRefusal): void {
+  res.writeHead(r.status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    ...r.headers,
+  });
+  res.end(`${JSON.stringify({ code: r.code, message: r.message, ...r.extra })}\n`);
 }
 
 /** `filename` for old clients (ASCII), `filename*` (RFC 6266 / 5987) for the rest. */
@@ -90,20 +109,35 @@ export function exportRoutes(services: ApiServices): Route[] {
     store: services.store,
     allMandates: async () => (await services.catalog.snapshot()).mandates,
     maxLineageDepth: services.limits.maxLineageDepth,
+    issueLimitsOf: (doc) => issueLimitsOf(services, doc),
   };
   return [
     {
       path: EXPORT_PREFIX,
       prefix: true,
-      handle: async (req, res, pathname) => {
+      handle: async (req, res, pathname, { client }) => {
         const asked = parse(req, pathname);
+        // Under the client's rate limit like any GraphQL request: a refused one takes a point, a download its price.
+        const refused = chargeDownload(services.rate, client, 'status' in asked ? 1 : DOWNLOAD_POINTS);
+        if (refused !== null) {
+          sendRefusal(res, refused);
+          return;
+        }
         if ('status' in asked) {
           sendFailure(res, asked);
           return;
         }
         let file: Awaited<ReturnType<typeof exportTables>>['file'];
         try {
-          ({ file } = await exportTables(source, asked.what, asked.format, asked.params));
+          const done = await withinBudget(services.limits, (budget) =>
+            exportTables({ ...source, budget }, asked.what, asked.format, asked.params),
+          );
+          if (done === 'timeout') {
+            services.logger.warn('download timed out', { client, path: pathname });
+            sendRefusal(res, timeoutRefusal(services.limits));
+            return;
+          }
+          ({ file } = done);
         } catch (error) {
           const failure = exportFailure(error);
           if (failure === null) throw error;

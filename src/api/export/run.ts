@@ -4,13 +4,15 @@
 import type { TableExport } from '../../query/table.ts';
 import { type RenderedTables, renderTables, rowLimit, type TableFormat } from '../../query/table-export.ts';
 import { isStoreError } from '../../store/graph-store.ts';
+import { checkBudget } from '../budget.ts';
 import { GraphQLError } from '../graphql.ts';
 import { ExportInputError, type ExportSource } from './common.ts';
 import { coverageExport } from './coverage.ts';
 import { lineageExport } from './lineage.ts';
 import { mandatesExport } from './mandates.ts';
+import { timelinessExport } from './timeliness.ts';
 
-export const TABLE_WHATS = ['mandates', 'lineage', 'coverage'] as const;
+export const TABLE_WHATS = ['mandates', 'lineage', 'coverage', 'timeliness'] as const;
 export type TableWhat = (typeof TABLE_WHATS)[number];
 
 export interface ExportParams {
@@ -22,7 +24,7 @@ export interface ExportParams {
   province: string | null;
   /** Coverage: PRE_2025 or POST_2025 province list (default: the document's date). */
   era: string | null;
-  /** YYYY-MM-DD; mandates only (default: today). */
+  /** YYYY-MM-DD; mandates (default: today) and timeliness (default: today in Vietnam, as the API's). */
   asOf: string | null;
 }
 
@@ -31,6 +33,7 @@ export const PARAMS_OF: Readonly<Record<TableWhat, readonly (keyof ExportParams)
   mandates: ['ref', 'agency', 'jurisdiction', 'asOf'],
   lineage: ['ref'],
   coverage: ['ref', 'level', 'province', 'era'],
+  timeliness: ['ref', 'level', 'province', 'era', 'asOf'],
 };
 
 /** Today in the server's (or the user's) time zone, YYYY-MM-DD. */
@@ -48,6 +51,14 @@ function tables(src: ExportSource, what: TableWhat, p: ExportParams): Promise<Ta
       asOf: p.asOf ?? localToday(),
     });
   if (what === 'lineage') return lineageExport(src, { ref: p.ref });
+  if (what === 'timeliness')
+    return timelinessExport(src, {
+      ref: p.ref,
+      level: p.level,
+      province: p.province,
+      era: p.era,
+      asOf: p.asOf,
+    });
   return coverageExport(src, { ref: p.ref, level: p.level, province: p.province, era: p.era });
 }
 
@@ -68,6 +79,7 @@ export async function exportTables(
         'format',
         `${t.rows.length} rows do not fit in an Excel sheet (${limit} at most): narrow the export or ask for csv`,
       );
+  if (src.budget !== undefined) checkBudget(src.budget);
   return { export: e, file: await renderTables(e, format) };
 }
 

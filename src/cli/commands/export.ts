@@ -19,6 +19,7 @@ import type { GraphStore } from '../../store/graph-store.ts';
 import { type CliIo, type CommandContext, EXIT_OK, EXIT_USAGE } from '../main.ts';
 import { storeErrorExit } from '../store-errors.ts';
 import { withStore } from '../with-store.ts';
+import { fileIssueLimits } from './timeliness.ts';
 
 const GRAPH_FORMATS: readonly ExportFormat[] = ['json', 'graphml', 'cypher'];
 const WHATS = ['graph', ...TABLE_WHATS] as const;
@@ -40,7 +41,7 @@ export function registerExport(program: Command, context: CommandContext): void 
   program
     .command('export')
     .description(
-      'the whole graph (json, graphml, cypher), or a table for auditors: mandates, lineage or coverage (csv, xlsx, json)',
+      'the whole graph (json, graphml, cypher), or a table for auditors: mandates, lineage, coverage or timeliness (csv, xlsx, json)',
     )
     .option(
       '--format <format>',
@@ -48,13 +49,25 @@ export function registerExport(program: Command, context: CommandContext): void 
       'json',
     )
     .option('--what <what>', WHATS.join(', '), 'graph')
-    .option('--ref <ref>', 'mandates: under this document or task; lineage, coverage: of this document')
+    .option(
+      '--ref <ref>',
+      'mandates: under this document or task; lineage, coverage, timeliness: of this document',
+    )
     .option('--agency <id>', 'mandates: of this agency (its id, agency:…)')
     .option('--jurisdiction <place>', 'mandates: in documents of this province or district')
-    .option('--level <level>', 'coverage: PROVINCE (default) or DISTRICT')
-    .option('--province <name>', 'coverage: the districts of this province (with --level DISTRICT)')
-    .option('--era <era>', "coverage: PRE_2025 or POST_2025 province list (default: the document's date)")
-    .option('--as-of <date>', 'mandates: overdue as of this day, YYYY-MM-DD (default: today)')
+    .option('--level <level>', 'coverage, timeliness: PROVINCE (default) or DISTRICT')
+    .option(
+      '--province <name>',
+      'coverage, timeliness: the districts of this province (with --level DISTRICT)',
+    )
+    .option(
+      '--era <era>',
+      "coverage, timeliness: PRE_2025 or POST_2025 province list (default: the document's date)",
+    )
+    .option(
+      '--as-of <date>',
+      'mandates: overdue as of this day; timeliness: silence judged on it (YYYY-MM-DD, default today)',
+    )
     .option('--out <file>', 'write to this file instead of stdout (xlsx on a terminal needs it)')
     .action(async (options: ExportOptions) => {
       context.setExitCode(await runExport(options, context.io));
@@ -138,6 +151,7 @@ export async function runExport(options: ExportOptions, io: CliIo): Promise<numb
         store,
         allMandates: async () => (await new Catalog(store).snapshot()).mandates,
         maxLineageDepth: DEFAULT_LIMITS.maxLineageDepth,
+        issueLimitsOf: fileIssueLimits(),
       };
       const { export: e, file } = await exportTables(source, what as TableWhat, format, params);
       return output(io, file.body, options.out, `${e.tables[0].rows.length} rows (${what})`);

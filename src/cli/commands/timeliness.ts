@@ -3,7 +3,8 @@
 // table, JSON or CSV. The central text is read from its source file (under the working directory) for its limits.
 import type { Command } from 'commander';
 import { FileTextProvider } from '../../api/text-provider.ts';
-import type { Level } from '../../model/extraction.ts';
+import type { IssueDeadline, Level } from '../../model/extraction.ts';
+import type { DocumentNode } from '../../model/graph.ts';
 import { extractDocument } from '../../pipeline/extract-document.ts';
 import { toCsv } from '../../query/csv.ts';
 import { resolveRef } from '../../query/refs.ts';
@@ -103,6 +104,15 @@ function render(t: Timeliness, format: 'text' | 'json' | 'csv'): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The time limits a document's text states, its text read from its source file under the working directory. */
+export function fileIssueLimits(): (doc: DocumentNode) => Promise<readonly IssueDeadline[]> {
+  const texts = new FileTextProvider({ roots: [process.cwd()], cacheDir: null });
+  return async (doc) => {
+    const text = await texts.textOf(doc);
+    return text === null ? [] : extractDocument(text, { source: doc.sources[0] ?? '' }).issueDeadlines;
+  };
+}
+
 export async function runTimeliness(ref: string, options: TimelinessOptions, io: CliIo): Promise<number> {
   const level = options.level.toUpperCase();
   if (level !== 'PROVINCE' && level !== 'DISTRICT') {
@@ -117,17 +127,13 @@ export async function runTimeliness(ref: string, options: TimelinessOptions, io:
     return await withStore(async (store) => {
       const node = await resolveRef(store, ref);
       if (node.kind !== 'DOCUMENT') throw new StoreError('INVALID_ARGUMENT', `${ref} is not a document`);
-      const texts = new FileTextProvider({ roots: [process.cwd()], cacheDir: null });
       const answer = await timelinessFromStore({
         store,
         root: node,
         level: level as Level,
         province: options.province ?? null,
         asOf: options.asOf ?? null,
-        limitsOf: async (root) => {
-          const text = await texts.textOf(root);
-          return text === null ? [] : extractDocument(text, { source: root.sources[0] ?? '' }).issueDeadlines;
-        },
+        limitsOf: fileIssueLimits(),
         documents: (ids) => Promise.all(ids.map((id) => store.getDocument(id))),
       });
       io.stdout(render(answer, options.json ? 'json' : options.csv ? 'csv' : 'text'));

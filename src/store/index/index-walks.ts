@@ -240,6 +240,21 @@ export class IndexWalks {
       }
       frontier = next;
     }
+    // A task root holds its sub-tasks, as in traversal.ts.
+    if (root.kind === 'TASK')
+      for (let parents = [rootN]; parents.length > 0; ) {
+        const found: number[] = [];
+        for (const p of parents)
+          for (const e of this.typed(p, 'in', 'PART_OF')) {
+            const sub = ix.otherEnd(e, 'in');
+            if (ix.kindOf(sub) !== 'TASK' || taskHits.has(sub)) continue;
+            edges.add(e);
+            add(sub, 0);
+            taskHits.add(sub);
+            found.push(sub);
+          }
+        parents = found;
+      }
     const tasks = new Set(taskHits);
     for (const d of expanded) {
       for (const e of this.typed(d, 'out', 'HAS_TASK')) {

@@ -49,7 +49,28 @@ export class IndexBounds implements WalkBounds {
     const kind = this.index.kindOf(n);
     if (kind === 'AGENCY') return 1; // refused by the walk
     const d = Math.max(0, Math.min(Math.floor(depth), 64));
-    return Math.min(this.total, 1 + (kind === 'TASK' ? this.taskOwn(n) : this.downOf(n, d)));
+    return Math.min(this.total, 1 + (kind === 'TASK' ? this.taskDown(n) : this.downOf(n, d)));
+  }
+
+  /** A task root: its own edges, then each sub-task (PART_OF into it, at any depth) with its own. */
+  private taskDown(t: number): number {
+    const ix = this.index;
+    const seen = new Set<number>([t]);
+    let s = this.taskOwn(t);
+    for (let parents = [t]; parents.length > 0; ) {
+      const found: number[] = [];
+      for (const p of parents)
+        for (let e = ix.headOf(p, 'in'); e !== NONE; e = ix.nextOf(e, 'in')) {
+          if (ix.typeCodeOf(e) !== CODE.PART_OF) continue;
+          const sub = ix.otherEnd(e, 'in');
+          if (seen.has(sub)) continue;
+          seen.add(sub);
+          s += 1 + this.taskOwn(sub);
+          found.push(sub);
+        }
+      parents = found;
+    }
+    return s;
   }
 
   /** Edges (counted per path) under an expanded document: its tasks with theirs, then its implementers to `d` more hops. */
