@@ -8,7 +8,8 @@ import type { NodeCache } from './node-cache.ts';
 export function buildIndex(db: SqliteOps): GraphIndex {
   const index = new GraphIndex();
   for (const { n, id, kind } of db.nodeNumbers()) index.addNode(n, id, kind);
-  for (const edge of db.edgeRows()) index.putEdge(edge);
+  index.reserveEdges(db.edgeCount());
+  for (const edge of db.edgeTuples()) index.loadEdge(edge);
   return index;
 }
 

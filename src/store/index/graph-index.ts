@@ -30,6 +30,51 @@ export interface EdgeRecord {
   extractorVersion: number;
 }
 
+/** An edge row as the database streams it for a build (edge-columns.sql's order), without an object per row. */
+export type EdgeTuple = [
+  fromN: number,
+  type: EdgeType,
+  toN: number,
+  assertedBy: number,
+  qualifier: string,
+  source: number,
+  evidenceStart: number,
+  evidenceEnd: number,
+  method: string,
+  confidence: number,
+  extractorVersion: number,
+];
+
+/** The codes the arrays are written in: a snapshot made under other codes (a newer edge type) is not read. */
+function indexCodes(): string[][] {
+  return [[...KINDS], [...EdgeType.options], [...Method.options], [...QUALIFIERS]];
+}
+
+export interface IndexParts {
+  codes: string[][];
+  /** Node id by number (undefined or null: no node). */
+  ids: ReadonlyArray<string | undefined | null>;
+  free: Int32Array;
+  nodeCounts: number[];
+  edgeCounts: number[];
+  nodeArrays: { kind: Uint8Array; headOut: Int32Array; headIn: Int32Array };
+  edgeArrays: {
+    from: Int32Array;
+    to: Int32Array;
+    nextOut: Int32Array;
+    nextIn: Int32Array;
+    type: Uint8Array;
+    method: Uint8Array;
+    qualifier: Uint8Array;
+    assertedBy: Int32Array;
+    source: Int32Array;
+    extractor: Int32Array;
+    evidenceStart: Int32Array;
+    evidenceEnd: Int32Array;
+    confidence: Float64Array;
+  };
+}
+
 function code<T>(map: ReadonlyMap<T, number>, value: T, what: string): number {
   const c = map.get(value);
   if (c === undefined) throw new RangeError(`unknown ${what} ${String(value)}`);
@@ -163,6 +208,53 @@ export class GraphIndex {
     this.confidence[e] = r.confidence;
   }
 
+  /** Room for `count` more edges, allocated once (a build from the database knows its count). */
+  reserveEdges(count: number): void {
+    this.ensureSlots(this.slots + count);
+  }
+
+  /**
+   * Adds an edge of a build from the database. Its primary key makes every row new, so there is no search for
+   * an edge with the same key (putEdge's, which walks the node's list: quadratic in a node's degree).
+   */
+  loadEdge(r: EdgeTuple): void {
+    const [
+      fromN,
+      type,
+      toN,
+      assertedBy,
+      qualifier,
+      source,
+      evidenceStart,
+      evidenceEnd,
+      method,
+      confidence,
+      extractor,
+    ] = r;
+    if (this.kindCode(fromN) === 0 || this.kindCode(toN) === 0) {
+      throw new RangeError(`edge ${type} ${fromN}→${toN} has an end the index does not hold`);
+    }
+    this.changes++;
+    const t = code(TYPE_CODE, type, 'edge type');
+    const e = this.allocate();
+    this.from[e] = fromN;
+    this.to[e] = toN;
+    this.type[e] = t;
+    this.assertedBy[e] = assertedBy;
+    this.qualifier[e] = code(QUALIFIER_CODE, qualifier, 'qualifier');
+    this.nextOut[e] = this.headOut[fromN] ?? NONE;
+    this.headOut[fromN] = e;
+    this.nextIn[e] = this.headIn[toN] ?? NONE;
+    this.headIn[toN] = e;
+    this.edgeCounts[t] = (this.edgeCounts[t] ?? 0) + 1;
+    this.method[e] = code(METHOD_CODE, method, 'method');
+    this.source[e] = source;
+    this.extractor[e] = extractor;
+    this.evidenceStart[e] = evidenceStart;
+    this.evidenceEnd[e] = evidenceEnd;
+    this.confidence[e] = confidence;
+  }
+
   private find(fromN: number, t: number, toN: number, assertedBy: number, q: number): number {
     if (this.kindCode(fromN) === 0) return NONE;
     for (let e = this.headOut[fromN] ?? NONE; e !== NONE; e = this.nextOut[e] ?? NONE) {
@@ -181,7 +273,12 @@ export class GraphIndex {
     const reused = this.free.pop();
     if (reused !== undefined) return reused;
     const e = this.slots++;
-    const size = this.slots;
+    this.ensureSlots(this.slots);
+    return e;
+  }
+
+  private ensureSlots(size: number): void {
+    if (size <= this.from.length) return;
     this.from = grown(this.from, size);
     this.to = grown(this.to, size);
     this.nextOut = grown(this.nextOut, size);
@@ -195,7 +292,6 @@ export class GraphIndex {
     this.evidenceStart = grown(this.evidenceStart, size);
     this.evidenceEnd = grown(this.evidenceEnd, size);
     this.confidence = grown(this.confidence, size);
-    return e;
   }
 
   /** Takes slot `e` out of both lists it is threaded on and frees it. */
@@ -304,6 +400,72 @@ export class GraphIndex {
       nodes: Object.values(c.nodes).reduce((a, b) => a + b, 0),
       edges: Object.values(c.edges).reduce((a, b) => a + b, 0),
     };
+  }
+
+  /** Everything the index holds, for a snapshot file (index-snapshot.ts); arrays cut to their used length. */
+  parts(): IndexParts {
+    const nodes = this.ids.length;
+    const edges = this.slots;
+    return {
+      codes: indexCodes(),
+      ids: this.ids,
+      free: Int32Array.from(this.free),
+      nodeCounts: [...this.nodeCounts],
+      edgeCounts: [...this.edgeCounts],
+      nodeArrays: {
+        kind: this.kind.slice(0, nodes),
+        headOut: this.headOut.slice(0, nodes),
+        headIn: this.headIn.slice(0, nodes),
+      },
+      edgeArrays: {
+        from: this.from.slice(0, edges),
+        to: this.to.slice(0, edges),
+        nextOut: this.nextOut.slice(0, edges),
+        nextIn: this.nextIn.slice(0, edges),
+        type: this.type.slice(0, edges),
+        method: this.method.slice(0, edges),
+        qualifier: this.qualifier.slice(0, edges),
+        assertedBy: this.assertedBy.slice(0, edges),
+        source: this.source.slice(0, edges),
+        extractor: this.extractor.slice(0, edges),
+        evidenceStart: this.evidenceStart.slice(0, edges),
+        evidenceEnd: this.evidenceEnd.slice(0, edges),
+        confidence: this.confidence.slice(0, edges),
+      },
+    };
+  }
+
+  /** The index `parts()` gave (null when they were made with other codes, or do not fit together). */
+  static fromParts(p: IndexParts): GraphIndex | null {
+    if (JSON.stringify(p.codes) !== JSON.stringify(indexCodes())) return null;
+    const nodes = p.ids.length;
+    const edges = p.edgeArrays.from?.length ?? -1;
+    const template = new GraphIndex().parts();
+    const sameNames = (a: object, b: object) => Object.keys(a).sort().join() === Object.keys(b).sort().join();
+    if (!sameNames(p.nodeArrays, template.nodeArrays) || !sameNames(p.edgeArrays, template.edgeArrays))
+      return null;
+    const sized =
+      Object.values(p.nodeArrays).every((a) => a.length === nodes) &&
+      Object.values(p.edgeArrays).every((a) => a.length === edges);
+    if (!sized || p.nodeCounts.length !== KINDS.length || p.edgeCounts.length !== EdgeType.options.length)
+      return null;
+    const index = new GraphIndex();
+    Object.assign(index, p.nodeArrays, p.edgeArrays);
+    index.slots = edges;
+    index.free.push(...p.free);
+    p.nodeCounts.forEach((c, i) => {
+      index.nodeCounts[i] = c;
+    });
+    p.edgeCounts.forEach((c, i) => {
+      index.edgeCounts[i] = c;
+    });
+    p.ids.forEach((id, n) => {
+      if (id === undefined || id === null) return;
+      index.ids[n] = id;
+      index.numbers.set(id, n);
+    });
+    index.ids.length = nodes;
+    return index;
   }
 
   /** Bytes held by the typed arrays (the ids and their map come on top). */

@@ -13,7 +13,8 @@ import {
   type WalkBounds,
 } from '../graph-store.ts';
 import { buildIndex, followChanges } from '../index/follow-changes.ts';
-import type { GraphIndex } from '../index/graph-index.ts';
+import { GraphIndex } from '../index/graph-index.ts';
+import { readSnapshot, type SnapshotStamp, writeSnapshot } from '../index/index-snapshot.ts';
 import { IndexedOps } from '../index/indexed-ops.ts';
 import { NodeCache } from '../index/node-cache.ts';
 import { IndexBounds } from '../index/walk-bounds.ts';
@@ -28,6 +29,8 @@ import { acquireWriterLock, type WriterLock } from './writer-lock.ts';
 
 export const DEFAULT_EMBEDDED_DIRECTORY = './data/graph';
 export const DATABASE_FILE = 'graph.sqlite';
+/** The in-memory index saved at close (index-snapshot.ts); always rebuildable from the database. */
+export const INDEX_FILE = 'graph.index';
 /** The schema version this code writes: the number of migrations (sql/migrations/). */
 export const SQLITE_SCHEMA_VERSION = loadMigrations().length;
 /** The file LadybugDB stores (before Step 7) used: such a directory is refused, not silently shadowed. */
@@ -91,6 +94,9 @@ export class SqliteStore extends SharedGraphStore {
   private memory: { index: GraphIndex; cache: NodeCache; ops: IndexedOps } | null = null;
   /** Times the index was rebuilt because following a write's changes failed (a bug if ever > 0). */
   private memoryReloads = 0;
+  /** The revision the index snapshot file holds, when this store read or wrote it. */
+  private snapshotRevision: string | null = null;
+  private loadedFrom: 'snapshot' | 'database' = 'database';
   /** Times the index was rebuilt because another process wrote to the store. */
   private externalReloads = 0;
   /** Device and inode of the file opened: a removed or replaced file is told from the one written to. */
@@ -138,7 +144,7 @@ export class SqliteStore extends SharedGraphStore {
         this.open = open;
         this.inTransaction(open, 'BEGIN', () => {
           open.dataVersion = this.dataVersion(open);
-          if (this.memoryIndex) this.loadMemory(open);
+          if (this.memoryIndex) this.loadMemory(open, true);
         });
       } catch (error) {
         this.open = null;
@@ -192,9 +198,14 @@ export class SqliteStore extends SharedGraphStore {
   }
 
   /** Builds the in-memory index from the database, streaming rows (call inside a transaction). */
-  private loadMemory(open: Open): void {
+  private loadMemory(open: Open, fromSnapshot = false): void {
     this.memory = null;
-    const index = buildIndex(open.ops);
+    const stamp = fromSnapshot ? this.stamp(open) : null;
+    const saved = stamp ? readSnapshot(this.indexFile, stamp) : null;
+    const loaded = saved ? GraphIndex.fromParts(saved) : null;
+    this.snapshotRevision = loaded && stamp ? stamp.revision : null;
+    this.loadedFrom = loaded ? 'snapshot' : 'database';
+    const index = loaded ?? buildIndex(open.ops);
     const cache = new NodeCache((n) => {
       const kind = index.kindOf(n);
       return kind === null ? null : open.ops.nodeAt({ n, kind });
@@ -213,9 +224,44 @@ export class SqliteStore extends SharedGraphStore {
     }
   }
 
+  get indexFile(): string {
+    return join(this.directory, INDEX_FILE);
+  }
+
+  /** The database state the index would be saved for (call inside a transaction). */
+  private stamp(open: Open): SnapshotStamp {
+    return {
+      revision: open.ops.revision(),
+      schemaVersion: Number(open.db.pragma('user_version', { simple: true })),
+    };
+  }
+
+  /**
+   * Saves the index for the next open, unless the file already holds this revision or another process wrote
+   * since the index last caught up (then the index is not the database's). A failure only costs the next open a
+   * rebuild, so it is not the caller's error.
+   */
+  private saveSnapshot(open: Open): void {
+    const memory = this.memory;
+    if (!memory) return;
+    try {
+      this.inTransaction(open, 'BEGIN', () => {
+        if (this.dataVersion(open) !== open.dataVersion) return;
+        const stamp = this.stamp(open);
+        if (stamp.revision === this.snapshotRevision) return;
+        writeSnapshot(this.indexFile, memory.index.parts(), stamp);
+        this.snapshotRevision = stamp.revision;
+      });
+    } catch {
+      // the next open rebuilds the index from the database
+    }
+  }
+
   /** Whether reads come from memory, and how big that copy is. */
   memoryState(): {
     enabled: boolean;
+    /** Where the index came from at open: the snapshot file, or the database's rows. */
+    loadedFrom: 'snapshot' | 'database' | null;
     nodes: number;
     edges: number;
     reloads: number;
@@ -224,6 +270,7 @@ export class SqliteStore extends SharedGraphStore {
     const size = this.memory?.index.size() ?? { nodes: 0, edges: 0 };
     return {
       enabled: this.memory !== null,
+      loadedFrom: this.memory === null ? null : this.loadedFrom,
       ...size,
       reloads: this.memoryReloads,
       externalReloads: this.externalReloads,
@@ -247,6 +294,7 @@ export class SqliteStore extends SharedGraphStore {
     await this.serial.run(async () => {
       const open = this.open;
       if (!open) return;
+      this.saveSnapshot(open);
       this.open = null;
       this.memory = null;
       // The last connection to close checkpoints the WAL into the main file and removes it.
@@ -334,6 +382,7 @@ export class SqliteStore extends SharedGraphStore {
         this.refuseIfMoved('before');
         this.catchUp(open);
         result = await work(open.ops, this.hooks);
+        open.ops.newRevision();
         open.tx.COMMIT.run();
         this.commits++;
         open.ops.strings.commit();
