@@ -47,7 +47,10 @@ export function renderTable(runs: Record<string, SizeResult>): string {
     ),
     row('store ÷ text', (r) => `${round2(r.storeMb / r.textMb)}×`),
     row('RSS while serving (after the queries)', (r) => (r.servingRssMb ? `${n(r.servingRssMb)} MB` : '—')),
-    row('start-up (open + build the index)', (r) => `${r.startup.seconds} s`),
+    row(
+      'start-up (open + load the index): from the snapshot / rebuilt from rows',
+      (r) => `${r.startup.seconds} s / ${r.startup.rebuildSeconds ?? '—'} s`,
+    ),
   ];
   for (const [key, label] of OPS) {
     lines.push(row(`**${label}**: answer size (median nodes)`, (r) => n(r.operations[key].answerNodes)));
