@@ -28,6 +28,7 @@ export const resolvers: Resolvers = {
   AgencyConnection: {},
   AgencyEdge: {},
   Citation: {},
+  ValidityHint: { provenance: (h) => h.edge.provenance },
   CitationConnection: {},
   CitationEdge: {},
   GraphEdgeConnection: {},
