@@ -145,6 +145,7 @@ const FIELD_WEIGHT: Readonly<Record<string, number>> = {
   'Document.citedByPage': 5,
   'Document.tasks': 10,
   'Document.validity': 5,
+  'ValidityHint.evidenceText': 5,
   'Agency.mandates': 10,
   'Mandate.chain': 10,
   'Mutation.ingestDocument': 100,

@@ -31,9 +31,10 @@ interface Hint {
     method: string;
     evidence: { start: number; end: number };
   };
+  evidenceText: string | null;
 }
 const HINT =
-  'relation direction document { symbol status } edge { type fromId toId } provenance { assertedBy source method evidence { start end } }';
+  'relation direction document { symbol status } edge { type fromId toId } provenance { assertedBy source method evidence { start end } } evidenceText';
 
 let dir = '';
 let store: SqliteStore;
@@ -92,6 +93,8 @@ describe('validity over GraphQL, from texts through the store', () => {
     expect(text(VALIDITY_FILES[1] as string).slice(start, end)).toMatch(
       /^Sửa đổi, bổ sung một số điều của Nghị định số 15\/2018\/NĐ-CP/,
     );
+    // The clause itself, read from the asserting document's text (not the one asked about).
+    expect(amendedBy.evidenceText).toBe(text(VALIDITY_FILES[1] as string).slice(start, end));
     const guidedBy = hints[1] as Hint;
     expect(guidedBy.edge).toEqual({ type: 'GUIDES', fromId: TT05, toId: ND15 });
     const g = guidedBy.provenance.evidence;

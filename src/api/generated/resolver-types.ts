@@ -674,7 +674,8 @@ export type ValidityHintResolvers = Field<Mappers['ValidityHint'], 'relation', N
   Field<Mappers['ValidityHint'], 'direction', NoArgs, ValidityDirection> &
   Field<Mappers['ValidityHint'], 'document', NoArgs, Mappers['Document']> &
   Field<Mappers['ValidityHint'], 'edge', NoArgs, Mappers['GraphEdge']> &
-  Field<Mappers['ValidityHint'], 'provenance', NoArgs, Mappers['Provenance']>;
+  Field<Mappers['ValidityHint'], 'provenance', NoArgs, Mappers['Provenance']> &
+  Field<Mappers['ValidityHint'], 'evidenceText', NoArgs, string | null>;
 
 export type ValidityRelation = 'AMENDS' | 'REPLACES' | 'REPEALS' | 'GUIDES';
 

@@ -11,6 +11,7 @@ import type {
   NodeResolvers,
   SearchHitResolvers,
   TaskResolvers,
+  ValidityHintResolvers,
 } from '../generated/resolver-types.ts';
 import { parseIdentityNote } from '../identity-notes.ts';
 import { mandateConnection } from '../mandates.ts';
@@ -105,4 +106,16 @@ export const Task: TaskResolvers = {
 export const Agency: AgencyResolvers = {
   name: (a) => nodeName(a),
   mandates: (a, { filter, first, after }, ctx) => mandateConnection(ctx, filter, first, after, a.id),
+};
+
+export const ValidityHint: ValidityHintResolvers = {
+  provenance: (h) => h.edge.provenance,
+  evidenceText: async (h, _args, ctx) => {
+    // The asserting document is one end of the edge: the document asked about (OUT) or the other one (IN).
+    const asserting = await ctx.loaders.node.load(h.edge.provenance.assertedBy);
+    if (asserting.kind !== 'DOCUMENT') return null;
+    const text = await ctx.services.texts.textOf(asserting);
+    const { start, end } = h.edge.provenance.evidence;
+    return text !== null && end <= text.length ? text.slice(start, end) : null;
+  },
 };
