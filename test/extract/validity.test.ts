@@ -55,6 +55,9 @@ Nghệ An, ngày 03 tháng 3 năm 2023
 KẾ HOẠCH
 `;
 
+/** Articles enough to push a consolidated text's own symbol, printed at its end, past its first 3,000 characters. */
+const FILLER = 'Điều 1. Hồ sơ tự công bố sản phẩm gồm bản tự công bố và kết quả kiểm nghiệm.\n'.repeat(45);
+
 const AMENDING_DECREE = `${DECREE_HEAD}Sửa đổi, bổ sung một số điều của Nghị định số 15/2018/NĐ-CP ngày 02 tháng 02 năm 2018
 của Chính phủ quy định chi tiết thi hành một số điều của Luật An toàn thực phẩm
 
@@ -178,6 +181,13 @@ describe('mentions that are no act of the document', () => {
       'a title about a policy of an amending law',
       `CHÍNH PHỦ\nSố: 141/NQ-CP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, ngày 10 tháng 6 năm 2023\n\nNGHỊ QUYẾT\nVề chính sách của Luật sửa đổi, bổ sung một số điều của Luật Thương mại\n\nCăn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n`,
       [],
+    ],
+    [
+      // A consolidated text (văn bản hợp nhất) restates the final provisions of what it consolidates; its own
+      // symbol is printed at the end. It replaces nothing itself; what it quotes as stated between others stays.
+      'a consolidated text, its symbol at the end',
+      `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nTHÔNG TƯ\nQuy định về hồ sơ tự công bố\nThông tư số 05/2021/TT-BYT ngày 12 tháng 3 năm 2021 của Bộ trưởng Bộ Y tế, được sửa đổi, bổ sung bởi Thông tư số 09/2022/TT-BYT ngày 01 tháng 6 năm 2022.\n\n${FILLER}Điều 5. Hiệu lực thi hành\nThông tư này thay thế Thông tư số 01/2019/TT-BYT ngày 10 tháng 01 năm 2019.\n\nXÁC THỰC VĂN BẢN HỢP NHẤT\nSố: 12/VBHN-BYT\n`,
+      ['09/2022/TT-BYT AMENDS 05/2021/TT-BYT'],
     ],
   ])('%s', (_name, text, expected) => {
     expect(hints(text)).toEqual(expected);

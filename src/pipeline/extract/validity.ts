@@ -47,7 +47,7 @@ const TITLE_PREFIX = new RegExp(
   `^\\s*(?:(?:${typeWordPattern})\\s+)?(?:(?:ve\\s+viec|ve|v\\s*/\\s*v)\\s+)?$`,
 );
 /** A consolidated text (văn bản hợp nhất) quotes the preambles of the documents it consolidates: it amends nothing. */
-const CONSOLIDATED = /van\s+ban\s+hop\s+nhat|\/vbhn-/;
+const CONSOLIDATED = /van\s+ban\s+hop\s+nhat/;
 const THIS_IN_FORCE = new RegExp(
   `^[\\s,]*(?:thi\\s+hanh\\s*)?(?:ke\\s+)?tu\\s+ngay\\s+(?:${typeWordPattern})\\s+nay\\s+co\\s+hieu\\s+luc`,
 );
@@ -185,7 +185,8 @@ export function extractValidity(input: ValidityInput): Relation[] {
   };
   const inTitle = (at: number) => input.titles.find((r) => at >= r.start && at <= r.end) ?? null;
   let listReadTo = -1;
-  const consolidated = CONSOLIDATED.test(f.slice(0, 3000));
+  // Its own symbol ("Số: 1548/VBHN-BLĐTBXH") may come last, after the consolidated text: one search of the whole text.
+  const consolidated = CONSOLIDATED.test(f.slice(0, 3000)) || /\bso\s*:\s*\d+\s*\/\s*vbhn-/.test(f);
   const ownType = (word: string) => input.docType === 'OTHER' || typeOfWord(word) === input.docType;
 
   VERB.lastIndex = 0;
