@@ -30,7 +30,10 @@ export interface ValidityInput {
 }
 
 const VERB =
-  /(?<![a-z])(sua doi(?:\s*,?\s*(?:va\s+)?bo sung)?|thay the(?:\s+cho)?|bai bo|huy bo|het hieu luc(?:\s+thi hanh)?|huong dan(?:\s+(?:thi hanh|thuc hien))?|quy dinh chi tiet(?:\s*(?:,|va)\s*huong dan(?:\s+thi hanh)?|\s+va\s+bien phap thi hanh|\s+thi hanh)?)(?![a-z])/g;
+  /(?<![a-z])(sua doi(?:\s*,?\s*(?:va\s+)?bo sung)?|thay the(?:\s+cho)?|bai bo|huy bo|het hieu luc(?:\s+thi hanh)?|huong dan(?:\s+(?:thi hanh|thuc hien))?|quy dinh chi tiet(?:\s*(?:,|va)\s*huong dan(?:\s+thi hanh)?|\s+va\s+bien phap thi hanh|\s+thi hanh)?)(?![a-z])/;
+/** The verbs' first words, as one literal alternation: found fast, then VERB is tried where one starts. */
+const VERB_START = /sua doi|thay the|bai bo|huy bo|het hieu luc|huong dan|quy dinh chi tiet/g;
+const VERB_AT = new RegExp(VERB.source, 'y');
 const PASSIVE_BEFORE = /(?:^|[^a-z])(?:da\s+duoc|duoc|bi|da\s+bi)\s*$/;
 const THIS_DOCUMENT = new RegExp(`(?:^|[^a-z])(${typeWordPattern})\\s+nay\\s+(?:(?:se|cung|con)\\s+)?$`);
 const ISSUES_THIS = new RegExp(`(?:^|[^a-z])ban\\s+hanh\\s+(${typeWordPattern})\\s+(?:ve\\s+viec\\s+)?$`);
@@ -68,6 +71,10 @@ const MAX_CONNECTOR = 160;
 const MAX_CHAIN = 40;
 const MAX_LIST = 8000;
 const LOOK_BACK = 260;
+/** How far before a citation its verb may stand: the verb and its connector, or a list's header and the first items. */
+const WINDOW_BEFORE = 400;
+/** "ban hành Thông tư liên tịch về việc ": the longest subject before a verb, with room for wrapped spaces. */
+const SUBJECT_SPAN = 64;
 
 const NORMATIVE: ReadonlySet<DocType> = new Set([
   'NGHI_DINH',
@@ -80,6 +87,42 @@ const NORMATIVE: ReadonlySet<DocType> = new Set([
   'QUY_CHE',
   'OTHER',
 ]);
+
+/**
+ * The matches `VERB.exec` would give in a loop over `f`, within `windows` (ordered, disjoint): every match starts
+ * with one of VERB_START's words, so the sticky regex is tried only where one occurs, past the previous match.
+ */
+function verbMatches(f: string, windows: readonly Range[]): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  for (const w of windows) {
+    VERB_START.lastIndex = w.start;
+    for (let c = VERB_START.exec(f); c && c.index < w.end; c = VERB_START.exec(f)) {
+      VERB_AT.lastIndex = c.index;
+      const m = VERB_AT.exec(f);
+      if (!m) continue;
+      out.push(m);
+      VERB_START.lastIndex = c.index + m[0].length;
+    }
+  }
+  return out;
+}
+
+/**
+ * Where a verb can have an object: from WINDOW_BEFORE characters before each citation (a list's header, a verb and
+ * its connector) to LOOK_BACK after it (a passive or "hết hiệu lực" after its subject). Plans cite in their preamble
+ * and run long without a citation: their tasks are not scanned at all.
+ */
+function verbWindows(active: readonly Mention[], length: number): Range[] {
+  const out: Range[] = [];
+  for (const m of active) {
+    const start = Math.max(0, m.start - WINDOW_BEFORE);
+    const end = Math.min(length, m.end + LOOK_BACK);
+    const last = out[out.length - 1];
+    if (last && start <= last.end) last.end = Math.max(last.end, end);
+    else out.push({ start, end });
+  }
+  return out;
+}
 
 function typeOfVerb(verb: string): ValidityType {
   if (verb.startsWith('sua')) return 'AMENDS';
@@ -166,7 +209,8 @@ export function extractValidity(input: ValidityInput): Relation[] {
     let at = from;
     for (; k < active.length && found.length < MAX_CHAIN; k++) {
       const m = active[k] as Mention;
-      if (m.start >= limit) break;
+      // Too far for a connector: stop before slicing (a verb never reads further than MAX_CONNECTOR ahead).
+      if (m.start >= limit || m.start - at > MAX_CONNECTOR) break;
       const gap = f.slice(at, m.start);
       if (!(found.length === 0 ? connects(gap) : sibling(gap))) break;
       found.push({ m, scope: scopeOf(n, at, m.start) });
@@ -186,11 +230,11 @@ export function extractValidity(input: ValidityInput): Relation[] {
   const inTitle = (at: number) => input.titles.find((r) => at >= r.start && at <= r.end) ?? null;
   let listReadTo = -1;
   // Its own symbol ("Số: 1548/VBHN-BLĐTBXH") may come last, after the consolidated text: one search of the whole text.
-  const consolidated = CONSOLIDATED.test(f.slice(0, 3000)) || /\bso\s*:\s*\d+\s*\/\s*vbhn-/.test(f);
+  const consolidated =
+    CONSOLIDATED.test(f.slice(0, 3000)) || (f.includes('vbhn-') && /\bso\s*:\s*\d+\s*\/\s*vbhn-/.test(f));
   const ownType = (word: string) => input.docType === 'OTHER' || typeOfWord(word) === input.docType;
 
-  VERB.lastIndex = 0;
-  for (let v = VERB.exec(f); v; v = VERB.exec(f)) {
+  for (const v of verbMatches(f, verbWindows(active, f.length))) {
     const vs = v.index;
     const ve = vs + v[0].length;
     const type = typeOfVerb(v[1] as string);
@@ -228,12 +272,16 @@ export function extractValidity(input: ValidityInput): Relation[] {
     }
 
     const title = inTitle(vs);
-    const named = THIS_DOCUMENT.exec(prefix) ?? ISSUES_THIS.exec(prefix);
+    // Both subjects end right before the verb and fit in SUBJECT_SPAN characters: only that tail is searched (the
+    // type words are many alternatives; tried along the whole prefix they were most of this stage's time).
+    const tailAt = Math.max(0, prefix.length - SUBJECT_SPAN);
+    const tail = prefix.slice(tailAt);
+    const named = THIS_DOCUMENT.exec(tail) ?? ISSUES_THIS.exec(tail);
     // "Nghị định này", "ban hành Nghị định": the type word must be the document's own (a resolution saying
     // "Chính phủ ban hành Nghị định sửa đổi …" decides that a decree be issued; it amends nothing itself).
     const subject = named && ownType(named[1] as string) ? named : null;
     // The evidence starts at the subject ("Quyết định này", "ban hành Nghị định") or at the verb.
-    const from = subject ? cs + subject.index + (/^[^a-z]*/.exec(subject[0])?.[0].length ?? 0) : vs;
+    const from = subject ? cs + tailAt + subject.index + (/^[^a-z]*/.exec(subject[0])?.[0].length ?? 0) : vs;
     const self =
       subject !== null ||
       ARTICLE_OPENING.test(prefix) ||
@@ -259,8 +307,9 @@ export function extractValidity(input: ValidityInput): Relation[] {
 
   /** A title's verb is the document's when nothing but a type word, "về việc" or its own citation precedes it. */
   function titleOwns(title: Range, at: number): boolean {
-    const before = f.slice(title.start, at);
-    if (!TITLE_PREFIX.test(before)) return false;
+    // A type word and "về việc" fit in 60 characters: a verb further into the title is not among its first words.
+    if (at - title.start > 60) return false;
+    if (!TITLE_PREFIX.test(f.slice(title.start, at))) return false;
     const k = firstFrom(title.start);
     return k >= active.length || (active[k] as Mention).start >= at;
   }
@@ -283,7 +332,7 @@ export function extractValidity(input: ValidityInput): Relation[] {
       const itemStart = lineStart + mark[0].length;
       while (k < active.length && (active[k] as Mention).start < itemStart) k++;
       const m = active[k];
-      if (!m || m.start >= limit) continue;
+      if (!m || m.start >= limit || m.start - itemStart > MAX_CONNECTOR) continue;
       // The citation must follow the item's marker with at most a scope between ("Điều 3 Nghị định số …").
       if (connects(f.slice(itemStart, m.start)))
         add('SELF', m, type, evidenceStart, scopeOf(n, itemStart, m.start));
