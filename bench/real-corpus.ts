@@ -80,7 +80,11 @@ interface CorpusCounts {
   unresolvedMentions: { UNRESOLVED_ALIAS: number; AMBIGUOUS_MENTION: number; documents: number };
   warnings: Record<string, number>;
   tasks: { total: number; withLead: number; withoutLead: number };
+  /** Validity hints by type: stated by the document of itself (SELF), and stated between two documents it names. */
+  validity: { self: Record<string, number>; between: Record<string, number> };
 }
+
+const VALIDITY_TYPES: ReadonlySet<string> = new Set(['AMENDS', 'REPLACES', 'REPEALS', 'GUIDES']);
 
 const newCounts = (): CorpusCounts => ({
   documents: 0,
@@ -94,6 +98,7 @@ const newCounts = (): CorpusCounts => ({
   unresolvedMentions: { UNRESOLVED_ALIAS: 0, AMBIGUOUS_MENTION: 0, documents: 0 },
   warnings: {},
   tasks: { total: 0, withLead: 0, withoutLead: 0 },
+  validity: { self: {}, between: {} },
 });
 
 const bump = (table: Record<string, number>, key: string) => {
@@ -130,6 +135,9 @@ export function addDocument(counts: CorpusCounts, doc: ExtractedDocument, text: 
     }
   }
   if (unresolved > 0) counts.unresolvedMentions.documents++;
+  for (const r of doc.relations)
+    if (VALIDITY_TYPES.has(r.type))
+      bump(r.from === 'SELF' ? counts.validity.self : counts.validity.between, r.type);
   for (const t of doc.tasks) {
     counts.tasks.total++;
     if (taskHasLead(t)) counts.tasks.withLead++;
@@ -188,6 +196,10 @@ function summaryRows(c: CorpusCounts): [string, string][] {
       'unresolved mentions',
       `${c.unresolvedMentions.UNRESOLVED_ALIAS} UNRESOLVED_ALIAS, ${c.unresolvedMentions.AMBIGUOUS_MENTION} AMBIGUOUS_MENTION ` +
         `in ${c.unresolvedMentions.documents} documents`,
+    ],
+    [
+      'validity hints',
+      `SELF: ${sorted(c.validity.self) || '(none)'}; between cited documents: ${sorted(c.validity.between) || '(none)'}`,
     ],
     ['warnings', sorted(c.warnings) || '(none)'],
     [

@@ -30,7 +30,29 @@ export const LEVEL = {
 export const BRANCH = { PARTY: 'Đảng', STATE: 'Nhà nước' };
 export const ROLE = { LEAD: 'Chủ trì', COORDINATOR: 'Phối hợp' };
 export const STATUS = { FULL_TEXT: 'Có toàn văn', CITED_ONLY: 'Chỉ biết qua trích dẫn' };
-export const EDGE = { IMPLEMENTS: 'Triển khai', CITES: 'Dẫn chiếu' };
+export const EDGE = {
+  IMPLEMENTS: 'Triển khai',
+  CITES: 'Dẫn chiếu',
+  AMENDS: 'Sửa đổi, bổ sung',
+  REPLACES: 'Thay thế',
+  REPEALS: 'Bãi bỏ',
+  GUIDES: 'Hướng dẫn',
+};
+/** Validity hints as a document page says them: what this document does (OUT), what is done to it (IN). */
+export const VALIDITY = {
+  OUT: {
+    AMENDS: 'Sửa đổi, bổ sung',
+    REPLACES: 'Thay thế',
+    REPEALS: 'Bãi bỏ',
+    GUIDES: 'Hướng dẫn thi hành',
+  },
+  IN: {
+    AMENDS: 'Được sửa đổi, bổ sung bởi',
+    REPLACES: 'Được thay thế bởi',
+    REPEALS: 'Bị bãi bỏ bởi',
+    GUIDES: 'Được hướng dẫn bởi',
+  },
+};
 export const BASIS = { CAN_CU: 'Căn cứ', DE_NGHI: 'Đề nghị', CHI_DAO: 'Chỉ đạo' };
 export const METHOD = {
   STATED: 'nêu trong văn bản',

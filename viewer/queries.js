@@ -60,6 +60,12 @@ query DocumentPage($ref: String!) {
       node { id kind name ... on Document { ...DocBrief } ... on Task { label document { ...DocBrief } } }
     }
     tasks { id }
+    validity {
+      relation direction
+      document { ...DocBrief }
+      provenance { assertedBy source method evidence { start end } }
+      evidenceText
+    }
   }
 }
 ${DOC_BRIEF}`;

@@ -14,6 +14,7 @@ const CACHED_READS: ReadonlySet<string> = new Set([
   'lineageDown',
   'chainUp',
   'citations',
+  'validity',
   'agencyMandates',
   'listDocuments',
   'search',

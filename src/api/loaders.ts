@@ -28,6 +28,7 @@ export class Loaders {
   readonly chain: DataLoader<string, ChainUp>;
   /** Key: `${id}|${IN or OUT}`. */
   readonly citations: DataLoader<string, Citations>;
+  readonly validity: DataLoader<string, Citations>;
   readonly agencyMandates: DataLoader<string, AgencyMandates>;
 
   /** The request's walks, one after another (see `walk`). */
@@ -84,6 +85,15 @@ export class Loaders {
         return answer;
       }),
     );
+    this.validity = new DataLoader(
+      each(async (key: string) => {
+        const bar = key.lastIndexOf('|');
+        const answer = await store.validity(key.slice(0, bar), key.slice(bar + 1) as Direction);
+        remember(answer.node);
+        this.remember(answer.citations.map((c) => c.node));
+        return answer;
+      }),
+    );
     this.agencyMandates = new DataLoader(
       each(async (id: string) => {
         const answer = await this.walk(() => store.agencyMandates(id));
@@ -124,5 +134,10 @@ export class Loaders {
 
   citationsOf(id: string, direction: Direction): Promise<Citations> {
     return this.citations.load(`${id}|${direction}`);
+  }
+
+  /** AMENDS / REPLACES / REPEALS / GUIDES edges at a node (the store's `validity`). */
+  validityOf(id: string, direction: Direction): Promise<Citations> {
+    return this.validity.load(`${id}|${direction}`);
   }
 }

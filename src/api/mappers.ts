@@ -200,12 +200,21 @@ export interface Mappers {
   ReferenceEdge: EdgeView<ReferenceView>;
   CitationConnection: ConnectionView<Citation>;
   CitationEdge: EdgeView<Citation>;
+  ValidityHint: ValidityHintView;
   SearchConnection: ConnectionView<GraphNode>;
   SearchHitEdge: EdgeView<GraphNode>;
   Timeliness: TimelinessView;
   IssueLimit: StatedLimit;
   TimelinessUnit: UnitTimeliness;
   TimelinessCounts: Timeliness['counts'];
+}
+
+/** A validity edge seen from one of its documents: `document` is the other end. */
+export interface ValidityHintView {
+  relation: 'AMENDS' | 'REPLACES' | 'REPEALS' | 'GUIDES';
+  direction: 'IN' | 'OUT';
+  document: DocumentNode;
+  edge: GraphEdge;
 }
 
 /** The timeliness answer with the question's level and era. */

@@ -91,7 +91,11 @@ export const Reference = z.object({
 });
 export type Reference = z.infer<typeof Reference>;
 
-export const RelationType = z.enum(['IMPLEMENTS', 'CITES']);
+/** What a document does to another's force (DOMAIN §2 "validity"): amends, replaces, repeals or guides it. */
+export const ValidityType = z.enum(['AMENDS', 'REPLACES', 'REPEALS', 'GUIDES']);
+export type ValidityType = z.infer<typeof ValidityType>;
+
+export const RelationType = z.enum(['IMPLEMENTS', 'CITES', ...ValidityType.options]);
 export type RelationType = z.infer<typeof RelationType>;
 
 export const Basis = z.enum(['CAN_CU', 'DE_NGHI', 'CHI_DAO']);
@@ -104,6 +108,8 @@ export const Relation = z.object({
   type: RelationType,
   basis: Basis.nullable(),
   evidence: Span,
+  /** Validity relations of part of the target only: the printed scope ("Điều 5", "khoản 2 Điều 3"). */
+  scope: z.string().optional(),
 });
 export type Relation = z.infer<typeof Relation>;
 

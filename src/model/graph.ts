@@ -1,6 +1,16 @@
 // Model: zod schemas of the lineage graph (nodes, edges with provenance, the per-document write batch, query answers) and its deterministic ids.
 import { z } from 'zod';
-import { Basis, Branch, DateValue, DeadlineKind, DocType, Level, Recurrence, Span } from './extraction.ts';
+import {
+  Basis,
+  Branch,
+  DateValue,
+  DeadlineKind,
+  DocType,
+  Level,
+  Recurrence,
+  Span,
+  ValidityType,
+} from './extraction.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Text keys. Matching is done on a folded form (no diacritics, lower case, punctuation as spaces)
@@ -283,7 +293,16 @@ export type GraphNode = z.infer<typeof GraphNode>;
 // Edges and provenance.
 // ---------------------------------------------------------------------------------------------
 
-export const EdgeType = z.enum(['IMPLEMENTS', 'CITES', 'ASSIGNS', 'ISSUED_BY', 'HAS_TASK', 'PART_OF']);
+export const EdgeType = z.enum([
+  'IMPLEMENTS',
+  'CITES',
+  'ASSIGNS',
+  'ISSUED_BY',
+  'HAS_TASK',
+  'PART_OF',
+  // Validity hints (extract/validity.ts): what a document states it does to another's force.
+  ...ValidityType.options,
+]);
 export type EdgeType = z.infer<typeof EdgeType>;
 
 export const Method = z.enum(['STATED', 'ALIAS_RESOLVED', 'IDENTITY_INFERRED', 'SUBJECT_INFERRED']);
@@ -315,7 +334,16 @@ export const EDGE_ENDPOINTS: Readonly<
   ISSUED_BY: { from: ['DOCUMENT'], to: ['AGENCY'] },
   HAS_TASK: { from: ['DOCUMENT'], to: ['TASK'] },
   PART_OF: { from: ['TASK'], to: ['TASK'] },
+  AMENDS: { from: ['DOCUMENT'], to: ['DOCUMENT'] },
+  REPLACES: { from: ['DOCUMENT'], to: ['DOCUMENT'] },
+  REPEALS: { from: ['DOCUMENT'], to: ['DOCUMENT'] },
+  GUIDES: { from: ['DOCUMENT'], to: ['DOCUMENT'] },
 };
+
+/** The validity edge types, and whether an edge type is one. */
+export const VALIDITY_TYPES: readonly EdgeType[] = ValidityType.options;
+export const isValidityType = (t: EdgeType): t is ValidityType =>
+  (ValidityType.options as string[]).includes(t);
 
 const edgeBase = { from: NodeIdString, to: NodeIdString, provenance: Provenance };
 const ImplementsFields = z.object({ type: z.literal('IMPLEMENTS'), ...edgeBase });
@@ -324,6 +352,10 @@ const AssignsFields = z.object({ type: z.literal('ASSIGNS'), ...edgeBase, role: 
 const IssuedByFields = z.object({ type: z.literal('ISSUED_BY'), ...edgeBase });
 const HasTaskFields = z.object({ type: z.literal('HAS_TASK'), ...edgeBase });
 const PartOfFields = z.object({ type: z.literal('PART_OF'), ...edgeBase });
+const AmendsFields = z.object({ type: z.literal('AMENDS'), ...edgeBase });
+const ReplacesFields = z.object({ type: z.literal('REPLACES'), ...edgeBase });
+const RepealsFields = z.object({ type: z.literal('REPEALS'), ...edgeBase });
+const GuidesFields = z.object({ type: z.literal('GUIDES'), ...edgeBase });
 
 export const EdgeFields = z.discriminatedUnion('type', [
   ImplementsFields,
@@ -332,6 +364,10 @@ export const EdgeFields = z.discriminatedUnion('type', [
   IssuedByFields,
   HasTaskFields,
   PartOfFields,
+  AmendsFields,
+  ReplacesFields,
+  RepealsFields,
+  GuidesFields,
 ]);
 export type EdgeFields = z.infer<typeof EdgeFields>;
 
@@ -343,6 +379,10 @@ export const GraphEdge = z.discriminatedUnion('type', [
   IssuedByFields.extend(withId),
   HasTaskFields.extend(withId),
   PartOfFields.extend(withId),
+  AmendsFields.extend(withId),
+  ReplacesFields.extend(withId),
+  RepealsFields.extend(withId),
+  GuidesFields.extend(withId),
 ]);
 export type GraphEdge = z.infer<typeof GraphEdge>;
 
@@ -575,7 +615,7 @@ export type ChainUp = z.infer<typeof ChainUp>;
 export const Citation = z.object({ edge: GraphEdge, node: GraphNode });
 export type Citation = z.infer<typeof Citation>;
 
-/** CITES and IMPLEMENTS edges at a node; `node` of each citation is the other end. */
+/** CITES and IMPLEMENTS edges at a node (or, for `validity`, AMENDS / REPLACES / REPEALS / GUIDES); `node` of each citation is the other end. */
 export const Citations = z.object({ node: GraphNode, direction: Direction, citations: z.array(Citation) });
 export type Citations = z.infer<typeof Citations>;
 
@@ -624,6 +664,10 @@ export const GraphStats = z.object({
     ISSUED_BY: count,
     HAS_TASK: count,
     PART_OF: count,
+    AMENDS: count,
+    REPLACES: count,
+    REPEALS: count,
+    GUIDES: count,
   }),
 });
 export type GraphStats = z.infer<typeof GraphStats>;

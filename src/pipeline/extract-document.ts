@@ -7,12 +7,13 @@ import { extractHeader } from './extract/header.ts';
 import { findIssueDeadlines } from './extract/issue-deadlines.ts';
 import { extractRelations, type Scope } from './extract/relations.ts';
 import { extractTasks } from './extract/tasks.ts';
+import { extractValidity } from './extract/validity.ts';
 import { normalize } from './normalize.ts';
 import { resolveReferences } from './resolve-references.ts';
 import { type OutlineNode, type Segmented, segment } from './segment.ts';
 
-/** Recorded on every stored fact; a document stored by another version is extracted again (REPLACED) when ingested. 1.1.0: the signer's title. */
-export const EXTRACTOR_VERSION = '1.1.0';
+/** Recorded on every stored fact; a document stored by another version is extracted again (REPLACED) when ingested. 1.1.0: the signer's title; 1.2.0: validity hints. */
+export const EXTRACTOR_VERSION = '1.2.0';
 
 export interface ExtractOptions {
   /** Where the text came from (a path); copied into the result. */
@@ -87,14 +88,24 @@ function extract(text: string, source: string): ExtractedDocument {
   const tasks = extractTasks(n, seg, agencyCtx);
 
   const scopeOf = scopes(seg);
+  const mentions = withAliasUses(citations.mentions, resolved.aliasUses);
   const relations = extractRelations({
     n,
-    mentions: withAliasUses(citations.mentions, resolved.aliasUses),
+    mentions,
     refOf: resolved.refOf,
     references: resolved.references,
     scopeOf,
     unbroken: seg.title ? [seg.title] : [],
   });
+  for (const r of extractValidity({
+    n,
+    mentions,
+    refOf: resolved.refOf,
+    titles: [seg.title, seg.header].filter((r) => r !== null),
+    docType: head.header.type,
+    inTask: (at) => scopeOf(at).kind === 'TASK',
+  }))
+    relations.push(r);
 
   for (const ref of resolved.references) {
     if (ref.date && !ref.date.valid) {

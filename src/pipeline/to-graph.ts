@@ -221,7 +221,11 @@ export function toGraphFacts(doc: ExtractedDocument, hash: string): DocumentFact
     const to = endpoint(r.to);
     if (!from || !to) continue;
     if (r.type === 'IMPLEMENTS') push({ type: 'IMPLEMENTS', from, to, provenance: provenance(r.evidence) });
-    else if (!from.includes('#'))
+    else if (r.type !== 'CITES') {
+      // Validity hints join documents only (the extractor states none for tasks).
+      if (!from.includes('#') && !to.includes('#'))
+        push({ type: r.type, from, to, provenance: provenance(r.evidence) });
+    } else if (!from.includes('#'))
       push({ type: 'CITES', from, to, basis: r.basis, provenance: provenance(r.evidence) });
   }
 

@@ -205,6 +205,11 @@ export interface GraphStore {
   descendants(documentId: string): Promise<DocumentNode[]>;
   /** CITES and IMPLEMENTS edges into (IN) or out of (OUT) a node. */
   citations(id: string, direction: Direction): Promise<Citations>;
+  /**
+   * Validity hints at a node: AMENDS, REPLACES, REPEALS and GUIDES edges out of it (OUT: what it amends, replaces,
+   * repeals or guides) or into it (IN: what amends, replaces, repeals or guides it), sorted by edge id.
+   */
+  validity(id: string, direction: Direction): Promise<Citations>;
   agencyMandates(agencyId: string): Promise<AgencyMandates>;
   listDocuments(filter?: DocumentFilter, page?: PageRequest): Promise<DocumentPage>;
   /** Documents and agencies whose search text has every folded word of `text` as a word prefix. */

@@ -14,6 +14,7 @@ import {
   type DocumentNode,
   type DocumentPage,
   DocumentQuery,
+  type EdgeType,
   foldText,
   type GraphExport,
   type GraphNode,
@@ -29,6 +30,7 @@ import {
   type StoreHealth,
   searchTokens,
   symbolKey,
+  VALIDITY_TYPES,
 } from '../model/graph.ts';
 import { nameKey } from '../text/fold.ts';
 import { documentsMatchingMergedIds } from './aliases.ts';
@@ -272,14 +274,20 @@ export abstract class SharedGraphStore implements GraphStore {
   }
 
   async citations(id: string, direction: Direction): Promise<Citations> {
+    return this.edgesAt(id, direction, ['CITES', 'IMPLEMENTS']);
+  }
+
+  async validity(id: string, direction: Direction): Promise<Citations> {
+    return this.edgesAt(id, direction, VALIDITY_TYPES);
+  }
+
+  private async edgesAt(id: string, direction: Direction, types: readonly EdgeType[]): Promise<Citations> {
     const dir = parseArg(Direction, direction, 'direction');
     return this.read(async (ops) => {
       // By the node's own id: `id` may be one merged into it.
       const node = await traversal.getNode(ops, id);
       const hits =
-        dir === 'OUT'
-          ? await ops.edgesFrom([node.id], ['CITES', 'IMPLEMENTS'])
-          : await ops.edgesTo([node.id], ['CITES', 'IMPLEMENTS']);
+        dir === 'OUT' ? await ops.edgesFrom([node.id], types) : await ops.edgesTo([node.id], types);
       return {
         node,
         direction: dir,
@@ -379,6 +387,10 @@ export abstract class SharedGraphStore implements GraphStore {
         ISSUED_BY: get('ISSUED_BY'),
         HAS_TASK: get('HAS_TASK'),
         PART_OF: get('PART_OF'),
+        AMENDS: get('AMENDS'),
+        REPLACES: get('REPLACES'),
+        REPEALS: get('REPEALS'),
+        GUIDES: get('GUIDES'),
       },
     });
   }

@@ -161,4 +161,21 @@ describe('extraction time is linear in the input', () => {
       800,
     );
   });
+
+  it('validity verbs repeated: acts, a list the clause opens, and verbs with their object far away', () => {
+    linear(
+      fc.tuple(
+        citation,
+        fc.constantFrom('act', 'list', 'far'),
+        fc.constantFrom('thay thế', 'sửa đổi, bổ sung', 'bãi bỏ'),
+      ),
+      ([c, shape, verb], n) => {
+        if (shape === 'act') return `${HEAD}${repeat(n, () => `Quyết định này ${verb} ${c}`, '. ')}.`;
+        if (shape === 'list')
+          return `${HEAD}2. Các văn bản sau đây hết hiệu lực kể từ ngày Quyết định này có hiệu lực:\n${repeat(n, () => `a) Điều 3 ${c} ngày 30/01/2023;`, '\n')}`;
+        return `${HEAD}Điều 2. ${repeat(n, () => `Quyết định này ${verb}`, ' ')} ${c}`;
+      },
+      1000,
+    );
+  });
 });

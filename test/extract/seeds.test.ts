@@ -373,3 +373,15 @@ describe('004 — Kon Tum provincial plan (= 1693/KH-UBND)', () => {
     expect(leadNames(task(doc, 'IV.2'))).toEqual([k('Sở Khoa học và Công nghệ')]);
   });
 });
+
+describe('validity hints in the seeds', () => {
+  // The seeds are plans and a Party conclusion implementing and citing others: none amends, replaces, repeals or
+  // guides anything, though they print "sửa đổi", "bổ sung", "hướng dẫn" and "thay thế" in other senses.
+  it.each(['000', '001', '002', '003', '004'])('%s states none', (prefix) => {
+    const doc = seed(prefix);
+    const validity = ['AMENDS', 'REPLACES', 'REPEALS', 'GUIDES'].flatMap((t) =>
+      triples(doc, t as 'AMENDS' | 'REPLACES' | 'REPEALS' | 'GUIDES'),
+    );
+    expect(validity).toEqual([]);
+  });
+});

@@ -2,7 +2,9 @@
 // XML parser reads, with a label on every node and edge and typed keys; a Cypher script that creates the store's
 // constraints, passes every value as a parameter, matches edge ends by label and id, carries the whole graph,
 // and that Neo4j's linter passes without a diagnostic.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { lintCypherQuery } from '@neo4j-cypher/language-support';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphExport } from '../../src/model/graph.ts';
@@ -11,9 +13,11 @@ import { renderExport } from '../../src/query/export-formats.ts';
 import { graphml } from '../../src/query/graphml.ts';
 import { parseCypherFile } from '../../src/store/neo4j/cypher-files.ts';
 import { edgeToRecord } from '../../src/store/records.ts';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { seededStore } from '../api/support.ts';
 import { schemaFor } from '../support/cypher-schema.ts';
 import { all, cypherParam, parseXml, type XmlElement } from '../support/export-readers.ts';
+import { VID, validityFacts } from '../support/validity-fixture.ts';
 
 let graph: GraphExport;
 let dispose: () => Promise<void>;
@@ -202,4 +206,46 @@ describe('Cypher script', () => {
     expect(text).toBe(cypherScript(graph, schema));
     expect(() => renderExport(graph, 'cypher')).toThrow(/schema/);
   });
+});
+
+describe('validity edges in the whole-graph exports', () => {
+  // The exports are generic over edge types: AMENDS, REPLACES, REPEALS and GUIDES come out as they are stored.
+  let validity: GraphExport;
+  let disposeValidity: () => Promise<void>;
+  beforeAll(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pg-validity-export-'));
+    const store = new SqliteStore({ directory: join(dir, 'graph') });
+    await store.init();
+    for (const facts of validityFacts()) await store.applyDocument(facts);
+    validity = await store.exportAll();
+    disposeValidity = async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    };
+  });
+  afterAll(() => disposeValidity());
+
+  it('GraphML labels each validity edge with its type, between the right documents', () => {
+    const doc = parseXml(graphml(validity));
+    const edges = all(doc, 'edge').map((e) => {
+      const label = all(e, 'data').find((d) => d.attributes.key === 'edgeLabel');
+      return `${e.attributes.source} ${label?.text ?? ''} ${e.attributes.target}`;
+    });
+    expect(edges).toContain(`${VID.nd123} AMENDS ${VID.nd15}`);
+    expect(edges).toContain(`${VID.nd123} REPEALS ${VID.qd99}`);
+    expect(edges).toContain(`${VID.tt05} GUIDES ${VID.nd15}`);
+    expect(edges).toContain(`${VID.tt05} REPLACES ${VID.tt01}`);
+  });
+
+  it('the Cypher script merges each type between documents, and lints clean', async () => {
+    const script = cypherScript(validity, await cypherSchemaStatements());
+    for (const type of ['AMENDS', 'REPLACES', 'REPEALS', 'GUIDES'])
+      expect(script).toContain(
+        `MATCH (a:Document {id: row.fromId}) MATCH (b:Document {id: row.toId}) MERGE (a)-[r:${type} {id: row.id}]->(b)`,
+      );
+    const lintSchema = schemaFor(['rows'], { rows: [{ id: 'x', fromId: 'x', toId: 'x', props: {} }] }, [
+      'props',
+    ]);
+    expect(lintCypherQuery(script, lintSchema).diagnostics.map((d) => d.message)).toEqual([]);
+  }, 120_000);
 });

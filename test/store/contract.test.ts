@@ -40,6 +40,7 @@ import {
 } from '../support/lineage-fixture.ts';
 import { mergeContract } from '../support/merge-contract.ts';
 import { applyAll, expectStoreError, ids } from '../support/store-assertions.ts';
+import { nd123, VID, VSRC, validityFacts } from '../support/validity-fixture.ts';
 
 /** Makes an empty store for one test; `hooks` reach applyDocument (failure injection). */
 interface Harness {
@@ -49,7 +50,18 @@ interface Harness {
 const FIXTURE_STATS: GraphStats = {
   nodes: { DOCUMENT: 13, TASK: 9, AGENCY: 11 },
   documents: { FULL_TEXT: 6, CITED_ONLY: 7 },
-  edges: { IMPLEMENTS: 10, CITES: 5, ASSIGNS: 8, ISSUED_BY: 5, HAS_TASK: 9, PART_OF: 4 },
+  edges: {
+    IMPLEMENTS: 10,
+    CITES: 5,
+    ASSIGNS: 8,
+    ISSUED_BY: 5,
+    HAS_TASK: 9,
+    PART_OF: 4,
+    AMENDS: 0,
+    REPLACES: 0,
+    REPEALS: 0,
+    GUIDES: 0,
+  },
 };
 
 function contractSuite(harness: () => Harness) {
@@ -77,7 +89,18 @@ function contractSuite(harness: () => Harness) {
       expect(await store.stats()).toEqual({
         nodes: { DOCUMENT: 0, TASK: 0, AGENCY: 0 },
         documents: { FULL_TEXT: 0, CITED_ONLY: 0 },
-        edges: { IMPLEMENTS: 0, CITES: 0, ASSIGNS: 0, ISSUED_BY: 0, HAS_TASK: 0, PART_OF: 0 },
+        edges: {
+          IMPLEMENTS: 0,
+          CITES: 0,
+          ASSIGNS: 0,
+          ISSUED_BY: 0,
+          HAS_TASK: 0,
+          PART_OF: 0,
+          AMENDS: 0,
+          REPLACES: 0,
+          REPEALS: 0,
+          GUIDES: 0,
+        },
       });
     });
 
@@ -165,7 +188,18 @@ function contractSuite(harness: () => Harness) {
       expect(await store.stats()).toEqual({
         nodes: { DOCUMENT: 12, TASK: 8, AGENCY: 10 },
         documents: { FULL_TEXT: 6, CITED_ONLY: 6 },
-        edges: { IMPLEMENTS: 9, CITES: 4, ASSIGNS: 6, ISSUED_BY: 5, HAS_TASK: 8, PART_OF: 4 },
+        edges: {
+          IMPLEMENTS: 9,
+          CITES: 4,
+          ASSIGNS: 6,
+          ISSUED_BY: 5,
+          HAS_TASK: 8,
+          PART_OF: 4,
+          AMENDS: 0,
+          REPLACES: 0,
+          REPEALS: 0,
+          GUIDES: 0,
+        },
       });
       // Its dropped task, the agency only it named, and the document only it cited are gone.
       await expectStoreError(store.getNode(TASK.iii3), 'NOT_FOUND');
@@ -646,6 +680,80 @@ function contractSuite(harness: () => Harness) {
   });
 
   mergeContract({ fresh, loaded });
+
+  describe('validity hints (AMENDS, REPLACES, REPEALS, GUIDES)', () => {
+    const withValidity = async () => {
+      const store = await fresh();
+      await applyAll(store, validityFacts());
+      return store;
+    };
+    const summary = (c: Citations) =>
+      c.citations.map(
+        ({ edge, node }) =>
+          `${edge.type} ${edge.from} -> ${edge.to} @${node.id} by ${edge.provenance.assertedBy}`,
+      );
+
+    it('stores each type and reads it back in both directions with its provenance', async () => {
+      const store = await withValidity();
+      const into15 = Citations.parse(await store.validity(VID.nd15, 'IN'));
+      expect(summary(into15)).toEqual([
+        `AMENDS ${VID.nd123} -> ${VID.nd15} @${VID.nd123} by ${VID.nd123}`,
+        `GUIDES ${VID.tt05} -> ${VID.nd15} @${VID.tt05} by ${VID.tt05}`,
+      ]);
+      const amends = into15.citations[0]?.edge;
+      expect(amends?.provenance).toEqual({
+        assertedBy: VID.nd123,
+        source: VSRC.nd123,
+        evidence: { start: 280, end: 340 },
+        method: 'STATED',
+        confidence: 0.95,
+        extractorVersion: '1.2.0',
+      });
+      expect(summary(Citations.parse(await store.validity(VID.nd123, 'OUT')))).toEqual([
+        `AMENDS ${VID.nd123} -> ${VID.nd15} @${VID.nd15} by ${VID.nd123}`,
+        `REPEALS ${VID.nd123} -> ${VID.qd99} @${VID.qd99} by ${VID.nd123}`,
+      ]);
+      expect(summary(Citations.parse(await store.validity(VID.tt01, 'IN')))).toEqual([
+        `REPLACES ${VID.tt05} -> ${VID.tt01} @${VID.tt05} by ${VID.tt05}`,
+      ]);
+      expect((await store.validity(VID.nd15, 'OUT')).citations).toEqual([]);
+    });
+
+    it('keeps validity apart from citations, and counts and exports each type', async () => {
+      const store = await withValidity();
+      // 123 cites 15 (căn cứ) and amends it: citations show the CITES edge only, validity the AMENDS edge only.
+      expect((await store.citations(VID.nd123, 'OUT')).citations.map((c) => c.edge.type)).toEqual(['CITES']);
+      expect((await store.stats()).edges).toMatchObject({
+        AMENDS: 1,
+        REPLACES: 1,
+        REPEALS: 1,
+        GUIDES: 1,
+        CITES: 1,
+      });
+      const types = (await store.exportAll()).edges.map((e) => e.type).sort();
+      expect(types).toEqual(['AMENDS', 'CITES', 'GUIDES', 'REPEALS', 'REPLACES']);
+    });
+
+    it('a new version that no longer states an amendment removes only that edge', async () => {
+      const store = await withValidity();
+      expect((await store.applyDocument(nd123(false))).outcome).toBe('REPLACED');
+      expect(summary(Citations.parse(await store.validity(VID.nd15, 'IN')))).toEqual([
+        `GUIDES ${VID.tt05} -> ${VID.nd15} @${VID.tt05} by ${VID.tt05}`,
+      ]);
+      expect((await store.validity(VID.qd99, 'IN')).citations.map((c) => c.edge.type)).toEqual(['REPEALS']);
+    });
+
+    it('refuses a validity edge at a task (DOCUMENT → DOCUMENT only)', async () => {
+      const store = await fresh();
+      const facts = nd123();
+      const bad = {
+        ...facts,
+        edges: [...facts.edges, { ...facts.edges[1], to: `${VID.nd123}#1` }],
+      } as typeof facts;
+      await expect(store.applyDocument(bad)).rejects.toThrow();
+      expect((await store.stats()).nodes.DOCUMENT).toBe(0);
+    });
+  });
 
   describe('export and stats', () => {
     it('exports every node and edge, sorted, consistent with stats', async () => {

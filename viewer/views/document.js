@@ -1,11 +1,12 @@
 // Document page: header facts, the chain up to the root resolutions, the lineage tree down, the text with every
-// citation linked, and what cites the document.
+// citation linked, what cites the document, and its validity hints (amended, replaced, repealed, guided by).
 import { gql } from '../api.js';
 import { renderChains } from '../components/chain.js';
 import { renderDocText, renderReferenceList } from '../components/doc-text.js';
 import { downloadLinks } from '../components/downloads.js';
 import { printButton } from '../components/print-button.js';
 import { TREE_PARAMS, treePanel } from '../components/tree-panel.js';
+import { supersededNotice, validitySection } from '../components/validity.js';
 import { longList } from '../components/virtual-list.js';
 import { facts, h, section } from '../dom.js';
 import {
@@ -153,6 +154,7 @@ export async function documentPage(route) {
     h('p', { class: 'kicker' }, [DOC_TYPE[doc.type], placeOf(doc)].filter(Boolean).join(' · ')),
     h('h1', { tabindex: '-1' }, docLabel(doc)),
     doc.title ? h('p', { class: 'subtitle' }, doc.title) : null,
+    supersededNotice(doc.validity),
     h(
       'div',
       { class: 'header-grid' },
@@ -168,6 +170,7 @@ export async function documentPage(route) {
         downloadLinks('nhiệm vụ giao dưới văn bản này', 'mandates', { ref: doc.id, asOf: today() }).element,
       ),
     ),
+    validitySection(doc.validity),
     // A root resolution has no chain up: one line says so instead of an empty panel.
     isRoot
       ? h('p', { class: 'root-note' }, 'Văn bản gốc: không triển khai văn bản nào khác trong đồ thị.')

@@ -130,6 +130,11 @@ export interface DocumentCitedByPageArgs {
   after?: string | null;
 }
 
+export interface DocumentValidityArgs {
+  direction?: ValidityDirection | null;
+  relation?: ValidityRelation | null;
+}
+
 export type DocumentResolvers = Field<Mappers['Document'], 'id', NoArgs, string> &
   Field<Mappers['Document'], 'kind', NoArgs, NodeKind> &
   Field<Mappers['Document'], 'name', NoArgs, string> &
@@ -161,7 +166,8 @@ export type DocumentResolvers = Field<Mappers['Document'], 'id', NoArgs, string>
   Field<Mappers['Document'], 'citedBy', NoArgs, ReadonlyArray<Mappers['Citation']>> &
   Field<Mappers['Document'], 'referencesPage', DocumentReferencesPageArgs, Mappers['ReferenceConnection']> &
   Field<Mappers['Document'], 'citedByPage', DocumentCitedByPageArgs, Mappers['CitationConnection']> &
-  Field<Mappers['Document'], 'tasks', NoArgs, ReadonlyArray<Mappers['Task']>>;
+  Field<Mappers['Document'], 'tasks', NoArgs, ReadonlyArray<Mappers['Task']>> &
+  Field<Mappers['Document'], 'validity', DocumentValidityArgs, ReadonlyArray<Mappers['ValidityHint']>>;
 
 export type DocumentConnectionResolvers = Field<
   Mappers['DocumentConnection'],
@@ -187,7 +193,17 @@ export interface DocumentFilter {
 
 export type DocumentStatus = 'FULL_TEXT' | 'CITED_ONLY';
 
-export type EdgeType = 'IMPLEMENTS' | 'CITES' | 'ASSIGNS' | 'ISSUED_BY' | 'HAS_TASK' | 'PART_OF';
+export type EdgeType =
+  | 'IMPLEMENTS'
+  | 'CITES'
+  | 'ASSIGNS'
+  | 'ISSUED_BY'
+  | 'HAS_TASK'
+  | 'PART_OF'
+  | 'AMENDS'
+  | 'REPLACES'
+  | 'REPEALS'
+  | 'GUIDES';
 
 export type Era = 'PRE_2025' | 'POST_2025';
 
@@ -652,6 +668,17 @@ export interface TreeFilter {
 
 export type TreeRelation = 'IMPLEMENTS' | 'HAS_TASK' | 'PART_OF' | 'LEAD' | 'COORDINATOR';
 
+export type ValidityDirection = 'OUT' | 'IN';
+
+export type ValidityHintResolvers = Field<Mappers['ValidityHint'], 'relation', NoArgs, ValidityRelation> &
+  Field<Mappers['ValidityHint'], 'direction', NoArgs, ValidityDirection> &
+  Field<Mappers['ValidityHint'], 'document', NoArgs, Mappers['Document']> &
+  Field<Mappers['ValidityHint'], 'edge', NoArgs, Mappers['GraphEdge']> &
+  Field<Mappers['ValidityHint'], 'provenance', NoArgs, Mappers['Provenance']> &
+  Field<Mappers['ValidityHint'], 'evidenceText', NoArgs, string | null>;
+
+export type ValidityRelation = 'AMENDS' | 'REPLACES' | 'REPEALS' | 'GUIDES';
+
 /** Every resolver of the schema, checked against the mappers (src/api/mappers.ts). */
 export interface Resolvers {
   Agency: AgencyResolvers;
@@ -705,4 +732,5 @@ export interface Resolvers {
   TreeEntry: TreeEntryResolvers;
   TreeEntryConnection: TreeEntryConnectionResolvers;
   TreeEntryEdge: TreeEntryEdgeResolvers;
+  ValidityHint: ValidityHintResolvers;
 }

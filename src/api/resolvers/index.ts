@@ -2,7 +2,7 @@
 import type { Resolvers } from '../generated/resolver-types.ts';
 import { ExtractionWarning, GraphEdge, Lineage, LineageStep, Reference, TreeEntry } from './graph.ts';
 import { CoveredUnit, Mandate, Mutation, OutsideUnit } from './lists.ts';
-import { Agency, Document, Node, SearchHit, Task } from './nodes.ts';
+import { Agency, Document, Node, SearchHit, Task, ValidityHint } from './nodes.ts';
 import { Query } from './query.ts';
 import { DateScalar } from './scalars.ts';
 
@@ -28,6 +28,7 @@ export const resolvers: Resolvers = {
   AgencyConnection: {},
   AgencyEdge: {},
   Citation: {},
+  ValidityHint,
   CitationConnection: {},
   CitationEdge: {},
   GraphEdgeConnection: {},

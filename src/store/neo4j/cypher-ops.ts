@@ -41,6 +41,10 @@ const CREATE_QUERY: Record<Exclude<EdgeType, 'IMPLEMENTS'>, QueryName> = {
   ISSUED_BY: 'create-issued-by',
   HAS_TASK: 'create-has-task',
   PART_OF: 'create-part-of',
+  AMENDS: 'create-amends',
+  REPLACES: 'create-replaces',
+  REPEALS: 'create-repeals',
+  GUIDES: 'create-guides',
 };
 
 /** Table / label names as statistics keys. */

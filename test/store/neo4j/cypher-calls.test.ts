@@ -11,6 +11,7 @@ import { CypherOps } from '../../../src/store/neo4j/cypher-ops.ts';
 import { QUERY_NAMES, type QueryName } from '../../../src/store/neo4j/query-catalog.ts';
 import { SqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
 import { applyAll } from '../../support/store-assertions.ts';
+import { validityFacts } from '../../support/validity-fixture.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'policy-graph-cypher-calls-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -31,6 +32,8 @@ describe('CypherOps against the query files', () => {
     const store = new SqliteStore({ directory: join(root, 'graph') });
     await store.init();
     await applyAll(store);
+    // And the validity hints (AMENDS, REPLACES, REPEALS, GUIDES), each with its own query file.
+    await applyAll(store, validityFacts());
     const graph = await store.exportAll();
     await store.close();
     const docs = graph.nodes.filter((n): n is DocumentNode => n.kind === 'DOCUMENT');
@@ -76,7 +79,7 @@ describe('CypherOps against the query files', () => {
     await ops.schemaVersion();
     await ops.setSchemaVersion('1');
 
-    expect(types.size).toBe(6);
+    expect(types.size).toBe(10);
     expect([...called].sort()).toEqual(QUERY_NAMES.filter((n) => n !== 'schema').sort());
   });
 
@@ -114,6 +117,8 @@ describe('CypherOps against the query files', () => {
     const store = new SqliteStore({ directory: join(root, 'records') });
     await store.init();
     await applyAll(store);
+    // And the validity hints (AMENDS, REPLACES, REPEALS, GUIDES), each with its own query file.
+    await applyAll(store, validityFacts());
     const graph = await store.exportAll();
     await store.close();
     const docs = graph.nodes.filter((n): n is DocumentNode => n.kind === 'DOCUMENT');

@@ -12,6 +12,7 @@ import { APPLICATION_ID } from '../../../src/store/sqlite/open-database.ts';
 import { SQL_DIR } from '../../../src/store/sqlite/sql-files.ts';
 import { DATABASE_FILE, SQLITE_SCHEMA_VERSION, SqliteStore } from '../../../src/store/sqlite/sqlite-store.ts';
 import { ID, konTumPlan } from '../../support/lineage-fixture.ts';
+import { VID, validityFacts } from '../../support/validity-fixture.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'policy-graph-sqlite-migrate-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -153,7 +154,7 @@ describe('a version-1 store', () => {
     }
     const db = new Database(join(dir, DATABASE_FILE), { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(SQLITE_SCHEMA_VERSION);
-    expect(SQLITE_SCHEMA_VERSION).toBe(2);
+    expect(SQLITE_SCHEMA_VERSION).toBe(3);
     const columns = (table: string) =>
       (db.pragma(`table_info(${table})`) as Array<{ name: string }>).map((c) => c.name);
     expect(columns('document')).toEqual(expect.arrayContaining(['signer_title', 'term']));
@@ -194,5 +195,33 @@ describe('a version-1 store', () => {
     });
     expect(await reopened.getDocument(OLD_DOC)).toMatchObject({ term: null });
     await reopened.close();
+  });
+
+  it('after migration 003, the rebuilt edge table keeps the old edges and takes validity edges', async () => {
+    const dir = join(root, 'v1-then-validity');
+    writeVersion1(dir);
+    const store = new SqliteStore({ directory: dir });
+    await store.init();
+    // Version 1's CHECK on edge.type refused these types; the copied table still holds the old HAS_TASK edge.
+    for (const facts of validityFacts()) await store.applyDocument(facts);
+    expect((await store.stats()).edges).toMatchObject({
+      HAS_TASK: 1,
+      AMENDS: 1,
+      REPLACES: 1,
+      REPEALS: 1,
+      GUIDES: 1,
+    });
+    expect((await store.validity(VID.nd15, 'IN')).citations.map((c) => c.edge.type)).toEqual([
+      'AMENDS',
+      'GUIDES',
+    ]);
+    await store.close();
+    const db = new Database(join(dir, DATABASE_FILE), { readonly: true });
+    const indexes = db
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'edge'")
+      .pluck()
+      .all();
+    expect(indexes).toContain('edge_to');
+    db.close();
   });
 });
