@@ -110,6 +110,9 @@ export async function ingestDocuments(
     next = pending.next();
     next.catch(() => undefined); // awaited at the top of the loop; this only keeps it from counting as unhandled
     const outcomes = await writing;
+    // Back to the event loop between batches: when extraction runs ahead, the next batch is already resolved and
+    // the loop would go on through microtasks alone, so a Ctrl-C (a signal is an event) waited for the whole run.
+    await new Promise((resolve) => setImmediate(resolve));
     chunk.forEach(({ facts, base }, i) => {
       const o = outcomes[i];
       if (!o || o.error !== null) {
