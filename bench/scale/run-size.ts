@@ -6,6 +6,7 @@
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { createApiServer } from '../../src/api/server.ts';
 import { ingestDocuments } from '../../src/ingest/ingest.ts';
 import { defaultExtractThreads } from '../../src/io/extract-pool.ts';
@@ -165,6 +166,8 @@ async function timeLineagePages(store: SqliteStore, targets: readonly string[], 
 }
 
 export async function runSize(o: SizeOptions) {
+  // The heap growth the CLI runs with (bin/policy-graph.js), so memory figures are the command's.
+  setFlagsFromString('--heap-growing-percent=20');
   const expected: Expected = readExpected(o.corpus);
   const files = expected.docs.map((d) => join(o.corpus, d.file));
   o.log(`${expected.docs.length} documents, ${mb(expected.textBytes)} MB of text`);
