@@ -2,6 +2,7 @@
 // from the central date, the time the central text gave (when it states one) and who is late or silent — as a
 // table, JSON or CSV. The central text is read from its source file (under the working directory) for its limits.
 import type { Command } from 'commander';
+import { TIMELINESS_STATUS } from '../../api/export/timeliness.ts';
 import { FileTextProvider } from '../../api/text-provider.ts';
 import type { IssueDeadline, Level } from '../../model/extraction.ts';
 import type { DocumentNode } from '../../model/graph.ts';
@@ -55,7 +56,7 @@ function unitTable(rows: ReadonlyArray<Record<string, string | number | null>>):
     sheet: 'Tiến độ',
     columns: [
       { key: 'unit', header: 'Đơn vị', type: 'text' },
-      { key: 'status', header: 'Tình trạng', type: 'text', labels: STATUS_VI },
+      { key: 'status', header: 'Tình trạng', type: 'text', labels: TIMELINESS_STATUS },
       { key: 'first', header: 'Văn bản đầu tiên', type: 'text' },
       { key: 'date', header: 'Ngày', type: 'date' },
       { key: 'lag', header: 'Độ trễ (ngày)', type: 'int' },
@@ -65,15 +66,6 @@ function unitTable(rows: ReadonlyArray<Record<string, string | number | null>>):
     rows,
   };
 }
-
-const STATUS_VI: Record<string, string> = {
-  ON_TIME: 'Đúng hạn',
-  LATE: 'Chậm',
-  ISSUED: 'Đã ban hành',
-  UNDATED: 'Đã ban hành, không rõ ngày',
-  SILENT: 'Chưa ban hành',
-  SILENT_OVERDUE: 'Chưa ban hành, quá hạn',
-};
 
 function render(t: Timeliness, format: 'text' | 'json' | 'csv'): string {
   if (format === 'json') return `${JSON.stringify(t, null, 2)}\n`;
