@@ -4,7 +4,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Catalog } from '../../src/api/catalog.ts';
 import { ExportInputError, type ExportSource } from '../../src/api/export/common.ts';
-import { type ExportParams, exportFailure, exportTables, localToday } from '../../src/api/export/run.ts';
+import {
+  type ExportParams,
+  exportFailure,
+  exportTables,
+  localToday,
+  NO_EXPORT_PARAMS,
+} from '../../src/api/export/run.ts';
 import type { TableExport } from '../../src/query/table.ts';
 import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { seededStore } from '../api/support.ts';
@@ -14,15 +20,7 @@ let store: SqliteStore;
 let dispose: () => Promise<void>;
 let source: ExportSource;
 
-const NONE: ExportParams = {
-  ref: null,
-  agency: null,
-  jurisdiction: null,
-  level: null,
-  province: null,
-  era: null,
-  asOf: null,
-};
+const NONE: ExportParams = NO_EXPORT_PARAMS;
 
 beforeAll(async () => {
   const seeded = await seededStore();

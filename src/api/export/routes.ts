@@ -21,6 +21,7 @@ import {
   type ExportParams,
   exportFailure,
   exportTables,
+  NO_EXPORT_PARAMS,
   TABLE_WHATS,
   type TableWhat,
 } from './run.ts';
@@ -77,15 +78,7 @@ function parse(
       code: 'NOT_FOUND',
       message: `nothing at ${pathname}: downloads are ${EXPORT_PREFIX}{${TABLE_WHATS.join(',')}}.{${TABLE_FORMATS.join(',')}}`,
     };
-  const params: ExportParams = {
-    ref: null,
-    agency: null,
-    jurisdiction: null,
-    level: null,
-    province: null,
-    era: null,
-    asOf: null,
-  };
+  const params: ExportParams = { ...NO_EXPORT_PARAMS };
   const url = req.url ?? '';
   const q = url.indexOf('?');
   for (const [name, value] of new URLSearchParams(q === -1 ? '' : url.slice(q + 1))) {

@@ -28,6 +28,17 @@ export interface ExportParams {
   asOf: string | null;
 }
 
+/** No parameter given (each route or command fills in what it was told). */
+export const NO_EXPORT_PARAMS: Readonly<ExportParams> = {
+  ref: null,
+  agency: null,
+  jurisdiction: null,
+  level: null,
+  province: null,
+  era: null,
+  asOf: null,
+};
+
 /** Which parameters each table takes; any other one given is an input error (a typo is not silently ignored). */
 export const PARAMS_OF: Readonly<Record<TableWhat, readonly (keyof ExportParams)[]>> = {
   mandates: ['ref', 'agency', 'jurisdiction', 'asOf'],

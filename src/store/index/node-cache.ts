@@ -30,13 +30,8 @@ export class NodeCache {
   ) {}
 
   get(n: number): StoredNode | null {
-    const known = this.entries.get(n);
-    if (known) {
-      this.hits++;
-      this.entries.delete(n);
-      this.entries.set(n, known);
-      return known;
-    }
+    const known = this.peek(n);
+    if (known) return known;
     this.misses++;
     const loaded = this.load(n);
     if (loaded) {

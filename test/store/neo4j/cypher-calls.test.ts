@@ -16,6 +16,18 @@ import { validityFacts } from '../../support/validity-fixture.ts';
 const root = mkdtempSync(join(tmpdir(), 'policy-graph-cypher-calls-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
+/** Real nodes and edges to write: the lineage fixture and the validity hints (AMENDS, REPLACES, REPEALS, GUIDES,
+ * each with its own query file), as the embedded store holds them. */
+async function fixtureGraph(directory: string) {
+  const store = new SqliteStore({ directory: join(root, directory) });
+  await store.init();
+  await applyAll(store);
+  await applyAll(store, validityFacts());
+  const graph = await store.exportAll();
+  await store.close();
+  return graph;
+}
+
 describe('CypherOps against the query files', () => {
   it('calls every query but the schema, each with exactly its declared parameters', async () => {
     const queries = await loadCypherFiles(CYPHER_DIR, QUERY_NAMES);
@@ -28,14 +40,7 @@ describe('CypherOps against the query files', () => {
       },
       { inRow: (n) => n, integer: (n) => n },
     );
-    // Real nodes and edges to write: the lineage fixture, as the embedded store holds it.
-    const store = new SqliteStore({ directory: join(root, 'graph') });
-    await store.init();
-    await applyAll(store);
-    // And the validity hints (AMENDS, REPLACES, REPEALS, GUIDES), each with its own query file.
-    await applyAll(store, validityFacts());
-    const graph = await store.exportAll();
-    await store.close();
+    const graph = await fixtureGraph('graph');
     const docs = graph.nodes.filter((n): n is DocumentNode => n.kind === 'DOCUMENT');
     const tasks = graph.nodes.filter((n): n is TaskNode => n.kind === 'TASK');
     const agencies = graph.nodes.filter((n): n is AgencyNode => n.kind === 'AGENCY');
@@ -114,13 +119,7 @@ describe('CypherOps against the query files', () => {
       },
       { inRow: (n) => n, integer: (n) => n },
     );
-    const store = new SqliteStore({ directory: join(root, 'records') });
-    await store.init();
-    await applyAll(store);
-    // And the validity hints (AMENDS, REPLACES, REPEALS, GUIDES), each with its own query file.
-    await applyAll(store, validityFacts());
-    const graph = await store.exportAll();
-    await store.close();
+    const graph = await fixtureGraph('records');
     const docs = graph.nodes.filter((n): n is DocumentNode => n.kind === 'DOCUMENT');
     const tasks = graph.nodes.filter((n): n is TaskNode => n.kind === 'TASK');
     const ct42 = docs.find((d) => d.symbol === '42-CT/TW') as DocumentNode;
