@@ -184,28 +184,16 @@ export class GraphIndex {
     const t = code(TYPE_CODE, r.type, 'edge type');
     const q = code(QUALIFIER_CODE, r.qualifier, 'qualifier');
     let e = this.find(r.fromN, t, r.toN, r.assertedBy, q);
-    if (e === NONE) {
-      if (this.kindCode(r.fromN) === 0 || this.kindCode(r.toN) === 0) {
-        throw new RangeError(`edge ${r.type} ${r.fromN}→${r.toN} has an end the index does not hold`);
-      }
-      e = this.allocate();
-      this.from[e] = r.fromN;
-      this.to[e] = r.toN;
-      this.type[e] = t;
-      this.assertedBy[e] = r.assertedBy;
-      this.qualifier[e] = q;
-      this.nextOut[e] = this.headOut[r.fromN] ?? NONE;
-      this.headOut[r.fromN] = e;
-      this.nextIn[e] = this.headIn[r.toN] ?? NONE;
-      this.headIn[r.toN] = e;
-      this.edgeCounts[t] = (this.edgeCounts[t] ?? 0) + 1;
-    }
-    this.method[e] = code(METHOD_CODE, r.method, 'method');
-    this.source[e] = r.source;
-    this.extractor[e] = r.extractorVersion;
-    this.evidenceStart[e] = r.evidenceStart;
-    this.evidenceEnd[e] = r.evidenceEnd;
-    this.confidence[e] = r.confidence;
+    if (e === NONE) e = this.link(r.fromN, t, r.toN, r.assertedBy, q, r.type);
+    this.setProvenance(
+      e,
+      r.method,
+      r.source,
+      r.extractorVersion,
+      r.evidenceStart,
+      r.evidenceEnd,
+      r.confidence,
+    );
   }
 
   /** Room for `count` more edges, allocated once (a build from the database knows its count). */
@@ -231,22 +219,40 @@ export class GraphIndex {
       confidence,
       extractor,
     ] = r;
+    this.changes++;
+    const t = code(TYPE_CODE, type, 'edge type');
+    const e = this.link(fromN, t, toN, assertedBy, code(QUALIFIER_CODE, qualifier, 'qualifier'), type);
+    this.setProvenance(e, method, source, extractor, evidenceStart, evidenceEnd, confidence);
+  }
+
+  /** A new slot for the edge with this key, threaded at the head of its ends' lists. */
+  private link(fromN: number, t: number, toN: number, assertedBy: number, q: number, type: EdgeType): number {
     if (this.kindCode(fromN) === 0 || this.kindCode(toN) === 0) {
       throw new RangeError(`edge ${type} ${fromN}→${toN} has an end the index does not hold`);
     }
-    this.changes++;
-    const t = code(TYPE_CODE, type, 'edge type');
     const e = this.allocate();
     this.from[e] = fromN;
     this.to[e] = toN;
     this.type[e] = t;
     this.assertedBy[e] = assertedBy;
-    this.qualifier[e] = code(QUALIFIER_CODE, qualifier, 'qualifier');
+    this.qualifier[e] = q;
     this.nextOut[e] = this.headOut[fromN] ?? NONE;
     this.headOut[fromN] = e;
     this.nextIn[e] = this.headIn[toN] ?? NONE;
     this.headIn[toN] = e;
     this.edgeCounts[t] = (this.edgeCounts[t] ?? 0) + 1;
+    return e;
+  }
+
+  private setProvenance(
+    e: number,
+    method: string,
+    source: number,
+    extractor: number,
+    evidenceStart: number,
+    evidenceEnd: number,
+    confidence: number,
+  ): void {
     this.method[e] = code(METHOD_CODE, method, 'method');
     this.source[e] = source;
     this.extractor[e] = extractor;
