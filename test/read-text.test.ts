@@ -190,6 +190,31 @@ describe('binary input', () => {
   });
 });
 
+describe('stray NUL bytes in long text', () => {
+  const line = 'Điều 1. Ban hành kèm theo Thông tư này Quy định về hồ sơ.\n';
+  const long = line.repeat(200); // ~12 KB: room for two stray NULs, not for one every few hundred bytes
+
+  it('become spaces with a NUL_BYTES warning, the rest of the text unchanged', () => {
+    const bytes = utf8(long);
+    bytes[100] = 0;
+    bytes[9000] = 0;
+    const decoded = decodeText(bytes);
+    expect(decoded.encoding).toBe('utf-8');
+    expect(decoded.warnings).toEqual([{ code: 'NUL_BYTES', message: '2 NUL bytes replaced by spaces' }]);
+    expect(decoded.text).not.toContain('\u0000');
+    expect(Buffer.byteLength(decoded.text)).toBe(bytes.length);
+    expect(decoded.text.replaceAll(' ', '')).toBe(
+      new TextDecoder().decode(bytes).replaceAll('\u0000', '').replaceAll(' ', ''),
+    );
+  });
+
+  it('are refused when dense (one every few hundred bytes), naming the byte', () => {
+    const bytes = utf8(long);
+    for (let i = 50; i < bytes.length; i += 300) bytes[i] = 0;
+    expect(() => decodeText(bytes)).toThrow(/NUL bytes, the first at offset 50/u);
+  });
+});
+
 describe('isVietnameseSyllable', () => {
   it.each([
     ['Nghị', true],

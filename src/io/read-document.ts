@@ -26,7 +26,7 @@ export async function readDocument(source: string, options: ReadOptions = {}): P
   }
   // Warnings with no code in the extraction schema still reach the user.
   const notes = decoded.warnings
-    .filter((w) => w.code === 'INVALID_BYTES')
+    .filter((w) => w.code === 'INVALID_BYTES' || w.code === 'NUL_BYTES')
     .map((w) => `${source}: warning: ${w.message}`);
   const document = withFileWarnings(extractDocument(decoded.text, { source }), decoded);
   return { ok: true, input: { source, text: decoded.text, document }, notes };

@@ -6,9 +6,10 @@ export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'tcvn3' | 'vn
 /**
  * What decoding noticed. LEGACY_ENCODING: the bytes were TCVN3 or VNI and were converted;
  * CASE_GUESSED: TCVN3 all-caps text whose capitals were inferred (see below);
- * INVALID_BYTES: some bytes could not be decoded and became U+FFFD.
+ * INVALID_BYTES: some bytes could not be decoded and became U+FFFD;
+ * NUL_BYTES: a few stray NUL characters in long text (PDF-to-text tools leave them) became spaces.
  */
-export type DecodeWarningCode = 'LEGACY_ENCODING' | 'CASE_GUESSED' | 'INVALID_BYTES';
+export type DecodeWarningCode = 'LEGACY_ENCODING' | 'CASE_GUESSED' | 'INVALID_BYTES' | 'NUL_BYTES';
 export interface DecodeWarning {
   code: DecodeWarningCode;
   message: string;
@@ -156,17 +157,49 @@ function isBinaryControl(unit: number): boolean {
   return (unit < 0x20 && !(unit >= 0x09 && unit <= 0x0d) && unit !== 0x1a && unit !== 0x1b) || unit === 0x7f;
 }
 
-/** Throws NOT_TEXT when `units` (bytes or UTF-16 code units) look binary: any NUL, or >5% control codes. */
-function assertTextual(units: ArrayLike<number>, path: string): void {
+/**
+ * Text may hold at most one NUL per this many units. Binary formats and BOM-less UTF-16 have NULs everywhere;
+ * a long text converted from PDF can carry a stray one or two, which must not cost the whole document.
+ */
+const UNITS_PER_TOLERATED_NUL = 4096;
+
+/**
+ * Throws NOT_TEXT when `units` (bytes or UTF-16 code units) look binary: NULs denser than one per
+ * UNITS_PER_TOLERATED_NUL, or >5% control codes. Returns how many NULs it tolerated.
+ */
+function assertTextual(units: ArrayLike<number>, path: string): number {
   let controls = 0;
+  let nuls = 0;
+  let firstNul = -1;
   for (let i = 0; i < units.length; i++) {
     const unit = units[i] as number;
-    if (unit === 0) throw new ReadTextError('NOT_TEXT', path, 'contains NUL bytes');
+    if (unit === 0) {
+      nuls++;
+      if (firstNul < 0) firstNul = i;
+      if (nuls * UNITS_PER_TOLERATED_NUL > units.length) {
+        throw new ReadTextError('NOT_TEXT', path, `contains NUL bytes, the first at offset ${firstNul}`);
+      }
+    }
     if (isBinaryControl(unit)) controls++;
   }
   if (controls > 0 && controls > units.length * 0.05) {
     throw new ReadTextError('NOT_TEXT', path, 'many control bytes');
   }
+  return nuls;
+}
+
+/** Stray NULs become spaces (same length, so offsets hold), with a NUL_BYTES warning. */
+function withoutNuls(decoded: DecodedText, nuls: number): DecodedText {
+  if (nuls === 0) return decoded;
+  const warning: DecodeWarning = {
+    code: 'NUL_BYTES',
+    message: `${nuls} NUL byte${nuls === 1 ? '' : 's'} replaced by space${nuls === 1 ? '' : 's'}`,
+  };
+  return {
+    ...decoded,
+    text: decoded.text.replaceAll('\u0000', ' '),
+    warnings: [...decoded.warnings, warning],
+  };
 }
 
 function countReplacements(text: string): number {
@@ -187,9 +220,9 @@ function decodeUtf16(body: Uint8Array, encoding: 'utf-16le' | 'utf-16be', path: 
   const le = encoding === 'utf-16le' ? body : swapPairs(body);
   const text = new TextDecoder('utf-16le', { ignoreBOM: true }).decode(le);
   const codeUnits = Array.from(text, (ch) => ch.charCodeAt(0));
-  assertTextual(codeUnits, path);
+  const nuls = assertTextual(codeUnits, path);
   const bad = countReplacements(text);
-  return { text, encoding, warnings: bad > 0 ? [invalidBytesWarning(bad, 'UTF-16')] : [] };
+  return withoutNuls({ text, encoding, warnings: bad > 0 ? [invalidBytesWarning(bad, 'UTF-16')] : [] }, nuls);
 }
 
 function swapPairs(bytes: Uint8Array): Uint8Array {
@@ -203,7 +236,11 @@ function swapPairs(bytes: Uint8Array): Uint8Array {
 }
 
 function decodeUtf8(body: Uint8Array, path: string, hadBom: boolean): DecodedText {
-  assertTextual(body, path);
+  const nuls = assertTextual(body, path);
+  return withoutNuls(decodeUtf8Text(body, path, hadBom), nuls);
+}
+
+function decodeUtf8Text(body: Uint8Array, path: string, hadBom: boolean): DecodedText {
   try {
     return {
       text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body),
