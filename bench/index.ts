@@ -29,7 +29,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   },
   corpus: {
     summary:
-      'extractor over real .txt/.md files below --dir: what was found, documents that look wrong, --gold scores',
+      'extractor over real files below --dir (text, PDF, Word, HTML): what was found, what looks wrong, --gold scores, --against agreement',
     load: () => import('./real-corpus.ts'),
   },
   generate: {

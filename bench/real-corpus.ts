@@ -1,14 +1,16 @@
-// Bench `corpus`: the extractor over a directory of REAL documents (every .txt/.md below it, recursively).
+// Bench `corpus`: the extractor over a directory of REAL documents (every input file below it, recursively: text,
+// PDF, Word, HTML).
 //
 // Prints how much of what the texts print was found (symbols, dates, types, issuers, references, IMPLEMENTS from
 // SELF, task leads, warnings), lists the documents whose extraction looks wrong with the reason, and with --gold
-// scores the extraction against a facts-only gold (bench/gold/schema.ts). The JSON written to --out holds figures,
+// scores the extraction against a facts-only gold (bench/gold/schema.ts); with --against it scores it against the
+// extraction of the same documents in another directory (gazette PDFs against their text versions). The JSON written to --out holds figures,
 // file names and symbols only, never document text. (bench/corpus.ts is another thing: the seed-variant generator.)
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { Command } from 'commander';
 import { z } from 'zod';
-import { streamDocuments } from '../src/io/input-files.ts';
+import { isInputFileName, streamDocuments } from '../src/io/input-files.ts';
 import type { ReadTextError } from '../src/io/read-text.ts';
 import type { ExtractedDocument } from '../src/model/extraction.ts';
 import { EXTRACTOR_VERSION } from '../src/pipeline/extract-document.ts';
@@ -18,6 +20,7 @@ import {
   checkDocument,
   type DocumentScore,
   type GoldScores,
+  goldFromExtraction,
   HEADER_FIELDS,
   headerFacts,
   missingGoldFiles,
@@ -28,6 +31,7 @@ import {
 interface Options {
   dir: string;
   gold?: string;
+  against?: string;
   out?: string;
   verbose: boolean;
 }
@@ -35,19 +39,21 @@ interface Options {
 function parse(args: readonly string[]): Options | number {
   const program = new Command('corpus')
     .description(
-      'Runs the extractor over real documents (.txt/.md below --dir) and scores it against a gold.',
+      'Runs the extractor over real documents (every .txt .md .pdf .docx .html below --dir) and scores it against a gold.',
     )
     .requiredOption('--dir <dir>', 'directory read recursively')
     .option('--gold <file>', 'gold JSON (bench/gold/schema.ts) with files relative to --dir')
+    .option(
+      '--against <dir>',
+      'score against the extraction of the same documents there (same relative path, any extension: PDFs against texts)',
+    )
     .option('--out <file>', 'result JSON (default bench/results/corpus-<dirname>.json)')
     .option('--verbose', 'print every scored document with its misses', false);
   return parseCommand<Options>(program, args);
 }
 
-const TEXT_FILE = /\.(txt|md)$/i;
-
-/** Every .txt/.md file below `dir`, sorted by relative path; dot files and dot directories are skipped. */
-export function listTextFiles(dir: string): string[] {
+/** Every input file (by extension, as `ingest` walks) below `dir`, sorted by relative path; dot files and dot directories are skipped. */
+export function listInputFiles(dir: string): string[] {
   const found: string[] = [];
   const walk = (at: string) => {
     for (const entry of readdirSync(at, { withFileTypes: true })) {
@@ -55,7 +61,7 @@ export function listTextFiles(dir: string): string[] {
       const path = join(at, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (
-        TEXT_FILE.test(entry.name) &&
+        isInputFileName(entry.name) &&
         (entry.isFile() || statSync(path, { throwIfNoEntry: false })?.isFile())
       )
         found.push(path);
@@ -264,6 +270,39 @@ function readGold(path: string): GoldFile | string {
   return parsed.success ? parsed.data : `${path}: not a gold file\n${z.prettifyError(parsed.error)}`;
 }
 
+/** The same document's copy under `againstDir` for each relative file: the same path with any input extension. */
+function pairFiles(relativeFiles: readonly string[], againstDir: string): Map<string, string> {
+  const stem = (f: string) => f.replace(/\.[^./]+$/u, '');
+  const byStem = new Map(listInputFiles(againstDir).map((f) => [stem(toRelative(againstDir, f)), f]));
+  const pairs = new Map<string, string>();
+  for (const f of relativeFiles) {
+    const partner = byStem.get(stem(f));
+    if (partner !== undefined) pairs.set(f, partner);
+  }
+  return pairs;
+}
+
+/** Extracts the partners and scores each paired extraction against its partner's, restated as a gold. */
+async function scoreAgainst(
+  againstDir: string,
+  partners: ReadonlyMap<string, string>,
+  kept: ReadonlyMap<string, ExtractedDocument>,
+) {
+  const fileOf = new Map([...partners].map(([file, partner]) => [partner, file]));
+  const documents: GoldFile['documents'] = [];
+  const errors: ReadTextError[] = [];
+  for await (const input of streamDocuments([...partners.values()], () => {}, errors)) {
+    const file = fileOf.get(input.source);
+    if (file !== undefined) documents.push(goldFromExtraction(file, basename(againstDir), input.document));
+  }
+  const gold: GoldFile = { version: 1, corpus: `extraction of ${againstDir}`, documents };
+  return {
+    pairs: partners.size,
+    unreadable: errors.map((e) => ({ file: toRelative(againstDir, e.path), code: e.code })),
+    scored: scoreCorpus(gold, kept),
+  };
+}
+
 function writeResult(path: string, result: unknown): void {
   mkdirSync(dirname(path), { recursive: true });
   // Written beside, then renamed: an interrupted run never leaves half a file.
@@ -284,8 +323,14 @@ export async function main(args: readonly string[]): Promise<number> {
   const dirName = basename(dir);
   const out = options.out ?? join('bench', 'results', `corpus-${dirName}.json`);
 
-  const files = listTextFiles(dir);
+  const files = listInputFiles(dir);
   const relativeFiles = files.map((f) => toRelative(dir, f));
+  const againstDir = options.against === undefined ? null : resolve(options.against);
+  if (againstDir !== null && !statSync(againstDir, { throwIfNoEntry: false })?.isDirectory()) {
+    process.stderr.write(`bench corpus: ${options.against}: not a directory\n`);
+    return 2;
+  }
+  const partners = againstDir === null ? new Map<string, string>() : pairFiles(relativeFiles, againstDir);
   let gold: GoldFile | null = null;
   let missing: string[] = [];
   if (options.gold !== undefined) {
@@ -301,7 +346,7 @@ export async function main(args: readonly string[]): Promise<number> {
       for (const f of missing) console.log(`  ${f}`);
     }
   }
-  const goldFiles = new Set(gold?.documents.map((d) => d.file) ?? []);
+  const goldFiles = new Set([...(gold?.documents.map((d) => d.file) ?? []), ...partners.keys()]);
 
   const counts = newCounts();
   const flagged: { file: string; symbol: string | null; reasons: string[] }[] = [];
@@ -342,6 +387,18 @@ export async function main(args: readonly string[]): Promise<number> {
     }
   }
 
+  const against = againstDir === null ? null : await scoreAgainst(againstDir, partners, kept);
+  if (against !== null) {
+    console.log(
+      `\nagainst ${basename(againstDir ?? '')}: ${against.pairs} of ${files.length} files paired, ${against.unreadable.length} partners unreadable`,
+    );
+    printRows('agreement (the other copy as gold)', goldRows(against.scored.totals));
+    if (options.verbose) {
+      console.log('\nper document');
+      for (const s of against.scored.scores) printScoreDetail(s);
+    }
+  }
+
   const totalSeconds = (performance.now() - started) / 1000;
   const result = {
     benchmark: 'corpus',
@@ -365,6 +422,17 @@ export async function main(args: readonly string[]): Promise<number> {
             missingFiles: missing,
             totals: scored.totals,
             documents: scored.scores,
+          },
+    against:
+      against === null
+        ? null
+        : {
+            dir: basename(againstDir ?? ''),
+            pairs: against.pairs,
+            unpaired: relativeFiles.filter((f) => !partners.has(f)),
+            unreadable: against.unreadable,
+            totals: against.scored.totals,
+            documents: against.scored.scores,
           },
     run: {
       extractSeconds: round(extractSeconds, 2),

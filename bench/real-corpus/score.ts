@@ -420,3 +420,35 @@ export function scoreCorpus(
   }
   return { scores, totals: aggregateScores(scores) };
 }
+
+/**
+ * An extraction restated as a gold entry, so that one copy's extraction can be scored against another's (a
+ * gazette PDF against its text version): what differs between the two is then what the format reader changed.
+ * References by name only, and IMPLEMENTS edges with an end that has no number, are left out, as in a gold.
+ */
+export function goldFromExtraction(file: string, site: string, doc: ExtractedDocument): GoldDocument {
+  const h = doc.document;
+  const symbolOf = new Map(doc.references.map((r) => [r.id, r.symbol]));
+  const end = (e: string) => (e === 'SELF' ? 'SELF' : (symbolOf.get(e) ?? null));
+  const implementsEdges: GoldDocument['implements'] = [];
+  for (const rel of doc.relations) {
+    if (rel.type !== 'IMPLEMENTS') continue;
+    const [from, to] = [end(rel.from), end(rel.to)];
+    if (from && to) implementsEdges.push({ from, to });
+  }
+  return {
+    file,
+    site,
+    symbol: h.symbol,
+    date: h.date?.value ?? null,
+    type: h.type,
+    issuer: h.issuer?.name ?? null,
+    level: h.issuer?.level ?? null,
+    references: doc.references.flatMap((r) =>
+      r.symbol === null
+        ? []
+        : [{ symbol: r.symbol, date: r.date?.value ?? null, issuer: r.issuer?.name ?? null }],
+    ),
+    implements: implementsEdges,
+  };
+}

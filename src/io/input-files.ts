@@ -10,6 +10,9 @@ import { type ReadOptions, ReadTextError, toReadTextError } from './read-text.ts
 const INPUT_FILE = /\.(txt|md|pdf|docx|html?)$/i;
 const INPUT_KINDS = '.txt, .md, .pdf, .docx or .html';
 
+/** Whether a directory walk reads a file of this name (by extension; the format is then told by the bytes). */
+export const isInputFileName = (name: string): boolean => INPUT_FILE.test(name);
+
 /** Files in argument order; a directory contributes its input files (.txt .md .pdf .docx .html .htm), walked recursively in name order. Collects every bad path. */
 export async function expandPaths(
   paths: readonly string[],

@@ -16,7 +16,7 @@ import {
   scoreDocument,
   symbolKey,
 } from '../../bench/real-corpus/score.ts';
-import { listTextFiles, main } from '../../bench/real-corpus.ts';
+import { listInputFiles, main } from '../../bench/real-corpus.ts';
 import type { ExtractedDocument, Issuer } from '../../src/model/extraction.ts';
 
 const PLAN = [
@@ -137,7 +137,7 @@ const close = (x: number) => Number(x.toFixed(4));
 
 describe('bench corpus end to end', () => {
   it('reads .txt/.md recursively, lists gold files missing from the dir, and scores the rest exactly', async () => {
-    expect(listTextFiles(corpus).map((f) => f.slice(corpus.length + 1))).toEqual([
+    expect(listInputFiles(corpus).map((f) => f.slice(corpus.length + 1))).toEqual([
       'a-plan.txt',
       'c-notice.md',
       'sub/b-decision.txt',
@@ -190,6 +190,33 @@ describe('bench corpus end to end', () => {
     const json = readFileSync(out, 'utf8');
     expect(json).not.toContain('bán dẫn');
     expect(json).not.toContain('Tuyên truyền');
+  });
+});
+
+describe('bench corpus --against', () => {
+  it('pairs files by path whatever the extension and scores one copy against the other', async () => {
+    const other = join(dir, 'other');
+    mkdirSync(join(other, 'sub'), { recursive: true });
+    // The same plan as .md, with another number: only the symbol disagrees.
+    writeFileSync(join(other, 'a-plan.md'), PLAN.replace('12/KH-UBND', '13/KH-UBND'));
+    writeFileSync(join(other, 'sub', 'b-decision.txt'), DECISION); // identical
+    const out = join(dir, 'against.json');
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    let code: number;
+    try {
+      code = await main(['--dir', corpus, '--against', other, '--out', out]);
+    } finally {
+      log.mockRestore();
+    }
+    expect(code).toBe(0);
+    const { against } = JSON.parse(readFileSync(out, 'utf8'));
+    expect(against.pairs).toBe(2);
+    expect(against.unpaired).toEqual(['c-notice.md']);
+    expect(against.totals.header.symbol).toMatchObject({ correct: 1, total: 2 });
+    expect(against.totals.header.date).toMatchObject({ correct: 2, total: 2 });
+    expect(against.totals.references.f1).toBe(1);
+    const plan = against.documents.find((d: { file: string }) => d.file === 'a-plan.txt');
+    expect(plan.headerMisses).toEqual(['symbol: gold 13/KH-UBND, found 12/KH-UBND']);
   });
 });
 
