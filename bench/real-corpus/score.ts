@@ -77,13 +77,22 @@ export function levelOfName(name: string): Level | null {
 export function issuerMatches(gold: string | null, goldLevel: Level | null, found: Issuer | null): boolean {
   if (gold === null) return found === null;
   if (found === null) return false;
-  const g = nameKey(gold);
-  const f = nameKey(found.name);
+  const g = expandShortBodies(nameKey(gold));
+  const f = expandShortBodies(nameKey(found.name));
   if (g !== '' && f !== '' && (g.includes(f) || f.includes(g))) return true;
   const level = goldLevel ?? levelOfName(gold);
   if (level === null || found.level !== level || found.jurisdiction === null) return false;
   const j = nameKey(found.jurisdiction);
   return j !== '' && ` ${g} `.includes(` ${j} `);
+}
+
+/** "UBND", "HĐND", "BCH", "BTV" as the words they stand for, so a short form and a full name compare. */
+function expandShortBodies(key: string): string {
+  return key
+    .replace(/\bubnd\b/g, 'uy ban nhan dan')
+    .replace(/\bhdnd\b/g, 'hoi dong nhan dan')
+    .replace(/\bbch\b/g, 'ban chap hanh')
+    .replace(/\bbtv\b/g, 'ban thuong vu');
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import { resolveReferences } from './resolve-references.ts';
 import { type OutlineNode, type Segmented, segment } from './segment.ts';
 
 /** Recorded on every stored fact; a document stored by another version is extracted again (REPLACED) when ingested. 1.1.0: the signer's title; 1.2.0: validity hints. */
-export const EXTRACTOR_VERSION = '1.2.0';
+export const EXTRACTOR_VERSION = '1.3.0';
 
 export interface ExtractOptions {
   /** Where the text came from (a path); copied into the result. */

@@ -185,9 +185,20 @@ export function resolveReferences(
         if (near.has(key) || (candidates.get(key)?.length ?? 0) > 1) indexOf(key).add(m.start, g);
     }
   }
-  // 4. Named references by name.
+  // 4. Named references by name: "Luật Đất đai" joins "Luật Đất đai số 31/2024/QH15" cited before it, unless two
+  // numbered laws carry that name (2013 and 2024): then which one is meant is not known, and it stays apart.
+  const symbolsByName = new Map<string, Set<string | null>>();
+  for (const g of groups)
+    for (const m of g.mentions)
+      if (m.kind === 'SYMBOL' && m.nameKey) pushToSet(symbolsByName, m.nameKey, g.symbolKey);
+  const unnumbered = new Map<string | null, Group>();
   for (const m of mentions.filter((x) => x.kind === 'NAMED')) {
-    const g = firstByNameKey.get(m.nameKey) ?? newGroup(null, null);
+    const ambiguous = m.nameKey !== null && (symbolsByName.get(m.nameKey)?.size ?? 0) > 1;
+    let g = ambiguous ? unnumbered.get(m.nameKey) : firstByNameKey.get(m.nameKey);
+    if (!g) {
+      g = newGroup(null, null);
+      if (ambiguous) unnumbered.set(m.nameKey, g);
+    }
     join(g, m);
   }
   // 5. Alias declarations: texts with a number name a reference by type and number; others (acronyms)
@@ -537,4 +548,10 @@ function placeFromSubject(n: NormalizedText, ms: Mention[], issuer: Issuer, plac
     jurisdiction: found.jurisdiction,
     province: found.province,
   };
+}
+
+function pushToSet<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
 }

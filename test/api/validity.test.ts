@@ -80,7 +80,10 @@ describe('validity over GraphQL, from texts through the store', () => {
       'IN AMENDS 155/2018/NĐ-CP',
       'IN GUIDES 05/2019/TT-BYT',
       'OUT GUIDES -',
+      'OUT GUIDES -',
     ]);
+    // That it guides the law is stated twice: by its own title and inside 155/2018's citation of it.
+    expect(hints.slice(2).map((h) => h.provenance.assertedBy)).toEqual([ND15, ND155]);
     const amendedBy = hints[0] as Hint;
     // The edge runs from the acting document to the one acted on, whichever end is asked about.
     expect(amendedBy.edge).toEqual({ type: 'AMENDS', fromId: ND155, toId: ND15 });

@@ -353,6 +353,9 @@ describe('scorer rules', () => {
     expect(issuerMatches('UBND tỉnh Bắc Giang', 'PROVINCE', province)).toBe(false);
     expect(issuerMatches(null, null, province)).toBe(false);
     expect(issuerMatches(null, null, null)).toBe(true);
+    // A short form in the gold against the full name found, and the other way round.
+    expect(issuerMatches('UBND tỉnh', null, { ...province, jurisdiction: null })).toBe(true);
+    expect(issuerMatches('HĐND tỉnh', null, { ...province, jurisdiction: null })).toBe(false);
   });
 
   it('ignores task edges, counts an unnumbered end as a false positive, maps ids through references', () => {

@@ -105,7 +105,8 @@ const OPENINGS: Opening[] = [
       ['163/2016/NĐ-CP', '2016-12-21', 'NGHI_DINH', 'CENTRAL', 'STATE', null],
       ['3456/TTr-UBND', '2022-06-20', 'TO_TRINH', 'PROVINCE', 'STATE', 'Quảng Ninh'],
     ],
-    implements: ['163/2016/NĐ-CP IMPLEMENTS Luật Ngân sách nhà nước'],
+    // "163/2016/NĐ-CP … quy định chi tiết thi hành … Luật Ngân sách nhà nước" guides the law: GUIDES, not IMPLEMENTS.
+    implements: [],
   },
   {
     // "69-KL/TWngày": a symbol glued to the next word; an upper-case title.

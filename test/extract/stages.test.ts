@@ -219,3 +219,118 @@ describe('NFD input', () => {
     expect(m && nfd.slice(m.start, m.end).normalize('NFC').length).toBeGreaterThan(3);
   });
 });
+
+describe('laws named without a number', () => {
+  const namedLaws = (text: string) =>
+    extractDocument(text, { source: 'x.txt' })
+      .references.filter((r) => r.symbol === null)
+      .map((r) => r.name);
+  it.each([
+    // A PDF-to-text copy wraps the name: a lower-case word on the next line goes on with it.
+    ['theo quy định tại Điều 40 Luật Ngân\nsách nhà nước và các văn bản khác.', 'Luật Ngân sách nhà nước'],
+    // "số" inside the name ("Dân số") is not the number word; the one before the number is.
+    ['Căn cứ Luật Dân số ngày 10 tháng 12 năm 2025;', 'Luật Dân số'],
+    // A capital after the line break starts something else.
+    ['Căn cứ Luật Đầu tư\nCăn cứ Nghị định số 31/2021/NĐ-CP;', 'Luật Đầu tư'],
+    // Words after the name ("như sau", "thuộc …", "kể từ") are not part of it.
+    ['biện pháp thi hành Luật Chuyển giao công nghệ như sau:', 'Luật Chuyển giao công nghệ'],
+    ['thủ tục thi hành Luật Xuất bản thuộc thẩm quyền của Bộ', 'Luật Xuất bản'],
+  ])('%j names %s', (text, name) => {
+    expect(namedLaws(text)).toEqual([name]);
+  });
+  it('a law named before its number is one reference, and its bare name later joins it', () => {
+    const doc = extractDocument('Căn cứ Luật Đất đai số 31/2024/QH15;\nTheo Luật Đất đai quy định thì …\n', {
+      source: 'x.txt',
+    });
+    expect(doc.references.map((r) => [r.symbol, r.mentions.length])).toEqual([['31/2024/QH15', 2]]);
+  });
+  it('the bare name of two numbered laws (2013 and 2024) binds to neither', () => {
+    const doc = extractDocument(
+      'Căn cứ Luật Đất đai số 45/2013/QH13 và Luật Đất đai số 31/2024/QH15;\nTheo Luật Đất đai thì …; Luật Đất đai quy định\n',
+      { source: 'x.txt' },
+    );
+    expect(doc.references.map((r) => [r.symbol ?? r.name, r.mentions.length])).toEqual([
+      ['45/2013/QH13', 1],
+      ['31/2024/QH15', 1],
+      ['Luật Đất đai', 2],
+    ]);
+  });
+  it('"Luật Dân số số 113/2025/QH15" is the numbered law, not a law named "Luật Dân"', () => {
+    const doc = extractDocument('Căn cứ Luật Dân số số 113/2025/QH15;', { source: 'x.txt' });
+    expect(doc.references.map((r) => r.symbol ?? r.name)).not.toContain('Luật Dân');
+    expect(doc.references.map((r) => r.symbol)).toContain('113/2025/QH15');
+  });
+});
+
+describe('guiding is not implementing', () => {
+  const relations = (text: string) => {
+    const doc = extractDocument(text, { source: 'x.txt' });
+    const label = (id: string) => {
+      const r = doc.references.find((x) => x.id === id);
+      return r ? (r.symbol ?? r.name ?? id) : id;
+    };
+    return doc.relations
+      .filter((r) => r.type !== 'CITES')
+      .map((r) => `${label(r.from)} ${r.type} ${label(r.to)}`);
+  };
+  const PREAMBLE =
+    'ỦY BAN NHÂN DÂN\nTỈNH BÌNH ĐỊNH\nSố: 50/2019/NQ-HĐND\nBình Định, ngày 11 tháng 12 năm 2019\n\nNGHỊ QUYẾT\n';
+  it.each([
+    [
+      'Căn cứ Nghị định số 163/2016/NĐ-CP ngày 21 tháng 12 năm 2016 của Chính phủ quy định chi tiết thi hành một số điều của Luật Ngân sách nhà nước;',
+      '163/2016/NĐ-CP GUIDES Luật Ngân sách nhà nước',
+    ],
+    [
+      'Căn cứ Nghị định số 41/2026/NĐ-CP quy định chi tiết một số điều và biện\npháp thi hành Luật Thủy sản;',
+      '41/2026/NĐ-CP GUIDES Luật Thủy sản',
+    ],
+    [
+      'Căn cứ Nghị định số 75/2006/NĐ-CP ngày 02 tháng 8 năm 2006 của Chính phủ quy định chi tiết và hướng dẫn thi hành một số điều của Luật Giáo dục;',
+      '75/2006/NĐ-CP GUIDES Luật Giáo dục',
+    ],
+  ])('%j', (sentence, relation) => {
+    expect(relations(`${PREAMBLE}${sentence}\n`)).toEqual([relation]);
+  });
+  it('"hướng dẫn thực hiện" is implementing (DOMAIN §6)', () => {
+    const sentence =
+      'Căn cứ Quyết định số 810/QĐ-UBND ngày 5/3/2022 của UBND tỉnh ban hành Quy định hướng dẫn thực hiện Nghị quyết số 12/2021/NQ-HĐND;';
+    expect(relations(`${PREAMBLE}${sentence}\n`)).toEqual(['810/QĐ-UBND IMPLEMENTS 12/2021/NQ-HĐND']);
+  });
+  it('"triển khai thi hành Luật" still implements it', () => {
+    expect(relations(`${PREAMBLE}KẾ HOẠCH\nTriển khai thi hành Luật Thủ đô số 39/2024/QH15\n`)).toEqual([
+      'SELF IMPLEMENTS 39/2024/QH15',
+    ]);
+  });
+});
+
+describe('congress resolutions and parallel clauses', () => {
+  it.each([
+    // The body after the number: the city's congress, not the national one.
+    [
+      'Thực hiện Nghị quyết Đại hội đại biểu lần thứ XV Đảng bộ Thành phố nhiệm kỳ 2020-2025;',
+      'Nghị quyết Đại hội đại biểu Đảng bộ Thành phố lần thứ XV',
+      'Ban Chấp hành Đảng bộ thành phố',
+    ],
+    [
+      'Thực hiện Nghị quyết Đại hội XIII của Đảng;',
+      'Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII',
+      'Ban Chấp hành Trung ương Đảng',
+    ],
+  ])('%j', (text, name, issuer) => {
+    const [ref] = extractDocument(`${text}\n`, { source: 'x.txt' }).references;
+    expect([ref?.name, ref?.issuer?.name]).toEqual([name, issuer]);
+  });
+  it('"thực hiện A, thực hiện B": the document implements both, A does not implement B', () => {
+    const doc = extractDocument(
+      'ỦY BAN NHÂN DÂN\nTỈNH BÌNH ĐỊNH\nSố: 50/KH-UBND\nBình Định, ngày 11 tháng 12 năm 2019\n\nKẾ HOẠCH\nChuyển đổi số năm 2024\n\nNhằm từng bước thực hiện Chiến lược quốc gia về chuyển đổi số đến năm 2030, thực hiện Chỉ thị số 22/CT-TTg ngày 10/5/2023 của Thủ tướng Chính phủ, UBND tỉnh ban hành Kế hoạch như sau:\n',
+      { source: 'x.txt' },
+    );
+    const label = (id: string) => {
+      const r = doc.references.find((x) => x.id === id);
+      return r ? (r.symbol ?? r.name ?? id) : id;
+    };
+    expect(
+      doc.relations.filter((r) => r.type === 'IMPLEMENTS').map((r) => `${label(r.from)} → ${label(r.to)}`),
+    ).toEqual(['SELF → Chiến lược quốc gia về chuyển đổi số đến năm 2030', 'SELF → 22/CT-TTg']);
+  });
+});

@@ -75,7 +75,12 @@ Nghị định này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2021.
 describe('validity hints the document states of itself', () => {
   it.each<[string, string, string[]]>([
     // A decree's title amends; what the amended decree details (the law) is not amended by it.
-    ['decree title, preamble and article', AMENDING_DECREE, ['SELF AMENDS 15/2018/NĐ-CP']],
+    [
+      // The title also says what the amended decree guides: a relation between two cited documents.
+      'decree title, preamble and article',
+      AMENDING_DECREE,
+      ['15/2018/NĐ-CP GUIDES Luật An toàn thực phẩm', 'SELF AMENDS 15/2018/NĐ-CP'],
+    ],
     [
       // A law amending a law named without a number, in an upper-case title.
       'law title, upper case',

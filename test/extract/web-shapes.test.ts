@@ -62,6 +62,18 @@ const SHAPES: Shape[] = [
     implements: ['SELF IMPLEMENTS 25-CT/TW'],
   },
   {
+    // A portal page dated by its posting line (weekday and clock time): the document's date is the body's.
+    file: 'portal-posting-line.md',
+    header: {
+      symbol: '42/KH-UBND',
+      type: 'KE_HOACH',
+      date: { value: '2024-03-05' },
+      issuer: { level: 'PROVINCE', jurisdiction: 'Hải Phòng' },
+    },
+    refs: ['57-NQ/TW'],
+    implements: ['SELF IMPLEMENTS 57-NQ/TW'],
+  },
+  {
     // A Party header with the province and the place broken over two lines.
     file: 'party-place-split.md',
     header: {
@@ -79,7 +91,8 @@ const SHAPES: Shape[] = [
     file: 'glued-and-letter-o.txt',
     header: { symbol: '06/2021/TT-BTC', type: 'THONG_TU', date: { value: '2021-01-22' } },
     refs: ['15/2020/NĐ-CP', '83/2015/QH13', '87/2017/NĐ-CP'],
-    implements: ['SELF IMPLEMENTS 15/2020/NĐ-CP'],
+    // "Hướng dẫn thi hành Nghị định số 15/2020/NĐ-CP": the circular guides the decree (GUIDES, validity.ts).
+    implements: [],
   },
   {
     // A legal library's metadata table above the text, with no printed header.

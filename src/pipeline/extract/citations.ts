@@ -72,8 +72,9 @@ const ALIAS_PAREN =
 const NQTW_RE =
   /nghi quyet\s+(?:hoi nghi\s+)?(?:lan thu\s+(\d{1,2})\s+)?(?:ban chap hanh\s+|bch\s+)?trung uong\s+(?:dang\s+)?(?:lan thu\s+)?(\d{1,2})?(?:\s*\(?\s*(?:khoa|nhiem ky)\s+([ivxlc]+)\b\s*\)?)?/g;
 // "Nghị quyết Đại hội Đảng toàn quốc lần thứ XIII", "Nghị quyết Đại hội XIII của Đảng", "... Đảng bộ tỉnh lần thứ XX".
+// The body may follow the number: "Nghị quyết Đại hội đại biểu lần thứ XV Đảng bộ Thành phố".
 const DAI_HOI_RE =
-  /nghi quyet\s+(?:dai hoi|dh)\s+(?:dai bieu\s+)?(dang toan quoc|toan quoc|dang bo (?:tinh|huyen|thanh pho)(?: [a-z']+){0,3}?)?\s*(?:lan thu\s+)?([ivxlc]+|\d+)\b(?:\s+cua dang)?/g;
+  /nghi quyet\s+(?:dai hoi|dh)\s+(?:dai bieu\s+)?(dang toan quoc|toan quoc|dang bo (?:tinh|huyen|thanh pho|quan|thi xa|xa|phuong)(?: [a-z']+){0,3}?)?\s*(?:lan thu\s+)?([ivxlc]+|\d+)\b(?:\s+cua dang(?! bo))?(?:\s+(?:cua\s+)?(dang bo (?:tinh|huyen|thanh pho|quan|thi xa|xa|phuong)\b))?/g;
 const QUOTED_RE =
   /(?<![a-z])(chien luoc|de an|chuong trinh|quy hoach|ke hoach|du an)\s*(["“])([^"”\n]{5,250})["”]/g;
 const STRATEGY_RE =
@@ -174,9 +175,13 @@ function isSpaceUnit(c: number): boolean {
 
 /** Words that show "Chiến lược ..." is running text, not a strategy's name. */
 const STRATEGY_NOT_NAME = /\b(nham|de|doi voi|cua cac|huong ung|thu hut|su quan tam|duoc|da)\b/;
-const LAW_RE = /(?<![\p{L}])(Luật|LUẬT|Bộ luật)\s+(?!số\b|SỐ\b)(\p{Lu}[\p{L}&]*(?:[ \t]+[\p{L}&]+){0,9})/gu;
+/** A law's name runs over a wrapped line (PDF-to-text copies wrap anywhere): words may be split by one line break. */
+const LAW_RE =
+  /(?<![\p{L}])(Luật|LUẬT|Bộ luật)\s+(?!số\b|SỐ\b)(\p{Lu}[\p{L}&]*(?:(?:[ \t]+|[ \t]*\n[ \t]*)[\p{L}&]+){0,9})/gu;
 const LAW_STOP =
-  /^(so|nam|ngay|cua|ve|va cac|hien hanh|duoc|da|co|theo|quy dinh|sua doi|thi|nay|hoac|cac|tai|do|trong|la|de|nham)$/;
+  /^(nam|ngay|cua|ve|duoc|da|co|theo|thi|nay|hoac|cac|tai|do|trong|la|de|nham|nhu|ke|thuoc|duoi|tren|voi|khi|neu|phai|se)$/;
+/** Two words that end a law's name where each alone may be part of one ("Luật Thuế sử dụng đất phi nông nghiệp"). */
+const LAW_STOP_PAIR = /^(?:va\s+cac|bao\s+gom|hien\s+hanh|quy\s+dinh|sua\s+doi|huong\s+dan)\b/;
 
 export function findCitations(
   n: NormalizedText,
@@ -215,10 +220,20 @@ export function findCitations(
   }
 
   const abbreviations = findAbbreviations(n);
+  const symbolAt = new Map(mentions.filter((m) => m.kind === 'SYMBOL').map((m) => [m.start, m]));
   for (const named of findNamed(n)) {
     // "Chiến lược phát triển KH-CN&ĐMST" and "... khoa học, công nghệ và đổi mới sáng tạo" are one name.
     if (named.name && abbreviations.size > 0) named.nameKey = nameKey(expand(named.name, abbreviations));
     if (overlaps(named.start, named.end)) continue;
+    // "Luật Đất đai số 31/2024/QH15" is one law: the name goes to the numbered mention that follows it.
+    const numbered = named.type === 'LUAT' ? numberedAfter(n, named.end, symbolAt) : null;
+    if (numbered) {
+      numbered.start = named.start;
+      numbered.name ??= named.name;
+      numbered.nameKey ??= named.nameKey;
+      taken.add(numbered);
+      continue;
+    }
     mentions.push(named);
     taken.add(named);
   }
@@ -316,6 +331,13 @@ function symbolMention(n: NormalizedText, sym: SymbolMatch): Mention {
   m.typeFromWord = wordType !== null && type === wordType;
   m.end = parseTail(n, sym.end, m);
   return m;
+}
+
+/** The numbered law mention that starts right after a law's name (only spaces, one line break between), if any. */
+function numberedAfter(n: NormalizedText, end: number, symbolAt: Map<number, Mention>): Mention | null {
+  const gap = /^[ \t]*\n?[ \t]*/.exec(n.text.slice(end, end + 12)) as RegExpExecArray;
+  const m = symbolAt.get(end + gap[0].length);
+  return m && (m.type === 'LUAT' || m.symbol?.typeCode == null) ? m : null;
 }
 
 /** The code decides, except where the code is ambiguous or absent and the text names the type (DOMAIN §1). */
@@ -518,10 +540,11 @@ function findNamed(n: NormalizedText): Mention[] {
   for (let m = DAI_HOI_RE.exec(f); m; m = DAI_HOI_RE.exec(f)) {
     const mention = baseMention('NAMED', m.index, m.index + m[0].length, 'NGHI_QUYET');
     const term = (m[2] as string).toUpperCase();
-    const national = !m[1] || /toan quoc/.test(m[1] as string);
+    const bodyText = m[1] ?? m[3];
+    const national = !bodyText || /toan quoc/.test(bodyText);
     // One congress, several phrasings ("Đại hội XIII của Đảng", "Đại hội đại biểu toàn quốc lần thứ XIII").
-    const at = m.index + m[0].indexOf(m[1] ?? '\u0000');
-    const body = m[1] ? collapseSpaces(n.text.slice(at, at + (m[1] as string).length)) : '';
+    const at = m.index + (m[1] ? m[0].indexOf(m[1]) : m[0].lastIndexOf(bodyText ?? '\u0000'));
+    const body = bodyText ? collapseSpaces(n.text.slice(at, at + bodyText.length)) : '';
     mention.name = national
       ? `Nghị quyết Đại hội Đảng toàn quốc lần thứ ${term}`
       : `Nghị quyết Đại hội đại biểu ${body} lần thứ ${term}`;
@@ -559,7 +582,13 @@ function findNamed(n: NormalizedText): Mention[] {
     for (const w of (m[2] as string).matchAll(/[\p{L}&]+/gu)) {
       const at = wordsStart + w.index;
       const fw = f.slice(at, at + w[0].length);
-      if (LAW_STOP.test(fw)) break;
+      // Folding makes "đô" (Luật Thủ đô) the stop word "do".
+      if (LAW_STOP.test(fw) && !(fw === 'do' && /^đ/iu.test(w[0]))) break;
+      if (LAW_STOP_PAIR.test(f.slice(at, at + 16))) break;
+      // "số" ends the name before the number ("Luật Đất đai số 31/2024/QH15"), not inside it ("Luật Dân số số 113/…").
+      if (fw === 'so' && /^[\s:]*(?:\d|$)/u.test(f.slice(at + 2, at + 8))) break;
+      // Over a line break only a lower-case word goes on with the name; a capital starts something else.
+      if (kept.length > 0 && n.text.slice(end, at).includes('\n') && /^\p{Lu}/u.test(w[0])) break;
       // "và" continues a law's name only before a capitalised word ("Luật Khoa học và Công nghệ").
       if (fw === 'va' && !/^\s+\p{Lu}/u.test(n.text.slice(at + 2, at + 5))) break;
       kept.push(w[0]);

@@ -42,6 +42,9 @@ const isNumberLine = (l: Line) =>
 /** "Số:" left alone on its line (a table cell, a PDF line): the number is on the next line. */
 const BARE_NUMBER_LINE = /^(?:(?:bo luat|luat|nghi quyet|phap lenh|lenh)\s+)?so\s*[:.]?$/;
 const PLACE_DATE = /(?:^|\s)([^,\d:]{2,40}),\s*(?=ngay(?:\b|\d)|\d{1,2}\s?[/.-])/;
+/** A weekday, a posting or update label, or a clock time: how web pages date themselves; a document's date line has none. */
+const POSTED_LINE =
+  /^[\s*_|#]*(?:thu\s+(?:hai|ba|tu|nam|sau|bay)|chu\s+nhat|ngay\s+(?:dang|cap\s+nhat|xuat\s+ban)|cap\s+nhat|dang\s+(?:luc|ngay)|xuat\s+ban)\b|\b\d{1,2}:\d{2}(?::\d{2})?\b|\bgmt\b/;
 const SELF_ISSUE =
   /\b(ban hanh|xay dung|trien khai|de ra)\s+(ke hoach|chuong trinh|nghi quyet|quyet dinh|chi thi|huong dan|de an|quy che|quy dinh)\b/g;
 const SENTENCE_VERB = /\b(ban hanh|thuc hien|trien khai|ve viec|quy dinh|huong dan|phe duyet|tang cuong)\b/;
@@ -103,6 +106,8 @@ export function extractHeader(n: NormalizedText, seg: Segmented, lines: Line[]):
   let placeName: string | null = null;
   const dateScope = seg.typeLine ? top : lines.slice(0, 15);
   for (const l of dateScope) {
+    // A web page's posting line ("Thứ Năm, 14/03/2024 - 09:15", "Ngày đăng: …") dates the page, not the document.
+    if (POSTED_LINE.test(l.fold)) continue;
     // On a line that also holds the symbol ("Số: 569/QĐ-TTgHà Nội, ngày ..."), the place follows it.
     const symbolEnd =
       ownSymbol && ownSymbol.start >= l.start && ownSymbol.end <= l.end ? ownSymbol.end - l.start : 0;

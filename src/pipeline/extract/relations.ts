@@ -36,6 +36,12 @@ interface Governor {
 
 const IMPLEMENT_VERB =
   /(?<![a-z])(tiep tuc thuc hien|trien khai thuc hien|to chuc thuc hien|thuc hien|trien khai|cu the hoa|thi hanh)(?![a-z])/g;
+/**
+ * "hướng dẫn thi hành", "quy định chi tiết và biện pháp thi hành": guiding (validity.ts), not implementing. "Hướng
+ * dẫn thực hiện X" stays implementing (DOMAIN §6: a regulation guiding how X is carried out carries X out).
+ */
+const GUIDES_BEFORE =
+  /(?:huong\s+dan|quy\s+dinh\s+chi\s+tiet|chi\s+tiet|bien\s+phap(?:\s+to\s+chuc)?)\s*(?:,\s*|va\s+)?(?:(?:huong\s+dan|bien\s+phap)\s+)?$/;
 const REVIEW_BEFORE =
   /(tinh hinh|ket qua|so ket|tong ket|danh gia|kiem diem|bao cao|qua \d+ nam)\s*(?:\S+\s+){0,2}$/;
 /** "Trong những năm qua, quán triệt và thực hiện X, …": a look back at past work, not this document's basis. */
@@ -54,6 +60,7 @@ const PROMULGATES =
   /^[\s,)]*(?:\([^()]{0,80}\)\s*)?(?:ve viec\s+)?(?:ban hanh|phe duyet|ban hanh kem theo)\s*$/;
 const UNNAMED_DOCUMENT =
   /(?:ke hoach|chuong trinh|nghi quyet|de an|quyet dinh|chi thi)(?: hanh dong)? cua [^,;]{2,60}$/;
+const PARALLEL_VERB = /^\s*,\s*(?:(?:dong thoi|tiep tuc|va)\s+)?$/;
 const SUBJECT_START = /^\s*(?:ve viec|ve|v\/v)\s/;
 const SELF_PROMULGATES = /^\s*(?:ve viec\s+)?(?:ban hanh|phe duyet)\s*$/;
 /** "A ngày … của Chính phủ ban hành Chương trình hành động thực hiện B": A's issuer issues it, inside A's citation. */
@@ -108,11 +115,26 @@ export function extractRelations(input: RelationInput): Relation[] {
     // "Thực hiện A …; B …, UBND tỉnh ban hành": each item of the list has the list's governor.
     else if (prev && clauseGov && LIST_ITEM_AFTER_SEMICOLON.test(gap)) gov = clauseGov;
     else {
-      const verb = implementVerb(gap);
-      if (verb !== null) {
+      const found = implementVerb(gap);
+      const verb = found?.at ?? null;
+      if (found?.guides) {
+        // "A … quy định chi tiết thi hành B": A guides B (validity.ts finds what the document itself guides).
+        const beforeVerb = gap.slice(0, found.at);
+        if (
+          prev &&
+          aRef &&
+          ((SUBJECT_START.test(gap) && !beforeVerb.includes(';')) || !SELF_MARKER.test(beforeVerb))
+        )
+          gov = { from: aRef, type: 'GUIDES', basis: null };
+        else gov = ownerGov(scope, 'CITES', null);
+      } else if (verb !== null) {
         const beforeVerb = gap.slice(0, verb);
         // "kế hoạch hành động của Tỉnh ủy thực hiện X": an unnumbered document implements X, not us.
         if (scope.kind !== 'TITLE' && UNNAMED_DOCUMENT.test(beforeVerb)) gov = ownerGov(scope, 'CITES', null);
+        // "Thực hiện A, thực hiện B, …": the verb said again after a comma starts a parallel clause of the same
+        // governor, not A's subject.
+        else if (prevGov?.type === 'IMPLEMENTS' && prevGov.from !== aRef && PARALLEL_VERB.test(beforeVerb))
+          gov = prevGov;
         else if (prev && aRef && ISSUED_IN_CITATION.test(beforeVerb))
           gov = { from: aRef, type: 'IMPLEMENTS', basis: null };
         // Inside A's subject ("A về việc ban hành Kế hoạch thực hiện B"), even "ban hành" is A's doing.
@@ -164,8 +186,11 @@ function ownerGov(scope: Scope, type: RelationType, basis: Basis | null): Govern
   return { from: 'SELF', type: 'CITES', basis };
 }
 
-/** Offset (in the gap) of an implementation verb that governs what follows it, or null. */
-function implementVerb(gap: string): number | null {
+/**
+ * Offset (in the gap) of an implementation verb that governs what follows it, or null; `guides` when the verb is
+ * guiding ("hướng dẫn thi hành", "quy định chi tiết thi hành"), which is not implementing.
+ */
+function implementVerb(gap: string): { at: number; guides: boolean } | null {
   let found: RegExpExecArray | null = null;
   IMPLEMENT_VERB.lastIndex = 0;
   for (let m = IMPLEMENT_VERB.exec(gap); m; m = IMPLEMENT_VERB.exec(gap)) found = m;
@@ -173,11 +198,12 @@ function implementVerb(gap: string): number | null {
   const after = gap.slice(found.index + found[0].length);
   // "Cơ quan thực hiện:" is a label, not a verb; "(... trên cơ sở ... tại X)" is a basis, not an object.
   if (/^\s*:/.test(after) || /[()]|tren co so|quy dinh|ke hoach nay|van ban nay/.test(after)) return null;
-  if (REVIEW_BEFORE.test(gap.slice(0, found.index)) || LOOKING_BACK.test(gap.slice(0, found.index)))
-    return null;
-  if (OBJECT_GAP_OK.test(after)) return found.index;
-  if (after.length <= 160 && !/[;.]/.test(after) && OBJECT_TAIL.test(after)) return found.index;
-  return null;
+  const before = gap.slice(0, found.index);
+  if (REVIEW_BEFORE.test(before) || LOOKING_BACK.test(before)) return null;
+  const guides = found[0] === 'thi hanh' && GUIDES_BEFORE.test(before);
+  const governs =
+    OBJECT_GAP_OK.test(after) || (after.length <= 160 && !/[;.]/.test(after) && OBJECT_TAIL.test(after));
+  return governs ? { at: found.index, guides } : null;
 }
 
 /**
