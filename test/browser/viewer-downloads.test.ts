@@ -147,6 +147,38 @@ describe.skipIf(!chromiumAvailable)('viewer downloads', () => {
     }
   });
 
+  it('says a refused download on the page instead of saving the refusal as a file', async () => {
+    await page.goto(`${server.url}/#/document/${encodeURIComponent('36-NQ/TW@2023')}`);
+    await shown('36-NQ/TW');
+    const lineage = '.page-actions a.download-link[data-export="lineage"][data-format="csv"]';
+    // The server's refusal when downloads come too fast, as the export routes send it.
+    await page.route('**/export/lineage.csv*', (route) =>
+      route.fulfill({
+        status: 429,
+        headers: { 'retry-after': '30' },
+        contentType: 'application/json; charset=utf-8',
+        body: JSON.stringify({ code: 'RATE_LIMITED', message: 'too many downloads' }),
+      }),
+    );
+    let saved = 0;
+    const onDownload = () => saved++;
+    page.on('download', onDownload);
+    await page.locator(lineage).first().click();
+    const status = page.locator('.page-actions .download-status.error').first();
+    await status.waitFor();
+    expect(await status.textContent()).toContain('Chưa tải được: Máy chủ đang nhận quá nhiều yêu cầu');
+    expect(saved).toBe(0);
+    // Once the server answers again, the same link saves the file.
+    await page.unroute('**/export/lineage.csv*');
+    const { name } = await download(lineage);
+    expect(name).toBe('cay-trien-khai_36-NQ-TW.csv');
+    expect(await page.locator('.page-actions .download-status.error').count()).toBe(0);
+    page.off('download', onDownload);
+    // Chromium logs the refused request to the console; that one is expected here.
+    const refused = problems.filter((p) => /status of 429/.test(p));
+    problems.splice(0, problems.length, ...problems.filter((p) => !refused.includes(p)));
+  });
+
   it('raised no page error and made no outside request', () => {
     expect(problems).toEqual([]);
   });
