@@ -14,7 +14,12 @@ import {
 } from '../graph-store.ts';
 import { buildIndex, followChanges } from '../index/follow-changes.ts';
 import { GraphIndex } from '../index/graph-index.ts';
-import { readSnapshot, type SnapshotStamp, writeSnapshot } from '../index/index-snapshot.ts';
+import {
+  readSnapshot,
+  removeStaleTemporaries,
+  type SnapshotStamp,
+  writeSnapshot,
+} from '../index/index-snapshot.ts';
 import { IndexedOps } from '../index/indexed-ops.ts';
 import { NodeCache } from '../index/node-cache.ts';
 import { IndexBounds } from '../index/walk-bounds.ts';
@@ -138,6 +143,7 @@ export class SqliteStore extends SharedGraphStore {
           );
         }
         db = openDatabase(this.file, { check: this.check });
+        removeStaleTemporaries(this.indexFile);
         this.identity = fileIdentity(this.file);
         this.lastWriteFailure = null;
         const open: Open = { db, ops: new SqliteOps(db), dataVersion: 0, tx: transactionStatements(db) };

@@ -112,6 +112,18 @@ describe('index snapshot', () => {
     await store.close();
   });
 
+  it('removes at open the temporary file a writer killed mid-snapshot left, not one a live process writes', async () => {
+    const dir = copy();
+    // A pid no process holds (above the kernel's pid_max), and this test's parent: alive.
+    const dead = join(dir, 'graph.index.4194999.tmp');
+    const live = join(dir, `graph.index.${process.ppid}.tmp`);
+    const other = join(dir, 'notes.4194999.tmp');
+    for (const f of [dead, live, other]) writeFileSync(f, 'partial');
+    const store = await opened(dir);
+    await store.close();
+    expect([existsSync(dead), existsSync(live), existsSync(other)]).toEqual([false, true, true]);
+  });
+
   it('is rebuilt from the database when damaged or cut short', async () => {
     for (const damage of ['flip', 'truncate', 'garbage'] as const) {
       const dir = copy();
