@@ -292,6 +292,18 @@ describe('assignment sentences', () => {
     ],
     ['Ban hành chính sách khen thưởng đối với tập thể', { lead: [], coordinators: [], groups: [] }],
     ['Tập trung các nguồn lực cho khoa học', { lead: [], coordinators: [], groups: [] }],
+    [
+      // a modal or another verb ends the name: "phải", "lãnh đạo", "công bố", "xử lý"
+      'Sở Tài chính phải mở sổ kế toán chi tiết',
+      { lead: ['Sở Tài chính'], coordinators: [], groups: [] },
+    ],
+    ['Tỉnh ủy lãnh đạo, chỉ đạo các cấp ủy', { lead: ['Tỉnh ủy'], coordinators: [], groups: [] }],
+    ['Sở Công Thương công bố đến các đơn vị', { lead: ['Sở Công Thương'], coordinators: [], groups: [] }],
+    [
+      // a PDF wrapped "xã hội": still the head word "Bảo hiểm xã hội", the next line's "hội" not "Hội"
+      'Bảo hiểm xã hội Việt Nam, Bảo hiểm xã\nhội Quân đội thực hiện',
+      { lead: ['Bảo hiểm xã hội Việt Nam', 'Bảo hiểm xã hội Quân đội'], coordinators: [], groups: [] },
+    ],
   ])('%s', (text, expected) => {
     expect(read(text)).toEqual(expected);
   });

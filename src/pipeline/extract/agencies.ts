@@ -30,7 +30,8 @@ for (const h of HEAD_WORDS) {
   headsByFirstWord.set(first, [...(headsByFirstWord.get(first) ?? []), h]);
 }
 const startsWithHead = (text: string) => {
-  const t = toneKey(text.slice(0, 40));
+  // A head word may be wrapped ("Bảo hiểm xã" / "hội"): any run of spaces is one space.
+  const t = toneKey(text.slice(0, 40)).replace(/\s+/g, ' ');
   const first = /^[\p{L}&]+/u.exec(t)?.[0];
   const cands = first ? headsByFirstWord.get(first) : undefined;
   return cands?.some((h) => t.startsWith(h) && !/\p{L}/u.test(t.charAt(h.length))) === true;
@@ -51,7 +52,7 @@ const NOT_AGENCY = new Set(agencyVocabulary.notAgency.map(head));
 
 /** Lower-case words that end an assignee list: the duty's verb phrase starts there. */
 const VERB_STOP =
-  /^(chu tri|phoi hop|long ghep|cu the hoa|kip thoi|phan anh|hang nam|hang quy|hang thang|moi nam|dinh ky|truoc|tham muu|trien khai|thuc hien|to chuc|tiep nhan|huong dan|theo doi|xay dung|ra soat|nghien cuu|de xuat|bao cao|kiem tra|don doc|thuong xuyen|can cu|bo tri|can doi|cung cap|de|nham|trong|theo|co trach nhiem|chiu trach nhiem|chu dong|tuyen truyen|quan triet|tap trung|day manh|tang cuong|giup|trinh|xem xet|khan truong|hoan thanh|gui|lam|phu trach|tong hop|chi dao|ho tro|phan cong|tham gia|cho|tai|thuc|ban hanh|duy tri|la|neu|nhu|ve|voi)\b/;
+  /^(chu tri|phoi hop|long ghep|cu the hoa|kip thoi|phan anh|hang nam|hang quy|hang thang|moi nam|dinh ky|truoc|tham muu|trien khai|thuc hien|to chuc|tiep nhan|huong dan|theo doi|xay dung|ra soat|nghien cuu|de xuat|bao cao|kiem tra|don doc|thuong xuyen|can cu|bo tri|can doi|cung cap|de|nham|trong|theo|co trach nhiem|chiu trach nhiem|chu dong|tuyen truyen|quan triet|tap trung|day manh|tang cuong|giup|trinh|xem xet|khan truong|hoan thanh|gui|lam|phu trach|tong hop|chi dao|ho tro|phan cong|tham gia|cho|tai|thuc|ban hanh|duy tri|la|neu|nhu|ve|voi|phai|lanh dao|xu ly|noi|hien co|giai quyet|dam bao|phe duyet|thong bao|cong bo|cap nhat|tiep tuc|uu tien|duoc|se)\b/;
 
 // Words of VERB_STOP that are prepositions or conjunctions: they end a list, but no verb follows the subject.
 const NOT_A_VERB = /^(de|nham|trong|theo|cho|tai|la|neu|nhu|ve|voi|can cu)\b/;
@@ -192,6 +193,9 @@ function startsItem(firstChar: string, text: string): boolean {
   return startsWithHead(text) && isAgencyName(text);
 }
 
+/** A head word that is the second half of a common noun ("xã hội", "đại hội", "lễ hội", "cơ hội"). */
+const COMPOUND_TAIL = /(?:^|[^a-z])(?:xa|dai|le|co)\s+hoi$/;
+
 /** Classifies items into agencies and groups. */
 export function classify(
   n: NormalizedText,
@@ -223,6 +227,8 @@ export function classify(
     }
     // Neither a unit's name nor a group ("Xây dựng hệ thống …", "Ban hành chính sách …"): not an assignee.
     if (!startsWithHead(printed) || !isAgencyName(printed)) continue;
+    // "Bảo hiểm xã / hội Quân đội" wrapped by a PDF: "hội" there is the end of a word, not a head.
+    if (COMPOUND_TAIL.test(n.fold.slice(Math.max(0, s - 8), s + 3))) continue;
     agencies.push(canonicalAgency(printed, { start: n.toOriginal(s), end: n.toOriginal(it.end) }, ctx));
   }
   return { agencies, groups };
