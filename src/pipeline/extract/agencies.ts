@@ -159,6 +159,9 @@ const KNOWN_NAME_KEYS = [...agencyVocabulary.standardNames, ...agencyVocabulary.
 
 /** Per text, the last item found too long to begin a known name: any end after `cut` gives the same answer. */
 const tooLong = new WeakMap<NormalizedText, { itemStart: number; cut: number }>();
+const KNOWN_FIRST_WORDS = new Set(KNOWN_NAME_KEYS.map((k) => k.split(' ')[0] as string));
+/** The first word of a word's name key, abbreviations expanded ("UBND" → "uy"). */
+const firstKeyWord = (word: string) => nameKey(expandAbbreviations(word)).split(' ')[0] as string;
 const LONGEST_KNOWN_KEY = Math.max(0, ...KNOWN_NAME_KEYS.map((k) => k.length));
 /** Cutting a text at a space cuts its name key at the same place (no abbreviation holds a space): see below. */
 const CUT_AT_SPACE_KEEPS_KEY = Object.keys(agencyVocabulary.abbreviations).every((k) => !/\s/.test(k));
@@ -171,6 +174,9 @@ const CUT_AT_SPACE_KEEPS_KEY = Object.keys(agencyVocabulary.abbreviations).every
  */
 function insideKnownName(n: NormalizedText, itemStart: number, at: number): boolean {
   const text = n.text;
+  // Most items start with a word no such name starts with: told from that word alone.
+  const firstWord = /^[^\s,;]+/.exec(text.slice(itemStart, Math.min(at, itemStart + 40)))?.[0];
+  if (!firstWord || !KNOWN_FIRST_WORDS.has(firstKeyWord(firstWord))) return false;
   if (CUT_AT_SPACE_KEEPS_KEY && at - itemStart > LONGEST_KNOWN_KEY) {
     const known = tooLong.get(n);
     if (known && known.itemStart === itemStart && at > known.cut) return false;

@@ -33,34 +33,60 @@ interface Word {
   sep: boolean;
 }
 
+/** Keys of the words seen (the same few thousand words recur in every plan); emptied when it grows large. */
+const keyOf = new Map<string, string>();
+function wordKey(w: string): string {
+  let k = keyOf.get(w);
+  if (k === undefined) {
+    if (keyOf.size > 50_000) keyOf.clear();
+    k = toneKey(w);
+    keyOf.set(w, k);
+  }
+  return k;
+}
+
 // Words keep their diacritics for comparison ("mọi" is not "Môi"); separators are words of their own.
 function words(text: string): Word[] {
   const out: Word[] = [];
   const re = /[\p{L}\p{N}&'’]+|[,;\-–]/gu;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const w = m[0];
+    const sep = w.length === 1 && /^[,;\-–]$/.test(w);
     out.push({
       start: m.index,
       end: m.index + w.length,
-      key: toneKey(w),
+      key: sep ? w : wordKey(w),
       upper: /^\p{Lu}/u.test(w),
       caps: !/\p{Ll}/u.test(w),
-      sep: /^[,;\-–]$/.test(w),
+      sep,
     });
   }
   return out;
 }
 
-type Phrases = string[][];
-const phrases = (list: readonly string[]): Phrases =>
-  list
+/** Phrases by their first word, longest first: a lookup at a word tries only the phrases that start with it. */
+type Phrases = Map<string, string[][]>;
+const phrases = (list: readonly string[]): Phrases => {
+  const out: Phrases = new Map();
+  const all = list
     .map((p) => toneKey(p).split(/\s+/))
-    .filter((p) => p.length > 0)
+    .filter((p) => p.length > 0 && p[0] !== '')
     .sort((a, b) => b.length - a.length);
+  for (const p of all) {
+    const first = p[0] as string;
+    const those = out.get(first);
+    if (those) those.push(p);
+    else out.set(first, [p]);
+  }
+  return out;
+};
 
 /** Length (in words) of the longest phrase of `list` at `ws[at]`, 0 when none. */
 function phraseAt(ws: Word[], at: number, list: Phrases): number {
-  for (const p of list) {
+  const first = ws[at];
+  const candidates = first ? list.get(first.key) : undefined;
+  if (!candidates) return 0;
+  for (const p of candidates) {
     if (at + p.length > ws.length) continue;
     if (p.every((w, i) => (ws[at + i] as Word).key === w)) return p.length;
   }
