@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { documentText, type PositionedText } from './pdf-lines.ts';
+import { type TurnedText, turnOf, uprightGroups } from './pdf-orientation.ts';
 
 export interface PdfText {
   text: string;
@@ -59,7 +60,8 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
       const content = await page.getTextContent();
       const items = (content.items as PdfJsItem[]).flatMap(toPositioned);
       if (!items.some((i) => i.str.trim())) pagesWithoutText.push(n);
-      pages.push(items);
+      // A table turned across the page is laid out along its own baselines, after the page's upright text.
+      pages.push(...(items.length > 0 ? uprightGroups(items) : [[]]));
       page.cleanup();
     }
     return { text: documentText(pages), pages: doc.numPages, pagesWithoutText };
@@ -70,11 +72,12 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
   }
 }
 
-function toPositioned(item: PdfJsItem): PositionedText[] {
+function toPositioned(item: PdfJsItem): TurnedText[] {
   if (typeof item.str !== 'string' || !item.transform) return [];
   const [a = 0, b = 0, c = 0, d = 0, x = 0, y = 0] = item.transform;
+  // PDF.js gives width along the baseline and height across it, whatever the turn.
   const size = item.height || Math.hypot(c, d) || Math.hypot(a, b);
-  return [{ str: item.str.normalize('NFC'), x, y, width: item.width ?? 0, size }];
+  return [{ str: item.str.normalize('NFC'), x, y, width: item.width ?? 0, size, turn: turnOf(a, b) }];
 }
 
 /** "pages 3, 4 and 7" / "page 2". */

@@ -13,7 +13,7 @@ import {
   TableRow,
   TextRun,
 } from 'docx';
-import { PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
+import { degrees, PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
 
 export const HEADER = {
   issuer: ['ỦY BAN NHÂN DÂN', 'TỈNH KON TUM'],
@@ -73,7 +73,14 @@ export const hasFont = (): boolean => existsSync(FONT_PATH);
  * / `pageBreakInside` (an index into BODY) start a new page before that paragraph / after its first line.
  */
 export async function planPdf(
-  options: { blankPage?: boolean; table?: boolean; pageBreakBefore?: number; pageBreakInside?: number } = {},
+  options: {
+    blankPage?: boolean;
+    table?: boolean;
+    /** The table on a page of its own, printed turned (its rows running up the page), the head upright. */
+    turnedTable?: boolean;
+    pageBreakBefore?: number;
+    pageBreakInside?: number;
+  } = {},
 ): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(fontkit);
@@ -130,6 +137,18 @@ export async function planPdf(
       });
       y -= size * 1.5;
     }
+  }
+  if (options.turnedTable) {
+    // Turned a quarter counter-clockwise: each row is a column of the page, read bottom to top, the next
+    // row to its right.
+    newPage();
+    const ys = [80, 120, 320, 460];
+    TABLE.forEach((row, r) => {
+      row.forEach((cell, i) => {
+        page.drawText(cell, { x: 100 + r * 20, y: ys[i] as number, size: 8, font, rotate: degrees(90) });
+      });
+    });
+    newPage();
   }
   y -= 10;
   for (const s of SIGNATURE) line(s, 330);

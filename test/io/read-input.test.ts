@@ -102,6 +102,13 @@ describe.skipIf(!hasFont())('PDF', () => {
     expect(facts(extractDocument(text))).toEqual(asText({ table: true }));
   });
 
+  it('reads a table printed turned on its page along its rows, as the same table upright', async () => {
+    const { text } = await decodeInput(await planPdf({ turnedTable: true }), 'plan.pdf');
+    expect(text).toContain(TABLE[0]?.join(' | '));
+    expect(text).toContain(TABLE[1]?.join(' | '));
+    expect(facts(extractDocument(text))).toEqual(asText({ table: true }));
+  });
+
   it('joins a paragraph running over a page break (its deadline is read as in the .txt)', async () => {
     const { text } = await decodeInput(await planPdf({ table: true, pageBreakInside: 5 }), 'plan.pdf');
     expect(text.split('\n')).toContain(BODY[5]);
