@@ -334,3 +334,19 @@ describe('congress resolutions and parallel clauses', () => {
     ).toEqual(['SELF → Chiến lược quốc gia về chuyển đổi số đến năm 2030', 'SELF → 22/CT-TTg']);
   });
 });
+
+describe('issuers after "của"', () => {
+  it.each([
+    // A minister's title wrapped before the ministry's name; a dash inside the ministry's name.
+    [
+      'Căn cứ Thông tư số 57/2015/TT-BLĐTBXH ngày 25/12/2015 của Bộ trưởng\nBộ Lao động - Thương binh và Xã hội;',
+      'Bộ Lao động - Thương binh và Xã hội',
+    ],
+    [
+      'Căn cứ Thông tư số 57/2015/TT-BLĐTBXH của Bộ trưởng Bộ Lao động - Thương binh và Xã hội;',
+      'Bộ Lao động - Thương binh và Xã hội',
+    ],
+  ])('%j', (text, issuer) => {
+    expect(extractDocument(`${text}\n`, { source: 'x.txt' }).references[0]?.issuer?.name).toBe(issuer);
+  });
+});

@@ -426,7 +426,9 @@ export function issuerEnd(n: NormalizedText, start: number): number {
     if (
       breaks === 1 &&
       !/^\p{Ll}/u.test(n.text.charAt(i)) &&
-      !/(?:^|\s)(tinh|huyen|pho|quan|xa|phuong|tran)$/.test(n.fold.slice(start, gapStart))
+      !/(?:^|\s)(tinh|huyen|pho|quan|xa|phuong|tran|bo truong|thu truong|chu tich|giam doc|cuc truong)$/.test(
+        n.fold.slice(start, gapStart),
+      )
     )
       break;
     if (/\d/.test(n.fold.charAt(i))) break;
@@ -436,6 +438,11 @@ export function issuerEnd(n: NormalizedText, start: number): number {
     const word = w[0];
     const shown = n.text.slice(i, i + word.length);
     const capital = /^[\p{Lu}\d]/u.test(shown);
+    // "Bộ Lao động - Thương binh và Xã hội": a dash between capitalised words is inside the name.
+    if (words > 0 && /^[-–]$/.test(word) && /^[ \t]*\p{Lu}/u.test(n.text.slice(i + 1, i + 4))) {
+      i += word.length;
+      continue;
+    }
     // In an upper-case title every word is capitalised: relation words still end the phrase there.
     if (
       words > 0 &&
