@@ -346,6 +346,11 @@ describe('issuers after "của"', () => {
       'Căn cứ Thông tư số 57/2015/TT-BLĐTBXH của Bộ trưởng Bộ Lao động - Thương binh và Xã hội;',
       'Bộ Lao động - Thương binh và Xã hội',
     ],
+    // A verb of validity ends it ("Bộ Công Thương sửa đổi …").
+    [
+      'Căn cứ Thông tư số 20/2016/TT-BCT của Bộ trưởng Bộ Công Thương sửa đổi Thông tư số 12/2015/TT-BCT;',
+      'Bộ Công Thương',
+    ],
   ])('%j', (text, issuer) => {
     expect(extractDocument(`${text}\n`, { source: 'x.txt' }).references[0]?.issuer?.name).toBe(issuer);
   });

@@ -405,7 +405,7 @@ const BODY_LOWER_WORDS = new Set(
   ).split(' '),
 );
 const RELATION_WORDS =
-  /^(ban hanh|thuc hien|trien khai|cu the|tiep tuc|phe duyet|quy dinh|huong dan|ve|v\/v|ngay|tai|da|duoc|nham|theo|khoa|so|de|gui|voi|cho|tren|trong|den|la|ket luan|dong y|can cu)\b/;
+  /^(ban hanh|thuc hien|trien khai|cu the|tiep tuc|phe duyet|quy dinh|huong dan|sua doi|bo sung|bai bo|thay the|het hieu luc|ve|v\/v|ngay|tai|da|duoc|nham|theo|khoa|so|de|gui|voi|cho|tren|trong|den|la|ket luan|dong y|can cu)\b/;
 
 /**
  * End of an issuer phrase after "của". A lower-case word continues the phrase only as the second syllable
