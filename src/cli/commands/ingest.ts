@@ -69,7 +69,7 @@ export async function runIngest(
   for (const error of listed.errors) note(`${error.message} (not stored)`);
   // Nothing to read is a usage error: a script must not take an empty run for a stored corpus.
   if (listed.files.length === 0) {
-    note('nothing to ingest: no readable .txt, .md, .pdf, .docx or .html file in the paths given');
+    note('nothing to ingest: no readable .txt, .md, .pdf, .docx, .doc or .html file in the paths given');
     return EXIT_USAGE;
   }
 
