@@ -3,6 +3,7 @@
 // legacy .doc, HTML, or text in any encoding read-text.ts knows. The text returned is the document's text: the
 // extractor's offsets point into it.
 import { extname } from 'node:path';
+import { legacyFontText } from './legacy-font-text.ts';
 import { DocReadError, readDoc } from './read-doc.ts';
 import { readDocx } from './read-docx.ts';
 import { htmlToText } from './read-html.ts';
@@ -52,7 +53,7 @@ export async function decodeInput(bytes: Uint8Array, path = '(bytes)'): Promise<
       const notWord = error instanceof DocReadError && error.notWord;
       throw new ReadTextError(notWord ? 'NOT_TEXT' : 'UNREADABLE', path, messageOf(error));
     });
-    return { text, encoding: 'utf-8', format: 'doc', warnings: [] };
+    return { ...legacyFontText(text), format: 'doc' };
   }
   // Not .doc: web portals serve pages and RTF named .doc, and those are read by their content.
   const claimed = /^\.(pdf|docx)$/i.exec(extname(path))?.[1]?.toLowerCase();

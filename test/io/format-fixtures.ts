@@ -279,25 +279,33 @@ export function planDoc(options: { footnote?: string } = {}): Uint8Array {
  *          FibRgLw97: 0x040 cbMac, 0x04C ccpText, 0x050 ccpFtn, 0x054 ccpHdd, 0x05C ccpAtn, 0x060 ccpEdn, ...
  *          0x098 cbRgFcLcb 0x5D; FibRgFcLcb97 (fc/lcb pairs from 0x09A): 0x102/0x106 fcPlcfBtePapx/lcbPlcfBtePapx,
  *          0x1A2/0x1A6 fcClx/lcbClx (PlcfHdd, PlcfBteChpx, bookmarks: lcb 0, none)   0x382 cswNew 0
- *   0x400  the text, every story one after the other, UTF-16LE (so Vietnamese letters need no code page)
+ *   0x400  the text, every story one after the other, UTF-16LE (so Vietnamese letters need no code page); with
+ *          `compressed`, one byte a character (Windows-1252: what Word stores for text typed in a TCVN3 font)
  *   then   PAPX FKP pages (512 bytes each): rgfc[crun+1] (file offsets of the paragraphs), rgbx[crun] (13 bytes,
  *          the first the PAPX's offset / 2), the PAPXs, crun in the last byte. A row-end mark is a paragraph of
  *          its own whose PAPX has sprmPFTtp (0x2417, operand 1): word-extractor writes a line break over it.
  * 1Table stream:
  *   0      Clx: 0x02 (Pcdt), lcb, PlcPcd with one piece: aCP [0, every character], one PCD (2 bytes of flags,
- *          fc = 0x400 with bit 30 clear: fCompressed 0, UTF-16LE; prm 0)
+ *          fc = 0x400 with bit 30 clear: fCompressed 0, UTF-16LE; compressed: 0x800 | bit 30, the byte offset
+ *          doubled; prm 0)
  *   then   PlcBtePapx: aFC[n+1] (the pages' first and last file offsets), aPnBte[n] (page numbers, 512 units)
  * Footnote references (PlcffndRef/PlcffndTxt) are not written: word-extractor reads the footnote story by ccpFtn.
  */
-export function wordDoc(stories: { body: string; footnotes?: string; endnotes?: string }): Uint8Array {
+export function wordDoc(
+  stories: { body: string; footnotes?: string; endnotes?: string },
+  options: { compressed?: boolean } = {},
+): Uint8Array {
   const footnotes = stories.footnotes ?? '';
   const endnotes = stories.endnotes ?? '';
   // With any story besides the body, Word ends the text with one more paragraph mark, in no story.
   const text = stories.body + footnotes + endnotes + (footnotes || endnotes ? WORD.PARA : '');
   const TEXT_AT = 0x400;
-  const textBytes = Buffer.from(text, 'utf16le');
+  const perChar = options.compressed ? 1 : 2;
+  if (options.compressed && /[^\u0000-\u007f\u00a0-\u00ff]/.test(text))
+    throw new Error('not one byte a character');
+  const textBytes = Buffer.from(text, options.compressed ? 'latin1' : 'utf16le');
   const fkpAt = Math.ceil((TEXT_AT + textBytes.length) / 512) * 512;
-  const fkps = papxPages(text, TEXT_AT);
+  const fkps = papxPages(text, TEXT_AT, perChar);
   const doc = Buffer.alloc(fkpAt + fkps.length * 512);
   textBytes.copy(doc, TEXT_AT);
   fkps.forEach((page, i) => {
@@ -309,7 +317,8 @@ export function wordDoc(stories: { body: string; footnotes?: string; endnotes?: 
   clx.writeUInt32LE(8 + 8, 1);
   clx.writeUInt32LE(0, 5);
   clx.writeUInt32LE(text.length, 9);
-  clx.writeUInt32LE(TEXT_AT, 15); // PCD: 2 bytes of flags at 13, then fc; prm after it stays 0
+  // PCD: 2 bytes of flags at 13, then fc; prm after it stays 0.
+  clx.writeUInt32LE(options.compressed ? (TEXT_AT * 2) | 0x40000000 : TEXT_AT, 15);
   const plcAt = clx.length;
   const plc = Buffer.alloc((fkps.length + 1) * 4 + fkps.length * 4);
   fkps.forEach((page, i) => {
@@ -338,7 +347,7 @@ export function wordDoc(stories: { body: string; footnotes?: string; endnotes?: 
 }
 
 /** PAPX FKP pages over the text's paragraphs (each ends with a paragraph or cell mark), 20 to a page. */
-function papxPages(text: string, textAt: number): Array<{ firstFc: number; bytes: Buffer }> {
+function papxPages(text: string, textAt: number, perChar: number): Array<{ firstFc: number; bytes: Buffer }> {
   // Paragraph ends; a cell mark right after a cell mark (or first) is a row end.
   const paragraphs: Array<{ end: number; rowEnd: boolean }> = [];
   for (let i = 0; i < text.length; i++) {
@@ -352,7 +361,7 @@ function papxPages(text: string, textAt: number): Array<{ firstFc: number; bytes
     const runs = paragraphs.slice(first, first + 20);
     const start = first === 0 ? 0 : (paragraphs[first - 1]?.end as number);
     const page = Buffer.alloc(512);
-    const fc = (cp: number) => textAt + cp * 2;
+    const fc = (cp: number) => textAt + cp * perChar;
     page.writeUInt32LE(fc(start), 0);
     runs.forEach((r, j) => {
       page.writeUInt32LE(fc(r.end), (j + 1) * 4);

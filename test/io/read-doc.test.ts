@@ -8,7 +8,7 @@ import { streamDocuments } from '../../src/io/input-files.ts';
 import { decodeInput } from '../../src/io/read-input.ts';
 import { ReadTextError } from '../../src/io/read-text.ts';
 import { runCliCaptured } from '../support/cli-run.ts';
-import { HEADER, oleFile, planDoc, planText } from './format-fixtures.ts';
+import { HEADER, oleFile, planDoc, planText, wordDoc } from './format-fixtures.ts';
 
 async function failure(bytes: Uint8Array, path: string): Promise<{ code: string; message: string }> {
   try {
@@ -31,6 +31,39 @@ function withLoopingChain(file: Uint8Array): Uint8Array {
   bytes.writeInt32LE(dirSector, fat + fatSector * 4);
   return bytes;
 }
+
+describe('a .doc typed in a legacy Vietnamese font', () => {
+  // TCVN3 bytes as in test/read-text.test.ts (by hand from the code chart): ế 0xD5, ạ 0xB9, ể 0xD3, ủ 0xF1, â 0xA9.
+  const tcvn3 = 'K\xD5 HO\xB9CH\rK\xD5 ho\xB9ch tri\xD3n khai\r\xF1y ban nh\xA9n d\xA9n\r';
+
+  it.each([
+    ['one byte a character, as Word stores it', true],
+    ['two bytes a character', false],
+  ])('is decoded from TCVN3 (%s), with the warnings a .txt would get', async (_name, compressed) => {
+    const read = await decodeInput(wordDoc({ body: tcvn3 }, { compressed }), 'abc.doc');
+    expect(read).toMatchObject({
+      format: 'doc',
+      encoding: 'tcvn3',
+      text: 'KẾ HOẠCH\nKế hoạch triển khai\nủy ban nhân dân',
+    });
+    expect(read.warnings.map((w) => w.code)).toEqual(['LEGACY_ENCODING', 'CASE_GUESSED']);
+  });
+
+  it('is decoded from VNI; Unicode text and Latin-1 text that is not Vietnamese stay as they are', async () => {
+    // VNI, as in test/read-text.test.ts: a base letter and a mark byte (e + 0xE1 = ế, a + 0xEF = ạ), ò = ị.
+    const vni = await decodeInput(
+      wordDoc({ body: 'Ke\xE1 hoa\xEFch\rNgh\xF2 quye\xE1t\r' }, { compressed: true }),
+      'vni.doc',
+    );
+    expect(vni).toMatchObject({ encoding: 'vni', text: 'Kế hoạch\nNghị quyết' });
+    expect((await decodeInput(planDoc(), 'plan.doc')).encoding).toBe('utf-8');
+    const french = await decodeInput(
+      wordDoc({ body: 'Arrêté du préfet, année 2024\r' }, { compressed: true }),
+      'fr.doc',
+    );
+    expect(french).toMatchObject({ encoding: 'utf-8', text: 'Arrêté du préfet, année 2024', warnings: [] });
+  });
+});
 
 describe('a .doc that cannot be read', () => {
   it('is NOT_TEXT when the OLE file holds no Word document (an Excel workbook), naming the file', async () => {
