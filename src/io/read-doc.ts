@@ -47,7 +47,9 @@ export async function readDoc(bytes: Uint8Array): Promise<string> {
   // A read past the end explains whatever went wrong after it, and makes a success a partial text.
   if (reader.pastEnd !== null) {
     throw new DocReadError(
-      `corrupt Word .doc document: it ends at byte ${buffer.length}, before a sector at byte ${reader.pastEnd} (truncated?)`,
+      Number.isSafeInteger(reader.pastEnd) && reader.pastEnd >= 0
+        ? `corrupt Word .doc document: it ends at byte ${buffer.length}, before a sector at byte ${reader.pastEnd} (truncated?)`
+        : 'corrupt Word .doc document: a sector number outside the file',
     );
   }
   if (failure instanceof DocReadError) throw failure;
