@@ -301,8 +301,8 @@ export function wordDoc(
   const text = stories.body + footnotes + endnotes + (footnotes || endnotes ? WORD.PARA : '');
   const TEXT_AT = 0x400;
   const perChar = options.compressed ? 1 : 2;
-  if (options.compressed && /[^\u0000-\u007f\u00a0-\u00ff]/.test(text))
-    throw new Error('not one byte a character');
+  if (options.compressed && [...text].some((c) => c > '\u00ff' || (c >= '\u0080' && c < '\u00a0')))
+    throw new Error('the text has characters that are not one byte each');
   const textBytes = Buffer.from(text, options.compressed ? 'latin1' : 'utf16le');
   const fkpAt = Math.ceil((TEXT_AT + textBytes.length) / 512) * 512;
   const fkps = papxPages(text, TEXT_AT, perChar);
