@@ -39,7 +39,7 @@ interface Options {
 function parse(args: readonly string[]): Options | number {
   const program = new Command('corpus')
     .description(
-      'Runs the extractor over real documents (every .txt .md .pdf .docx .html below --dir) and scores it against a gold.',
+      'Runs the extractor over real documents (every .txt .md .pdf .docx .doc .html below --dir) and scores it against a gold.',
     )
     .requiredOption('--dir <dir>', 'directory read recursively')
     .option('--gold <file>', 'gold JSON (bench/gold/schema.ts) with files relative to --dir')

@@ -43,7 +43,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'policy-graph-cli-'));
   docs = join(dir, 'docs');
   await mkdir(docs);
-  // Written out of name order; only input files (.txt .md .pdf .docx .html) count, sorted by name.
+  // Written out of name order; only input files (.txt .md .pdf .docx .doc .html) count, sorted by name.
   await writeFile(join(docs, 'b.txt'), 'KẾ HOẠCH\nThực hiện Nghị quyết số 05-NQ/TU.\n');
   await writeFile(join(docs, 'c.md'), '# Quyết định\n');
   await writeFile(join(docs, 'a.txt'), 'Chỉ thị số 12-CT/TU\n');
@@ -67,8 +67,8 @@ describe('extract --json', () => {
     const { code, stdout, stderr } = await run('extract', docs, '--json');
     // Other files in the directory are named as skipped, never read.
     expect(stderr.trim().split('\n')).toEqual([
-      `policy-graph: ${join(docs, 'image.png')}: skipped (not a .txt, .md, .pdf, .docx or .html file)`,
-      `policy-graph: ${join(docs, 'notes.json')}: skipped (not a .txt, .md, .pdf, .docx or .html file)`,
+      `policy-graph: ${join(docs, 'image.png')}: skipped (not a .txt, .md, .pdf, .docx, .doc or .html file)`,
+      `policy-graph: ${join(docs, 'notes.json')}: skipped (not a .txt, .md, .pdf, .docx, .doc or .html file)`,
     ]);
     expect(code).toBe(0);
     expect(Object.keys(JSON.parse(stdout))).toEqual(['documents']);
@@ -148,8 +148,8 @@ describe('summary mode', () => {
     const { code, stdout, stderr } = await run('extract', docs, join(dir, 'legacy.txt'));
     // Other files in the directory are named as skipped, never read.
     expect(stderr.trim().split('\n')).toEqual([
-      `policy-graph: ${join(docs, 'image.png')}: skipped (not a .txt, .md, .pdf, .docx or .html file)`,
-      `policy-graph: ${join(docs, 'notes.json')}: skipped (not a .txt, .md, .pdf, .docx or .html file)`,
+      `policy-graph: ${join(docs, 'image.png')}: skipped (not a .txt, .md, .pdf, .docx, .doc or .html file)`,
+      `policy-graph: ${join(docs, 'notes.json')}: skipped (not a .txt, .md, .pdf, .docx, .doc or .html file)`,
     ]);
     expect(code).toBe(0);
     expect(stdout.trimStart().startsWith('{')).toBe(false);

@@ -1,4 +1,4 @@
-// I/O: the documents a command is given — paths expanded to files, each read (text, PDF, Word, HTML) and extracted — shared by
+// I/O: the documents a command is given — paths expanded to files, each read (text, PDF, Word .docx/.doc, HTML) and extracted — shared by
 // `extract` and `ingest`. Every unusable path is collected, so a command can report them all at once.
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -6,14 +6,14 @@ import { createExtractPool } from './extract-pool.ts';
 import { type InputDocument, type ReadOutcome, readDocument } from './read-document.ts';
 import { type ReadOptions, ReadTextError, toReadTextError } from './read-text.ts';
 
-/** What a directory walk reads (the format itself is told by the bytes: read-input.ts). Legacy .doc is skipped. */
-const INPUT_FILE = /\.(txt|md|pdf|docx|html?)$/i;
-const INPUT_KINDS = '.txt, .md, .pdf, .docx or .html';
+/** What a directory walk reads (the format itself is told by the bytes: read-input.ts). */
+const INPUT_FILE = /\.(txt|md|pdf|docx?|html?)$/i;
+const INPUT_KINDS = '.txt, .md, .pdf, .docx, .doc or .html';
 
 /** Whether a directory walk reads a file of this name (by extension; the format is then told by the bytes). */
 export const isInputFileName = (name: string): boolean => INPUT_FILE.test(name);
 
-/** Files in argument order; a directory contributes its input files (.txt .md .pdf .docx .html .htm), walked recursively in name order. Collects every bad path. */
+/** Files in argument order; a directory contributes its input files (.txt .md .pdf .docx .doc .html .htm), walked recursively in name order. Collects every bad path. */
 export async function expandPaths(
   paths: readonly string[],
   note: (message: string) => void,

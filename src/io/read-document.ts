@@ -3,11 +3,13 @@
 // back as the fields of its ReadTextError, not as the error object.
 import type { ExtractedDocument, ExtractionWarning } from '../model/extraction.ts';
 import { extractDocument } from '../pipeline/extract-document.ts';
-import { type InputText, readInputFile } from './read-input.ts';
+import { type InputFormat, type InputText, readInputFile } from './read-input.ts';
 import { type ReadOptions, ReadTextError, type ReadTextErrorCode } from './read-text.ts';
 
 export interface InputDocument {
   source: string;
+  /** The format the file was read as (told by its bytes), for the commands' counts. */
+  format: InputFormat;
   text: string;
   document: ExtractedDocument;
 }
@@ -29,7 +31,7 @@ export async function readDocument(source: string, options: ReadOptions = {}): P
     .filter((w) => w.code === 'INVALID_BYTES' || w.code === 'NUL_BYTES')
     .map((w) => `${source}: warning: ${w.message}`);
   const document = withFileWarnings(extractDocument(decoded.text, { source }), decoded);
-  return { ok: true, input: { source, text: decoded.text, document }, notes };
+  return { ok: true, input: { source, format: decoded.format, text: decoded.text, document }, notes };
 }
 
 const ENCODING_NAMES = { tcvn3: 'TCVN3 (ABC)', vni: 'VNI-Windows' } as const;

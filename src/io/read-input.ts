@@ -1,8 +1,10 @@
 // IO: one input file as text, whatever its format — told by its bytes (magic numbers), the extension
-// only deciding between HTML and plain text when the content does not: PDF (text layer), Word .docx,
-// HTML, or text in any encoding read-text.ts knows. The text returned is the document's text: the
+// only deciding between HTML and plain text when the content does not: PDF (text layer), Word .docx and
+// legacy .doc, HTML, or text in any encoding read-text.ts knows. The text returned is the document's text: the
 // extractor's offsets point into it.
 import { extname } from 'node:path';
+import { legacyFontText } from './legacy-font-text.ts';
+import { DocReadError, readDoc } from './read-doc.ts';
 import { readDocx } from './read-docx.ts';
 import { htmlToText } from './read-html.ts';
 import { namePages, readPdf } from './read-pdf.ts';
@@ -15,7 +17,7 @@ import {
   readFileBytes,
 } from './read-text.ts';
 
-export type InputFormat = 'text' | 'html' | 'docx' | 'pdf';
+export type InputFormat = 'text' | 'html' | 'docx' | 'doc' | 'pdf';
 
 /** Decoding warnings, and NO_TEXT_LAYER: PDF pages without text (scans; OCR is not done). */
 export interface InputWarning {
@@ -29,8 +31,8 @@ export interface InputText extends Omit<DecodedText, 'warnings'> {
 }
 
 /**
- * Reads one file and turns it into text. Throws ReadTextError (UNREADABLE for a corrupt PDF or DOCX,
- * FILE_TOO_LARGE for a file over the size limit, told before it is read).
+ * Reads one file and turns it into text. Throws ReadTextError (UNREADABLE for a corrupt PDF, DOCX or DOC,
+ * NOT_TEXT for an OLE file that is not a Word document, FILE_TOO_LARGE for a file over the size limit, told before it is read).
  */
 export async function readInputFile(path: string, options: ReadOptions = {}): Promise<InputText> {
   return decodeInput(await readFileBytes(path, options), path);
@@ -46,6 +48,14 @@ export async function decodeInput(bytes: Uint8Array, path = '(bytes)'): Promise<
     });
     return { text, encoding: 'utf-8', format: 'docx', warnings: [] };
   }
+  if (format === 'doc') {
+    const text = await readDoc(bytes).catch((error: unknown) => {
+      const notWord = error instanceof DocReadError && error.notWord;
+      throw new ReadTextError(notWord ? 'NOT_TEXT' : 'UNREADABLE', path, messageOf(error));
+    });
+    return { ...legacyFontText(text), format: 'doc' };
+  }
+  // Not .doc: web portals serve pages and RTF named .doc, and those are read by their content.
   const claimed = /^\.(pdf|docx)$/i.exec(extname(path))?.[1]?.toLowerCase();
   if (claimed) {
     const what =
@@ -63,8 +73,11 @@ const PDF_MAGIC = '%PDF-';
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-/** 'pdf' / 'docx' by magic bytes, null for anything else; other containers are refused as NOT_TEXT. */
-export function sniffBinary(bytes: Uint8Array, path = '(bytes)'): 'pdf' | 'docx' | null {
+/**
+ * 'pdf' / 'docx' / 'doc' by magic bytes, null for anything else; a zip that is not a Word document is refused as
+ * NOT_TEXT. Every OLE compound file is 'doc': whether it holds a Word document is told by reading it (read-doc.ts).
+ */
+export function sniffBinary(bytes: Uint8Array, path = '(bytes)'): 'pdf' | 'docx' | 'doc' | null {
   if (isPdf(bytes)) return 'pdf';
   if (startsWith(bytes, ZIP_MAGIC)) {
     // Zip entry names are stored as written: a Word document has word/document.xml.
@@ -72,9 +85,7 @@ export function sniffBinary(bytes: Uint8Array, path = '(bytes)'): 'pdf' | 'docx'
       return 'docx';
     throw new ReadTextError('NOT_TEXT', path, 'a zip archive that is not a Word .docx document');
   }
-  if (startsWith(bytes, OLE_MAGIC)) {
-    throw new ReadTextError('NOT_TEXT', path, 'a legacy Office file (.doc/.xls): not read; save it as .docx');
-  }
+  if (startsWith(bytes, OLE_MAGIC)) return 'doc';
   return null;
 }
 

@@ -225,9 +225,9 @@ describe('CLI on the ingested seeds', () => {
     expect(err.join('')).toMatch(/nothing was stored/);
     const empty = join(dir, 'empty');
     mkdirSync(empty);
-    writeFileSync(join(empty, 'scan.doc'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+    writeFileSync(join(empty, 'scan.xls'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
     expect(await runCli(['ingest', empty], io)).toBe(2);
-    expect(err.join('')).toMatch(/scan\.doc: skipped/);
+    expect(err.join('')).toMatch(/scan\.xls: skipped/);
     expect(err.join('')).toMatch(/nothing to ingest/);
     delete process.env.POLICY_GRAPH_STORE;
   });
@@ -243,7 +243,7 @@ describe('CLI on the ingested seeds', () => {
       mkdirSync(sub, { recursive: true });
       copyFileSync(join(root, 'seeds', name), join(sub, name));
     });
-    writeFileSync(join(corpus, 'huyen', 'notes.doc'), 'PK');
+    writeFileSync(join(corpus, 'huyen', 'notes.xls'), 'PK');
     writeFileSync(join(corpus, '.hidden.txt'), 'not read');
     const out: string[] = [];
     const err: string[] = [];
@@ -252,7 +252,7 @@ describe('CLI on the ingested seeds', () => {
     const text = out.join('');
     expect(text).toMatch(/files: 5 read \(5 created\), 0 unreadable, 1 skipped/);
     expect(text).not.toMatch(/^CREATED/m);
-    expect(err.join('')).toMatch(/notes\.doc: skipped/);
+    expect(err.join('')).toMatch(/notes\.xls: skipped/);
     expect(err.join('')).not.toMatch(/hidden/);
     out.length = 0;
     expect(await runCli(['ingest', '--verbose', corpus], io)).toBe(0);

@@ -1,7 +1,9 @@
 // Test support: the same plan written as plain text, a PDF (two-column header, gazette running heads,
-// page numbers), a Word file (paragraphs and a table) and a web page (with script, style, nav, footer).
+// page numbers), a Word file (paragraphs and a table) as .docx and as a Word 97 .doc, and a web page (with script,
+// style, nav, footer).
 import { existsSync, readFileSync } from 'node:fs';
 import fontkit from '@pdf-lib/fontkit';
+import CFB from 'cfb';
 import {
   AlignmentType,
   Document,
@@ -246,4 +248,160 @@ export function planHtml(options: { layout?: 'main' | 'div' | 'body' } = {}): st
 ${main}
 <footer>${footer} Số 01/2024 <script>${script}</script></footer>
 </body></html>`;
+}
+
+/** Word's characters for the .doc builder: paragraph mark, cell (and row-end) mark, line break, footnote mark. */
+export const WORD = {
+  PARA: '\r',
+  CELL: '\u0007',
+  LINE: '\u000b',
+  NOTE: '\u0002',
+  NB_HYPHEN: '\u001e',
+} as const;
+/** A field whose code names another document: only a reader that drops field codes keeps it out of the text. */
+export const FIELD_CODE = ' HYPERLINK "https://vanban.example.vn/99-QĐ-UBND" \\o "Quyết định số 99/QĐ-UBND" ';
+
+/**
+ * The plan as a Word 97-2003 .doc, from the characters Word stores: the header in a two-column table, the
+ * motto's second line after a line break, a table, the number with a non-breaking hyphen, a tab, a hyperlink
+ * field around a reference, and optionally a footnote on the preamble.
+ */
+export function planDoc(options: { footnote?: string } = {}): Uint8Array {
+  const { PARA, CELL, LINE, NOTE, NB_HYPHEN } = WORD;
+  const row = (...cells: string[]) => `${cells.map((c) => c + CELL).join('')}${CELL}`;
+  const [issuer0, issuer1] = HEADER.issuer as [string, string];
+  const [motto0, motto1] = HEADER.motto as [string, string];
+  const linked = PREAMBLE.replace(
+    'Quyết định số 749/QĐ-TTg',
+    `\u0013${FIELD_CODE}\u0014Quyết định số 749/QĐ-TTg\u0015`,
+  );
+  const body = [
+    row(`${issuer0}${PARA}${issuer1}`, `${motto0}${LINE}${motto1}`),
+    row(HEADER.number.replace('KH-', `KH${NB_HYPHEN}`), HEADER.placeDate),
+    ...TITLE.map((t) => t + PARA),
+    `${linked}${options.footnote ? NOTE : ''}${PARA}`,
+    ...BODY.map((b) => b.replace(/^(\d+)\. /, '$1.\t') + PARA),
+    ...TABLE.map((r) => row(...r)),
+    ...SIGNATURE.map((s) => s + PARA),
+  ].join('');
+  return wordDoc({ body, ...(options.footnote ? { footnotes: `${NOTE} ${options.footnote}${PARA}` } : {}) });
+}
+
+/*
+ * A minimal Word 97 binary file (MS-DOC), written with just what word-extractor (lib/word-ole-extractor.js)
+ * reads, in an OLE compound file written by cfb.
+ *
+ * WordDocument stream:
+ *   0x000  FIB (0x384 bytes, the rest zero):
+ *          0x000 wIdent 0xA5EC          0x002 nFib 0x00C1 (Word 97)   0x00A flags: fWhichTblStm 0x0200 (the
+ *          table stream is 1Table), fExtChar 0x1000   0x018 fcMin   0x020 csw 14   0x03E cslw 22
+ *          FibRgLw97: 0x040 cbMac, 0x04C ccpText, 0x050 ccpFtn, 0x054 ccpHdd, 0x05C ccpAtn, 0x060 ccpEdn, ...
+ *          0x098 cbRgFcLcb 0x5D; FibRgFcLcb97 (fc/lcb pairs from 0x09A): 0x102/0x106 fcPlcfBtePapx/lcbPlcfBtePapx,
+ *          0x1A2/0x1A6 fcClx/lcbClx (PlcfHdd, PlcfBteChpx, bookmarks: lcb 0, none)   0x382 cswNew 0
+ *   0x400  the text, every story one after the other, UTF-16LE (so Vietnamese letters need no code page); with
+ *          `compressed`, one byte a character (Windows-1252: what Word stores for text typed in a TCVN3 font)
+ *   then   PAPX FKP pages (512 bytes each): rgfc[crun+1] (file offsets of the paragraphs), rgbx[crun] (13 bytes,
+ *          the first the PAPX's offset / 2), the PAPXs, crun in the last byte. A row-end mark is a paragraph of
+ *          its own whose PAPX has sprmPFTtp (0x2417, operand 1): word-extractor writes a line break over it.
+ * 1Table stream:
+ *   0      Clx: 0x02 (Pcdt), lcb, PlcPcd with one piece: aCP [0, every character], one PCD (2 bytes of flags,
+ *          fc = 0x400 with bit 30 clear: fCompressed 0, UTF-16LE; compressed: 0x800 | bit 30, the byte offset
+ *          doubled; prm 0)
+ *   then   PlcBtePapx: aFC[n+1] (the pages' first and last file offsets), aPnBte[n] (page numbers, 512 units)
+ * Footnote references (PlcffndRef/PlcffndTxt) are not written: word-extractor reads the footnote story by ccpFtn.
+ */
+export function wordDoc(
+  stories: { body: string; footnotes?: string; endnotes?: string },
+  options: { compressed?: boolean } = {},
+): Uint8Array {
+  const footnotes = stories.footnotes ?? '';
+  const endnotes = stories.endnotes ?? '';
+  // With any story besides the body, Word ends the text with one more paragraph mark, in no story.
+  const text = stories.body + footnotes + endnotes + (footnotes || endnotes ? WORD.PARA : '');
+  const TEXT_AT = 0x400;
+  const perChar = options.compressed ? 1 : 2;
+  if (options.compressed && [...text].some((c) => c > '\u00ff' || (c >= '\u0080' && c < '\u00a0')))
+    throw new Error('the text has characters that are not one byte each');
+  const textBytes = Buffer.from(text, options.compressed ? 'latin1' : 'utf16le');
+  const fkpAt = Math.ceil((TEXT_AT + textBytes.length) / 512) * 512;
+  const fkps = papxPages(text, TEXT_AT, perChar);
+  const doc = Buffer.alloc(fkpAt + fkps.length * 512);
+  textBytes.copy(doc, TEXT_AT);
+  fkps.forEach((page, i) => {
+    page.bytes.copy(doc, fkpAt + i * 512);
+  });
+
+  const clx = Buffer.alloc(1 + 4 + 8 + 8);
+  clx.writeUInt8(0x02, 0);
+  clx.writeUInt32LE(8 + 8, 1);
+  clx.writeUInt32LE(0, 5);
+  clx.writeUInt32LE(text.length, 9);
+  // PCD: 2 bytes of flags at 13, then fc; prm after it stays 0.
+  clx.writeUInt32LE(options.compressed ? (TEXT_AT * 2) | 0x40000000 : TEXT_AT, 15);
+  const plcAt = clx.length;
+  const plc = Buffer.alloc((fkps.length + 1) * 4 + fkps.length * 4);
+  fkps.forEach((page, i) => {
+    plc.writeUInt32LE(page.firstFc, i * 4);
+    plc.writeUInt32LE(fkpAt / 512 + i, (fkps.length + 1) * 4 + i * 4);
+  });
+  plc.writeUInt32LE(TEXT_AT + textBytes.length, fkps.length * 4);
+  const table = Buffer.concat([clx, plc]);
+
+  doc.writeUInt16LE(0xa5ec, 0x000);
+  doc.writeUInt16LE(0x00c1, 0x002);
+  doc.writeUInt16LE(0x0200 | 0x1000, 0x00a);
+  doc.writeUInt32LE(TEXT_AT, 0x018);
+  doc.writeUInt16LE(14, 0x020);
+  doc.writeUInt16LE(22, 0x03e);
+  doc.writeUInt32LE(doc.length, 0x040);
+  doc.writeUInt32LE(stories.body.length, 0x04c);
+  doc.writeUInt32LE(footnotes.length, 0x050);
+  doc.writeUInt32LE(endnotes.length, 0x060);
+  doc.writeUInt16LE(0x5d, 0x098);
+  doc.writeUInt32LE(plcAt, 0x102);
+  doc.writeUInt32LE(plc.length, 0x106);
+  doc.writeUInt32LE(0, 0x1a2);
+  doc.writeUInt32LE(clx.length, 0x1a6);
+  return oleFile({ WordDocument: doc, '1Table': table });
+}
+
+/** PAPX FKP pages over the text's paragraphs (each ends with a paragraph or cell mark), 20 to a page. */
+function papxPages(text: string, textAt: number, perChar: number): Array<{ firstFc: number; bytes: Buffer }> {
+  // Paragraph ends; a cell mark right after a cell mark (or first) is a row end.
+  const paragraphs: Array<{ end: number; rowEnd: boolean }> = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c !== WORD.PARA && c !== WORD.CELL) continue;
+    const prev = paragraphs.at(-1)?.end ?? 0;
+    paragraphs.push({ end: i + 1, rowEnd: c === WORD.CELL && prev === i && text[i - 1] === WORD.CELL });
+  }
+  const pages: Array<{ firstFc: number; bytes: Buffer }> = [];
+  for (let first = 0; first < paragraphs.length; first += 20) {
+    const runs = paragraphs.slice(first, first + 20);
+    const start = first === 0 ? 0 : (paragraphs[first - 1]?.end as number);
+    const page = Buffer.alloc(512);
+    const fc = (cp: number) => textAt + cp * perChar;
+    page.writeUInt32LE(fc(start), 0);
+    runs.forEach((r, j) => {
+      page.writeUInt32LE(fc(r.end), (j + 1) * 4);
+    });
+    // Two PAPXs at the end of the page: a plain one (cb 0, cb' 1: istd 0) and a row end (cb 3: istd 0, sprmPFTtp 1).
+    const plain = 500;
+    const rowEnd = 504;
+    page.set([0x00, 0x01, 0x00, 0x00], plain);
+    page.set([0x03, 0x00, 0x00, 0x17, 0x24, 0x01], rowEnd);
+    runs.forEach((r, j) => {
+      page.writeUInt8((r.rowEnd ? rowEnd : plain) / 2, (runs.length + 1) * 4 + j * 13);
+    });
+    page.writeUInt8(runs.length, 511);
+    pages.push({ firstFc: fc(start), bytes: page });
+  }
+  return pages;
+}
+
+/** An OLE compound file holding these streams (an .xls has a Workbook stream, a .doc a WordDocument one). */
+export function oleFile(streams: Record<string, Uint8Array>): Uint8Array {
+  const container = CFB.utils.cfb_new();
+  for (const [name, bytes] of Object.entries(streams)) CFB.utils.cfb_add(container, name, Buffer.from(bytes));
+  return new Uint8Array(CFB.write(container, { type: 'buffer' }) as Buffer);
 }

@@ -1,4 +1,4 @@
-// Tests for src/io/read-input.ts and the format readers: the same plan as .txt, PDF, DOCX and HTML gives the
+// Tests for src/io/read-input.ts and the format readers: the same plan as .txt, PDF, DOCX, DOC and HTML gives the
 // same extracted facts; noise (scripts, menus, running heads) never reaches the text; bad files get their codes.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -19,6 +19,9 @@ import {
   HEADER,
   hasFont,
   NOISE,
+  oleFile,
+  PREAMBLE,
+  planDoc,
   planDocx,
   planHtml,
   planPdf,
@@ -172,8 +175,45 @@ describe('DOCX', () => {
       code: 'UNREADABLE',
       detail: expect.stringMatching(/^corrupt Word document/),
     });
-    const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]);
-    expect((await code(decodeInput(ole, 'old.doc'))).code).toBe('NOT_TEXT');
+  });
+});
+
+describe('DOC (Word 97-2003)', () => {
+  it('gives the facts of the same text as .txt, the table row by row, as the .docx does', async () => {
+    const { text, format } = await decodeInput(planDoc(), 'plan.doc');
+    expect(format).toBe('doc');
+    expect(text.split('\n')).toEqual(expect.arrayContaining(TABLE.map((r) => r.join(' | '))));
+    expect(text.split('\n').slice(0, 5)).toEqual([
+      ...HEADER.issuer,
+      ...HEADER.motto,
+      `${HEADER.number} | ${HEADER.placeDate}`,
+    ]);
+    expect(facts(extractDocument(text))).toEqual(asText({ table: true }));
+    // Line for line the text of the same document as .docx: the extractor's offsets mean the same in both.
+    expect(text).toBe((await decodeInput(await planDocx(), 'plan.docx')).text);
+  });
+
+  it('keeps field results and drops their codes; a non-breaking hyphen is a hyphen, a tab a space', async () => {
+    const { text } = await decodeInput(planDoc(), 'plan.doc');
+    expect(text).toContain('Quyết định số 749/QĐ-TTg ngày 03/6/2020');
+    expect(text).not.toMatch(/HYPERLINK|99\/QĐ-UBND/);
+    expect(text).toContain(HEADER.number);
+    expect(text.split('\n')).toContain(BODY[1]);
+    // No control character but the line feed (the .doc's text is full of them).
+    expect([...text].filter((c) => c < ' ' && c !== '\n')).toEqual([]);
+  });
+
+  it('keeps footnotes, at the end, without the note mark', async () => {
+    const note = 'Nghị quyết số 05-NQ/TU được đăng trên Cổng thông tin điện tử tỉnh.';
+    const { text } = await decodeInput(planDoc({ footnote: note }), 'plan.doc');
+    expect(text.split('\n').at(-1)).toBe(note);
+    expect(text.split('\n').at(-2)).toBe(SIGNATURE.at(-1));
+    expect(text.split('\n')).toContain(PREAMBLE);
+  });
+
+  it('tells a Word file by its bytes, whatever the name', async () => {
+    expect((await decodeInput(planDoc(), 'download')).format).toBe('doc');
+    expect((await decodeInput(planDoc(), 'plan.txt')).format).toBe('doc');
   });
 });
 
@@ -226,18 +266,19 @@ describe('files and directories', () => {
     await writeFile(join(dir, 'c.html'), planHtml());
     await writeFile(join(dir, 'd.htm'), planHtml({ layout: 'div' }));
     if (hasFont()) await writeFile(join(dir, 'e.pdf'), await planPdf({ table: true, blankPage: true }));
-    await writeFile(join(dir, 'f.doc'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0]));
+    await writeFile(join(dir, 'f.doc'), planDoc());
+    await writeFile(join(dir, 'g.xls'), oleFile({ Workbook: new Uint8Array(64) }));
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('walks .txt .docx .html .htm .pdf, skips .doc, and every format yields the .txt facts', async () => {
+  it('walks .txt .docx .html .htm .pdf .doc, skips .xls, and every format yields the .txt facts', async () => {
     const notes: string[] = [];
     const { files, skipped } = await expandPaths([dir], (m) => notes.push(m));
-    const names = ['a.txt', 'b.docx', 'c.html', 'd.htm', ...(hasFont() ? ['e.pdf'] : [])];
+    const names = ['a.txt', 'b.docx', 'c.html', 'd.htm', ...(hasFont() ? ['e.pdf'] : []), 'f.doc'];
     expect(files).toEqual(names.map((n) => join(dir, n)));
-    expect(skipped).toEqual([join(dir, 'f.doc')]);
+    expect(skipped).toEqual([join(dir, 'g.xls')]);
     const { documents, errors } = await readDocuments(files, (m) => notes.push(m));
     expect(errors).toEqual([]);
     const [txt, ...others] = documents.map((d) => {
@@ -246,11 +287,12 @@ describe('files and directories', () => {
       return { ...f, warnings: f.warnings.filter((w) => w !== 'NO_TEXT_LAYER') };
     });
     for (const other of others) expect(other).toEqual(txt);
+    expect(documents.map((d) => d.source)).toEqual(files);
     if (hasFont()) {
-      const pdf = documents.at(-1)?.document;
+      const pdf = documents.at(-2)?.document;
       expect(pdf?.warnings[0]).toMatchObject({ code: 'NO_TEXT_LAYER', start: 0, end: 0 });
       // Offsets point into the text the format yielded.
-      const input = documents.at(-1);
+      const input = documents.at(-2);
       const symbol = input?.document.references.find((r) => r.symbol === '749/QĐ-TTg')?.mentions[0];
       expect(symbol && input?.text.slice(symbol.start, symbol.end)).toMatch(/749\/QĐ-TTg/);
     }
@@ -259,7 +301,7 @@ describe('files and directories', () => {
 
   it('serves the text a format yielded to the API (what its offsets point into)', async () => {
     const provider = new FileTextProvider({ roots: [dir], cacheDir: null });
-    for (const name of ['b.docx', 'c.html', ...(hasFont() ? ['e.pdf'] : [])]) {
+    for (const name of ['b.docx', 'c.html', ...(hasFont() ? ['e.pdf'] : []), 'f.doc']) {
       const { text } = await readInputFile(join(dir, name));
       const node = { contentHash: contentHash(text), sources: [name] } as unknown as DocumentNode;
       expect(await provider.textOf(node)).toBe(text);

@@ -5,6 +5,7 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { type IngestReport, ingestDocuments } from '../../ingest/ingest.ts';
 import { defaultExtractThreads } from '../../io/extract-pool.ts';
 import { expandPaths, streamDocuments } from '../../io/input-files.ts';
+import type { InputFormat } from '../../io/read-input.ts';
 import type { ReadTextError } from '../../io/read-text.ts';
 import { EXIT_INTERRUPTED, onInterrupt } from '../interrupt.ts';
 import { type CliIo, type CommandContext, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE } from '../main.ts';
@@ -69,7 +70,7 @@ export async function runIngest(
   for (const error of listed.errors) note(`${error.message} (not stored)`);
   // Nothing to read is a usage error: a script must not take an empty run for a stored corpus.
   if (listed.files.length === 0) {
-    note('nothing to ingest: no readable .txt, .md, .pdf, .docx or .html file in the paths given');
+    note('nothing to ingest: no readable .txt, .md, .pdf, .docx, .doc or .html file in the paths given');
     return EXIT_USAGE;
   }
 
@@ -97,9 +98,11 @@ export async function runIngest(
   );
   // The bar moves per file read and extracted; "stored" moves as each transaction commits.
   let read = 0;
+  const formats: Partial<Record<InputFormat, number>> = {};
   const stream = (async function* () {
     for await (const input of extracted) {
       read++;
+      formats[input.format] = (formats[input.format] ?? 0) + 1;
       bar?.update(read + readErrors.length, { file: input.source, stored });
       yield input;
     }
@@ -140,6 +143,7 @@ export async function runIngest(
       stored: report.files.length,
       unreadable: unreadable.length,
       skipped: listed.skipped.length,
+      formats,
     };
     io.stdout(
       options.json
@@ -159,7 +163,12 @@ export async function runIngest(
 function renderReport(
   report: IngestReport,
   seconds: number,
-  files: { stored: number; unreadable: number; skipped: number },
+  files: {
+    stored: number;
+    unreadable: number;
+    skipped: number;
+    formats: Partial<Record<InputFormat, number>>;
+  },
   verbose: boolean,
 ): string {
   const lines: string[] = [];
@@ -176,7 +185,7 @@ function renderReport(
   for (const f of report.files) outcomes.set(f.outcome, (outcomes.get(f.outcome) ?? 0) + 1);
   lines.push(
     `files: ${files.stored} read (${[...outcomes].map(([o, n]) => `${n} ${o.toLowerCase()}`).join(', ')}), ` +
-      `${files.unreadable} unreadable, ${files.skipped} skipped`,
+      `${files.unreadable} unreadable, ${files.skipped} skipped; read as ${renderFormats(files.formats)}`,
   );
   const s = report.stats;
   const edges = Object.values(s.edges).reduce((a, b) => a + b, 0);
@@ -188,4 +197,12 @@ function renderReport(
         .join(', ')}); ${report.files.reduce((a, f) => a + f.warnings, 0)} warnings; ${seconds.toFixed(2)} s`,
   );
   return `${lines.join('\n')}\n`;
+}
+
+/** Files read by format, in a fixed order: "2 text, 1 doc". */
+const FORMAT_ORDER: readonly InputFormat[] = ['text', 'html', 'pdf', 'docx', 'doc'];
+function renderFormats(formats: Partial<Record<InputFormat, number>>): string {
+  return FORMAT_ORDER.filter((f) => (formats[f] ?? 0) > 0)
+    .map((f) => `${formats[f]} ${f}`)
+    .join(', ');
 }
