@@ -19,7 +19,7 @@ import {
 
 export type InputFormat = 'text' | 'html' | 'docx' | 'doc' | 'pdf';
 
-/** Decoding warnings, and NO_TEXT_LAYER: PDF pages without text (scans; OCR is not done). */
+/** Decoding warnings, and NO_TEXT_LAYER: PDF pages without text (scans), read by OCR where it is installed. */
 export interface InputWarning {
   code: DecodeWarning['code'] | 'NO_TEXT_LAYER';
   message: string;
@@ -133,9 +133,19 @@ async function fromPdf(bytes: Uint8Array, path: string): Promise<InputText> {
   });
   const warnings: InputWarning[] = [];
   if (pdf.pagesWithoutText.length > 0) {
+    const unread = pdf.pagesWithoutText.filter((p) => !pdf.pagesRecognised.includes(p));
+    const said = [
+      pdf.pagesRecognised.length > 0
+        ? `${namePages(pdf.pagesRecognised)} read by OCR (tesseract, vie): check the text against the scan`
+        : null,
+      ...pdf.ocrFailures.map((f) => `OCR failed on page ${f.page} (${f.reason}): not read`),
+      unread.length > pdf.ocrFailures.length && pdf.pagesRecognised.length === 0
+        ? 'not read (OCR needs tesseract with its Vietnamese model: tesseract-ocr tesseract-ocr-vie)'
+        : null,
+    ].filter((x) => x !== null);
     warnings.push({
       code: 'NO_TEXT_LAYER',
-      message: `no text layer on ${namePages(pdf.pagesWithoutText)} of ${pdf.pages} (scanned?): not read, OCR is not done`,
+      message: `no text layer on ${namePages(pdf.pagesWithoutText)} of ${pdf.pages} (scanned?): ${said.join('; ')}`,
     });
   }
   return { text: pdf.text, encoding: 'utf-8', format: 'pdf', warnings };

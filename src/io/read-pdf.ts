@@ -3,6 +3,7 @@
 // rebuilt in reading order by pdf-lines.ts. A page without text (a scan) is named in a NO_TEXT_LAYER warning.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { ocrAvailable, ocrPage, type RenderablePage } from './ocr.ts';
 import { documentText, type PositionedText } from './pdf-lines.ts';
 import { type TurnedText, turnOf, uprightGroups } from './pdf-orientation.ts';
 
@@ -11,6 +12,14 @@ export interface PdfText {
   pages: number;
   /** 1-based numbers of the pages that have no text items. */
   pagesWithoutText: number[];
+  /** Of those, the pages read by OCR, and the ones OCR could not read (with why). */
+  pagesRecognised: number[];
+  ocrFailures: Array<{ page: number; reason: string }>;
+}
+
+export interface PdfOptions {
+  /** OCR pages without a text layer when Tesseract with `vie` is installed (default); false never does. */
+  ocr?: boolean;
 }
 
 /** Thrown for bytes PDF.js cannot open (corrupt, encrypted); the reader turns it into UNREADABLE. */
@@ -27,7 +36,7 @@ interface PdfJsItem {
   height?: number;
 }
 
-export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
+export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Promise<PdfText> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const task = pdfjs.getDocument({
     // PDF.js takes ownership of (detaches) the buffer it is given.
@@ -55,16 +64,36 @@ export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
   try {
     const pages: PositionedText[][] = [];
     const pagesWithoutText: number[] = [];
+    const pagesRecognised: number[] = [];
+    const ocrFailures: PdfText['ocrFailures'] = [];
+    const ocr = options.ocr !== false && ocrAvailable();
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
       const items = (content.items as PdfJsItem[]).flatMap(toPositioned);
-      if (!items.some((i) => i.str.trim())) pagesWithoutText.push(n);
+      if (!items.some((i) => i.str.trim())) {
+        pagesWithoutText.push(n);
+        if (ocr) {
+          try {
+            pages.push(recognisedItems(await ocrPage(page as unknown as RenderablePage)));
+            pagesRecognised.push(n);
+          } catch (error) {
+            // One page OCR cannot read never fails the file: it stays unread and is named.
+            ocrFailures.push({
+              page: n,
+              reason: error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error),
+            });
+            pages.push([]);
+          }
+          page.cleanup();
+          continue;
+        }
+      }
       // A table turned across the page is laid out along its own baselines, after the page's upright text.
       pages.push(...(items.length > 0 ? uprightGroups(items) : [[]]));
       page.cleanup();
     }
-    return { text: documentText(pages), pages: doc.numPages, pagesWithoutText };
+    return { text: documentText(pages), pages: doc.numPages, pagesWithoutText, pagesRecognised, ocrFailures };
   } catch (error) {
     throw new PdfReadError(`corrupt PDF: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
@@ -78,6 +107,21 @@ function toPositioned(item: PdfJsItem): TurnedText[] {
   // PDF.js gives width along the baseline and height across it, whatever the turn.
   const size = item.height || Math.hypot(c, d) || Math.hypot(a, b);
   return [{ str: item.str.normalize('NFC'), x, y, width: item.width ?? 0, size, turn: turnOf(a, b) }];
+}
+
+/**
+ * OCR lines as positioned items for the layout: one row each, down the page, a blank line a wider gap; a line's
+ * width follows its length, so a paragraph's lines wrapped near the margin join as a text layer's do.
+ */
+function recognisedItems(text: string): PositionedText[] {
+  const items: PositionedText[] = [];
+  let y = 10_000;
+  for (const line of text.split('\n')) {
+    const str = line.trim();
+    y -= str ? 14 : 10;
+    if (str) items.push({ str, x: 0, y, width: str.length * 6, size: 10 });
+  }
+  return items;
 }
 
 /** "pages 3, 4 and 7" / "page 2". */

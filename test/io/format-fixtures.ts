@@ -405,3 +405,57 @@ export function oleFile(streams: Record<string, Uint8Array>): Uint8Array {
   for (const [name, bytes] of Object.entries(streams)) CFB.utils.cfb_add(container, name, Buffer.from(bytes));
   return new Uint8Array(CFB.write(container, { type: 'buffer' }) as Buffer);
 }
+
+/**
+ * A scanned copy of the plan's first lines: one page holding only an image of the text (no text layer), drawn at
+ * 150 dpi with DejaVu Sans — what OCR has to read.
+ */
+export async function scannedPlanPdf(): Promise<Uint8Array> {
+  const { createCanvas, GlobalFonts } = await import('@napi-rs/canvas');
+  GlobalFonts.registerFromPath(FONT_PATH, 'FixtureSans');
+  const canvas = createCanvas(1240, 1754);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.fillStyle = '#000000';
+  ctx.font = '26px FixtureSans';
+  let y = 160;
+  const at = (text: string, x: number) => ctx.fillText(text, x, y);
+  at(HEADER.issuer[0] as string, 110);
+  at(HEADER.motto[0] as string, 640);
+  y += 40;
+  at(HEADER.issuer[1] as string, 110);
+  at(HEADER.motto[1] as string, 640);
+  y += 70;
+  at(HEADER.number, 110);
+  at(HEADER.placeDate, 640);
+  y += 110;
+  for (const t of TITLE) {
+    at(t, (canvas.width - ctx.measureText(t).width) / 2);
+    y += 44;
+  }
+  y += 30;
+  for (const line of wrapCanvas(PREAMBLE, (s) => ctx.measureText(s).width, 1020)) {
+    at(line, 110);
+    y += 40;
+  }
+  const pdf = await PDFDocument.create();
+  const image = await pdf.embedPng(await canvas.encode('png'));
+  const page = pdf.addPage([595, 842]);
+  page.drawImage(image, { x: 0, y: 0, width: 595, height: 842 });
+  return pdf.save();
+}
+
+function wrapCanvas(text: string, width: (s: string) => number, maxWidth: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(' ')) {
+    const next = current ? `${current} ${word}` : word;
+    if (width(next) > maxWidth && current) {
+      lines.push(current);
+      current = word;
+    } else current = next;
+  }
+  if (current) lines.push(current);
+  return lines;
+}
