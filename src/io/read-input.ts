@@ -133,14 +133,17 @@ async function fromPdf(bytes: Uint8Array, path: string): Promise<InputText> {
   });
   const warnings: InputWarning[] = [];
   if (pdf.pagesWithoutText.length > 0) {
-    const unread = pdf.pagesWithoutText.filter((p) => !pdf.pagesRecognised.includes(p));
+    const unread = pdf.pagesWithoutText.filter(
+      (p) => !pdf.pagesRecognised.includes(p) && !pdf.pagesBlank.includes(p),
+    );
     const said = [
+      pdf.pagesBlank.length > 0 ? `${namePages(pdf.pagesBlank)} blank (no image either)` : null,
       pdf.pagesRecognised.length > 0
         ? `${namePages(pdf.pagesRecognised)} read by OCR (tesseract, vie): check the text against the scan`
         : null,
       ...pdf.ocrFailures.map((f) => `OCR failed on page ${f.page} (${f.reason}): not read`),
-      unread.length > pdf.ocrFailures.length && pdf.pagesRecognised.length === 0
-        ? 'not read (OCR needs tesseract with its Vietnamese model: tesseract-ocr tesseract-ocr-vie)'
+      unread.length > pdf.ocrFailures.length
+        ? `${namePages(unread.filter((p) => !pdf.ocrFailures.some((f) => f.page === p)))} not read (OCR off, or not installed: tesseract-ocr tesseract-ocr-vie)`
         : null,
     ].filter((x) => x !== null);
     warnings.push({

@@ -12,7 +12,9 @@ export interface PdfText {
   pages: number;
   /** 1-based numbers of the pages that have no text items. */
   pagesWithoutText: number[];
-  /** Of those, the pages read by OCR, and the ones OCR could not read (with why). */
+  /** Of those, the pages that paint no image either (blank: nothing to read), the pages read by OCR, and the ones
+   * OCR could not read (with why). */
+  pagesBlank: number[];
   pagesRecognised: number[];
   ocrFailures: Array<{ page: number; reason: string }>;
 }
@@ -64,6 +66,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
   try {
     const pages: PositionedText[][] = [];
     const pagesWithoutText: number[] = [];
+    const pagesBlank: number[] = [];
     const pagesRecognised: number[] = [];
     const ocrFailures: PdfText['ocrFailures'] = [];
     const ocr = options.ocr !== false && ocrAvailable();
@@ -73,7 +76,8 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
       const items = (content.items as PdfJsItem[]).flatMap(toPositioned);
       if (!items.some((i) => i.str.trim())) {
         pagesWithoutText.push(n);
-        if (ocr) {
+        if (!(await paintsImage(page, pdfjs.OPS))) pagesBlank.push(n);
+        else if (ocr) {
           try {
             pages.push(recognisedItems(await ocrPage(page as unknown as RenderablePage)));
             pagesRecognised.push(n);
@@ -93,7 +97,14 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
       pages.push(...(items.length > 0 ? uprightGroups(items) : [[]]));
       page.cleanup();
     }
-    return { text: documentText(pages), pages: doc.numPages, pagesWithoutText, pagesRecognised, ocrFailures };
+    return {
+      text: documentText(pages),
+      pages: doc.numPages,
+      pagesWithoutText,
+      pagesBlank,
+      pagesRecognised,
+      ocrFailures,
+    };
   } catch (error) {
     throw new PdfReadError(`corrupt PDF: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
@@ -107,6 +118,20 @@ function toPositioned(item: PdfJsItem): TurnedText[] {
   // PDF.js gives width along the baseline and height across it, whatever the turn.
   const size = item.height || Math.hypot(c, d) || Math.hypot(a, b);
   return [{ str: item.str.normalize('NFC'), x, y, width: item.width ?? 0, size, turn: turnOf(a, b) }];
+}
+
+/** Whether a page draws an image (a scan does; a blank separator page does not). */
+async function paintsImage(
+  page: { getOperatorList(): Promise<{ fnArray: number[] }> },
+  ops: Record<string, number>,
+): Promise<boolean> {
+  const images = new Set(
+    ['paintImageXObject', 'paintInlineImageXObject', 'paintImageMaskXObject', 'paintImageXObjectRepeat']
+      .map((name) => ops[name])
+      .filter((op): op is number => op !== undefined),
+  );
+  const { fnArray } = await page.getOperatorList();
+  return fnArray.some((op) => images.has(op));
 }
 
 /**
